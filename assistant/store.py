@@ -1,0 +1,209 @@
+"""The passage store: a Chroma collection reached through llama-index's Chroma vector store.
+
+Each passage is stored as several *views*, each with its own vector:
+- the passage itself (view "passage"), whose document is the verbatim passage text;
+- each of its sentences when it has more than one (view "sentence"; an FAQ's question is one),
+  so that a question matching one sentence of a long paragraph still finds it, and so that the
+  answerer can pick sentences without embedding anything at question time.
+
+Everything retrieval needs, BM25 included, is derivable from what the collection holds, so a
+Chroma server shared by several replicas needs no side files. The collection's metadata
+records the embedding model and dimension that built it.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+from dataclasses import dataclass, fields
+from typing import Any
+
+from assistant.errors import IndexMismatchError, IndexMissingError
+from assistant.schema import Passage
+from assistant.text import split_clauses, split_sentences
+
+__all__ = ["PassageStore", "StoredHit", "passage_views", "view_text_for_embedding"]
+
+PASSAGE_FIELDS = [f.name for f in fields(Passage) if f.name not in ("id", "text")]
+GET_BATCH = 5000  # Chroma caps how many records one call may return
+
+
+def passage_views(passage: Passage) -> list[tuple[str, str, int, int]]:
+    """(view id, verbatim text, sentence index, clause index) for every view of a passage;
+    -1 marks the whole passage or the whole sentence."""
+    views = [(passage.id, passage.text, -1, -1)]
+    sentences = split_sentences(passage.text)
+    for i, sentence in enumerate(sentences):
+        if passage.kind == "faq" and sentence.startswith("Q: "):
+            # The FAQ's question alone matches every question of the same form and subject
+            # ("What evidence supports Carvajal's claims?" ~ "Where is Carvajal now?"); the
+            # passage view still carries it.
+            continue
+        if len(sentences) > 1:
+            views.append((f"{passage.id}:{i}", sentence, i, -1))
+        clauses = split_clauses(re.sub(r"^[QA]: ", "", sentence))
+        views += [(f"{passage.id}:{i}.{j}", clause, i, j) for j, clause in enumerate(clauses)]
+    return views
+
+
+def view_text_for_embedding(text: str) -> str:
+    """FAQ markers carry no meaning for the embedding model."""
+    return text.replace("Q: ", "").replace("A: ", "").replace("\nA:", "\n")
+
+
+@dataclass(frozen=True)
+class StoredHit:
+    passage_id: str
+    view_id: str
+    text: str
+    similarity: float  # cosine similarity of the query to this view
+
+
+class PassageStore:
+    def __init__(self, collection: Any):
+        from llama_index.vector_stores.chroma import ChromaVectorStore
+
+        self._collection = collection
+        self._vectors = ChromaVectorStore(chroma_collection=collection)
+
+    # --- what built it --------------------------------------------------------------------
+
+    @property
+    def model_info(self) -> dict[str, Any]:
+        return dict(self._collection.metadata or {})
+
+    def check_model(self, model: str, dimension: int | None = None) -> None:
+        info = self.model_info
+        if not info.get("embed_model"):
+            raise IndexMissingError("The index is empty: run `assistant ingest` first.")
+        if info.get("embed_model") != model or (dimension and info.get("embed_dim") != dimension):
+            raise IndexMismatchError(
+                f"The index was built with the model '{info.get('embed_model')}' "
+                f"({info.get('embed_dim')} dimensions), not '{model}': "
+                "run `assistant ingest --rebuild` to rebuild it with the configured model."
+            )
+
+    def record_model(self, model: str, dimension: int) -> None:
+        self._collection.modify(metadata={"embed_model": model, "embed_dim": dimension})
+
+    # --- writing ----------------------------------------------------------------------------
+
+    def add(self, passages: list[Passage], vectors: dict[str, list[float]]) -> None:
+        """Add every view of each passage; `vectors` maps view id -> embedding."""
+        from llama_index.core.schema import NodeRelationship, RelatedNodeInfo, TextNode
+
+        nodes = []
+        for passage in passages:
+            for view_id, text, sentence, clause in passage_views(passage):
+                metadata = passage.metadata() | {"passage_id": passage.id, "sentence": sentence, "clause": clause}
+                nodes.append(
+                    TextNode(
+                        id_=view_id,
+                        text=text,
+                        embedding=vectors[view_id],
+                        metadata=metadata,
+                        # ref_doc_id = the article, so llama-index's document_id/doc_id keys agree with ours
+                        relationships={NodeRelationship.SOURCE: RelatedNodeInfo(node_id=passage.doc_id)},
+                        excluded_embed_metadata_keys=list(metadata),
+                        excluded_llm_metadata_keys=list(metadata),
+                    )
+                )
+        if nodes:
+            self._vectors.add(nodes)
+
+    def delete_passages(self, passage_ids: list[str]) -> None:
+        for start in range(0, len(passage_ids), GET_BATCH):
+            self._collection.delete(where={"passage_id": {"$in": passage_ids[start : start + GET_BATCH]}})
+
+    def update_metadata(self, passages: list[Passage]) -> None:
+        """Position, dates or URL changed but not the text: no new embedding needed.
+
+        Rewriting through llama-index keeps its node blob in step with the flat keys."""
+        ids, metadatas, documents = [], [], []
+        current = self._get(where={"passage_id": {"$in": [p.id for p in passages]}}, include=["metadatas"])
+        by_passage = defaultdict(list)
+        for view_id, meta in zip(current["ids"], current["metadatas"]):
+            by_passage[meta["passage_id"]].append((view_id, meta))
+        for passage in passages:
+            for view_id, meta in by_passage[passage.id]:
+                ids.append(view_id)
+                metadatas.append({**meta, **passage.metadata()})
+        if ids:
+            self._collection.update(ids=ids, metadatas=metadatas)
+
+    def clear(self) -> None:
+        ids = self._get(include=[])["ids"]
+        for start in range(0, len(ids), GET_BATCH):
+            self._collection.delete(ids=ids[start : start + GET_BATCH])
+
+    # --- reading ----------------------------------------------------------------------------
+
+    def stored_passages(self) -> dict[str, dict[str, dict[str, Any]]]:
+        """doc_id -> passage_id -> metadata, for every stored passage (views folded)."""
+        result = self._get(where={"sentence": -1}, include=["metadatas"])
+        by_doc: dict[str, dict[str, dict[str, Any]]] = defaultdict(dict)
+        for view_id, meta in zip(result["ids"], result["metadatas"]):
+            by_doc[meta["doc_id"]][view_id] = meta
+        return dict(by_doc)
+
+    def passages(self) -> list[Passage]:
+        result = self._get(where={"sentence": -1}, include=["metadatas", "documents"])
+        return [
+            _passage_from(view_id, text, meta)
+            for view_id, text, meta in zip(result["ids"], result["documents"], result["metadatas"])
+        ]
+
+    def count_passages(self) -> int:
+        return len(self._get(where={"sentence": -1}, include=[])["ids"])
+
+    def count_views(self) -> int:
+        return self._collection.count()
+
+    def query(self, vector: list[float], n: int) -> list[StoredHit]:
+        from llama_index.core.vector_stores.types import VectorStoreQuery
+
+        total = self._collection.count()
+        if total == 0:
+            return []
+        result = self._vectors.query(VectorStoreQuery(query_embedding=vector, similarity_top_k=min(n, total)))
+        hits = []
+        for node, distance_score in zip(result.nodes, result.similarities):
+            # llama-index reports exp(-distance); the collection uses cosine distance (1 - cos)
+            similarity = 1.0 + math.log(distance_score)
+            hits.append(StoredHit(node.metadata["passage_id"], node.node_id, node.get_content(), similarity))
+        return hits
+
+    def sentence_vectors(self, passage_ids: list[str]) -> dict[str, list[tuple[int, str, list[float]]]]:
+        """passage_id -> [(sentence index, text, vector)], for the answerer to pick sentences."""
+        if not passage_ids:
+            return {}
+        result = self._get(
+            where={"passage_id": {"$in": passage_ids}}, include=["metadatas", "documents", "embeddings"]
+        )
+        by_passage: dict[str, list[tuple[int, str, list[float]]]] = defaultdict(list)
+        for text, meta, vector in zip(result["documents"], result["metadatas"], result["embeddings"]):
+            if meta.get("clause", -1) == -1:
+                by_passage[meta["passage_id"]].append((meta["sentence"], text, vector))
+        for views in by_passage.values():
+            views.sort(key=lambda view: view[0])
+        return dict(by_passage)
+
+    def _get(self, **kwargs: Any) -> dict[str, Any]:
+        """`collection.get` in pages, since Chroma limits one call's size."""
+        merged: dict[str, list] = defaultdict(list)
+        offset = 0
+        while True:
+            page = self._collection.get(limit=GET_BATCH, offset=offset, **kwargs)
+            for key in ("ids", "documents", "metadatas", "embeddings"):
+                if page.get(key) is not None:
+                    merged[key].extend(page[key])
+            if len(page["ids"]) < GET_BATCH:
+                return dict(merged) | {"ids": merged["ids"]}
+            offset += GET_BATCH
+
+
+def _passage_from(view_id: str, text: str, meta: dict[str, Any]) -> Passage:
+    values = {name: meta.get(name, "") for name in PASSAGE_FIELDS}
+    values["position"] = int(meta.get("position") or 0)
+    return Passage(id=view_id, text=text, **values)

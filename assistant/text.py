@@ -1,0 +1,123 @@
+"""Small text tools shared along the pipeline: sentences, tokens for budgets, terms for matching."""
+
+from __future__ import annotations
+
+import os
+import re
+from functools import lru_cache
+from importlib.util import find_spec
+from pathlib import Path
+
+__all__ = ["split_sentences", "split_clauses", "count_tokens", "terms", "normalize_word", "stem", "STOPWORDS", "WORD"]
+
+# Abbreviations that end in a period without ending a sentence ("Maduro vs. Trump", "Dr. Ramirez").
+ABBREVIATIONS = {
+    "dr", "mr", "mrs", "ms", "prof", "sr", "jr", "st", "vs", "v", "no", "gen", "col", "lt", "sgt",
+    "sen", "rep", "gov", "pres", "inc", "corp", "co", "ltd", "jan", "feb", "mar", "apr", "jun",
+    "jul", "aug", "sep", "sept", "oct", "nov", "dec", "e.g", "i.e", "u.s", "u.k", "u.n", "etc", "approx",
+}
+SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9¿¡])")
+
+
+def split_sentences(text: str) -> list[str]:
+    """Split on sentence ends and line breaks, keeping abbreviations such as "vs." and "Dr." whole.
+
+    A regex rather than nltk's punkt: importing nltk costs more than a second on a cold start,
+    and news prose needs only this much.
+    """
+    sentences: list[str] = []
+    for line in text.split("\n"):
+        line = line.strip()
+        if not line:
+            continue
+        start = 0
+        pieces: list[str] = []
+        for match in SENTENCE_END.finditer(line):
+            candidate = line[start : match.start()].strip()
+            last_word = candidate.rsplit(None, 1)[-1].rstrip(".").lower() if candidate else ""
+            if last_word in ABBREVIATIONS or re.fullmatch(r"[a-z]", last_word):
+                continue  # "vs." or an initial: not a sentence end
+            pieces.append(line[start : match.end()].strip())
+            start = match.end()
+        pieces.append(line[start:].strip())
+        sentences.extend(p for p in pieces if p)
+    return sentences
+
+
+CLAUSE_BREAK = re.compile(r"\s[–—]\s|,\s|;\s|:\s")
+
+
+def split_clauses(sentence: str, min_words: int = 6) -> list[str]:
+    """A long sentence's clauses, merged so that each has at least `min_words` words.
+
+    "Carvajal, currently awaiting sentencing in a US federal prison …, alleges that …"
+    holds two facts; a clause on its own matches a question about either far better."""
+    clauses: list[str] = []
+    for piece in CLAUSE_BREAK.split(sentence):
+        piece = piece.strip()
+        if clauses and len(clauses[-1].split()) < min_words:
+            clauses[-1] = f"{clauses[-1]}, {piece}"
+        elif piece:
+            clauses.append(piece)
+    if len(clauses) > 1 and len(clauses[-1].split()) < min_words:
+        last = clauses.pop()
+        clauses[-1] = f"{clauses[-1]}, {last}"
+    return clauses if len(clauses) > 1 else []
+
+
+def _point_tiktoken_at_bundled_cache() -> None:
+    """tiktoken downloads cl100k_base unless its cache holds it; llama-index-core ships that file."""
+    if os.environ.get("TIKTOKEN_CACHE_DIR"):
+        return
+    spec = find_spec("llama_index.core")
+    if spec and spec.submodule_search_locations:
+        cache = Path(list(spec.submodule_search_locations)[0]) / "_static" / "tiktoken_cache"
+        if cache.is_dir():
+            os.environ["TIKTOKEN_CACHE_DIR"] = str(cache)
+
+
+@lru_cache(maxsize=1)
+def _encoding():
+    _point_tiktoken_at_bundled_cache()
+    import tiktoken
+
+    return tiktoken.get_encoding("cl100k_base")
+
+
+def count_tokens(text: str) -> int:
+    return len(_encoding().encode(text, disallowed_special=()))
+
+
+@lru_cache(maxsize=1)
+def _stemmer():
+    import Stemmer
+
+    return Stemmer.Stemmer("english")
+
+
+def _stopwords() -> frozenset[str]:
+    from bm25s.stopwords import STOPWORDS_EN
+
+    return frozenset(STOPWORDS_EN) | {"s", "t", "does", "did", "doing", "done", "would", "could", "should"}
+
+
+STOPWORDS = _stopwords()
+WORD = re.compile(r"[^\W_]+(?:[’'.-][^\W_]+)*", re.UNICODE)
+
+
+def stem(word: str) -> str:
+    return _stemmer().stemWord(word.lower())
+
+
+def terms(text: str, keep_stopwords: bool = False) -> list[str]:
+    """Lower-case words with apostrophes folded ("Venezuela’s" -> "venezuela"), stopwords dropped."""
+    words = [normalize_word(raw) for raw in WORD.findall(text)]
+    return [w for w in words if w and (keep_stopwords or w not in STOPWORDS)]
+
+
+def normalize_word(raw: str) -> str:
+    """One word as matching sees it: lower case, possessive and stray dots dropped."""
+    if raw.rstrip(".") in ("US", "U.S"):
+        return "usa"  # "US" would otherwise fold into the stopword "us"
+    word = re.sub(r"[’']s$", "", raw.lower()).replace("’", "'")
+    return word.strip(".-'")
