@@ -13,15 +13,17 @@ from assistant.settings import Settings
 __all__ = ["build_assistant", "run_ingest", "index_stats", "writer_lock"]
 
 
-def build_assistant(settings: Settings | None = None, **overrides: Any):
-    """An `Assistant` over the configured index, its model checked against the one that built it."""
+def build_assistant(settings: Settings | None = None, *, embedder=None, **overrides: Any):
+    """An `Assistant` over the configured index, its model checked against the one that built it.
+
+    `embedder` lets one process share a loaded model between several assistants (tests, servers)."""
     from assistant.answering import Assistant
     from assistant.providers import make_embedder, open_store
     from assistant.retrieval import Retriever
 
     settings = _settings(settings, overrides)
     store = open_store(settings)
-    embedder = make_embedder(settings)
+    embedder = embedder or make_embedder(settings)
     store.check_model(embedder.model)
     return Assistant(
         Retriever(store, embedder),
@@ -54,6 +56,7 @@ def run_ingest(
     paths: Iterable[Path] = (),
     *,
     rebuild: bool = False,
+    embedder=None,
     on_article: Callable[[str, int, int], None] | None = None,
     **overrides: Any,
 ):
@@ -70,7 +73,7 @@ def run_ingest(
         return ingest(
             paths,
             store=store,
-            embedder=make_embedder(settings),
+            embedder=embedder or make_embedder(settings),
             corpus_root=Path(settings.corpus_dir),
             max_tokens=settings.passage_tokens,
             on_article=on_article,

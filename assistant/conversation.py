@@ -3,7 +3,8 @@
 "Where is he now?" after "Who is El Pollo?" becomes "Where is Hugo El Pollo Carvajal now?":
 a pronoun is replaced by the name the earlier turn was about, taken whole from the earlier
 answer when it spells it out more fully. A follow-up with no name of its own ("And the
-sanctions?", "Who else is involved?") carries the earlier question's key words along.
+sanctions?") is asked on its own; one with no topic of its own ("Who else is involved?")
+carries the earlier question's key words along.
 """
 
 from __future__ import annotations
@@ -58,6 +59,9 @@ def _resolve(question: str, resolved: list[tuple[str, str]]) -> str:
     if subject and words & (PERSONAL | POSSESSIVE | {"it"}):
         text = re.sub(r"\b(he|she|him|they|them|it)\b", subject, text, flags=re.IGNORECASE)
         return re.sub(r"\b(his|her|their|its)\b", f"{subject}’s", text, flags=re.IGNORECASE)
+    if _key_words(text):
+        # "And the sanctions?" names its own topic: the earlier words would only drown it.
+        return text
     keywords = _key_words(previous_question)
     return f"{text} ({' '.join(keywords)})" if keywords else text
 

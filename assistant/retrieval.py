@@ -25,6 +25,7 @@ from assistant.text import STOPWORDS, WORD, normalize_word, stem, terms
 
 __all__ = ["Retriever", "Retrieval", "QueryCoverage"]
 
+HEADER_PENALTY = 0.3
 BM25_WEIGHT = 0.5  # tuned on tests/eval/sample_questions.jsonl: 0.2-0.5 all did about as well
 DENSE_CANDIDATES = 60  # views fetched from the vector store per question
 PREFIX = 5  # demonyms and inflections share this much: "Venezuelan"/"Venezuela", "Mexican"/"Mexico"
@@ -119,6 +120,12 @@ class Retriever:
         fused = {pid: similarity for pid, similarity in dense.items()}
         for pid, score in lexical.items():
             fused[pid] = fused.get(pid, 0.0) + BM25_WEIGHT * score
+        if not self._about_the_article(question):
+            # The header (title, byline, date) answers questions about the article itself;
+            # its headline words otherwise outrank the paragraph that holds the answer.
+            for pid in fused:
+                if self.passages[pid].kind == "header":
+                    fused[pid] -= HEADER_PENALTY
         order = sorted(fused, key=fused.get, reverse=True)
         hits = [Scored(self.passages[pid], fused[pid], dense.get(pid, 0.0)) for pid in order[:k]]
         return Retrieval(
@@ -130,6 +137,11 @@ class Retriever:
         )
 
     # --- the two rankings -------------------------------------------------------------------
+
+    @staticmethod
+    def _about_the_article(question: str) -> bool:
+        words = {normalize_word(w) for w in WORD.findall(question)}
+        return bool(words & ARTICLE_WORDS) or bool(words & {"who", "when"} and words & {"this", "it"})
 
     def _dense(self, vector: list[float]) -> dict[str, float]:
         """passage id -> best view similarity, in descending order."""
