@@ -1,8 +1,8 @@
 """Turning a follow-up into a standalone question, without an LLM.
 
-"Where is he now?" after "Who is El Pollo?" becomes "Where is Hugo El Pollo Carvajal now?":
-a pronoun is replaced by the name the earlier turn was about, taken whole from the earlier
-answer when it spells it out more fully. A follow-up with no name of its own ("And the
+"Where is he now?" after "Who is El Pollo?" becomes "Where is Carvajal now?": a pronoun is
+replaced by the name the earlier turn was about, by the surname when the earlier answer spells
+the name out in full ("Hugo ‘El Pollo’ Carvajal"). A follow-up with no name of its own ("And the
 sanctions?") is asked on its own; one with no topic of its own ("Who else is involved?")
 carries the earlier question's key words along.
 """
@@ -86,12 +86,13 @@ def _subject(question: str, answer: str) -> str:
     if not names:
         return ""
     name = max(names, key=len)
-    # "El Pollo" in the question, "Hugo ‘El Pollo’ Carvajal" in the answer: take the longer run.
+    # "El Pollo" in the question, "Hugo ‘El Pollo’ Carvajal" in the answer: news copy goes on
+    # to call him by the surname, so the follow-up does too ("Where is Carvajal now?").
     core = _bare(name)
     for run in NAME_RUN.findall(answer):
         if core and core in _bare(run) and len(run) > len(name):
-            name = run
-    return _bare(name)
+            return _bare(run).split()[-1]
+    return core
 
 
 def _bare(name: str) -> str:
