@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, fields
+from functools import cached_property
 from typing import Any
 
 from assistant.errors import IndexMismatchError, IndexMissingError
@@ -60,10 +61,14 @@ class StoredHit:
 
 class PassageStore:
     def __init__(self, collection: Any):
+        self._collection = collection
+
+    @cached_property
+    def _vectors(self):
+        """llama-index's Chroma store, for writes; imported only by ingest (it costs ~1.5 s)."""
         from llama_index.vector_stores.chroma import ChromaVectorStore
 
-        self._collection = collection
-        self._vectors = ChromaVectorStore(chroma_collection=collection)
+        return ChromaVectorStore(chroma_collection=self._collection)
 
     # --- what built it --------------------------------------------------------------------
 

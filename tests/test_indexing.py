@@ -39,7 +39,7 @@ def test_add_reingest_edit_delete(settings, embedder):
     fresh = Embedder(DEFAULT_EMBED_MODEL)
     again = run_ingest(settings, embedder=fresh)
     assert again.passages_embedded == 0 and sorted(again.unchanged) == ["port.txt", "sample.txt"]
-    assert "_llama_embedding" not in fresh.__dict__
+    assert "_model" not in fresh.__dict__
 
     # An edit replaces only what changed.
     story.write_text(STORY.replace("on Friday", "on Thursday"), encoding="utf-8")
