@@ -122,7 +122,8 @@ class PassageStore:
     def update_metadata(self, passages: list[Passage]) -> None:
         """Position, dates or URL changed but not the text: no new embedding needed.
 
-        Rewriting through llama-index keeps its node blob in step with the flat keys."""
+        Only the flat keys are rewritten; llama-index's `_node_content` blob keeps the old
+        values, so everything here reads the flat keys, never that blob."""
         ids, metadatas, documents = [], [], []
         current = self._get(where={"passage_id": {"$in": [p.id for p in passages]}}, include=["metadatas"])
         by_passage = defaultdict(list)
