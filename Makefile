@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 # multi-gigabyte GPU build. 2.13.0 is the CPU build this machine's package index serves.
 TORCH := torch==2.13.0
 
-.PHONY: run test install install-test ingest serve clean bench
+.PHONY: run test install install-test ingest serve chat clean bench
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -28,7 +28,14 @@ install-test: $(VENV)/.installed-test
 ingest: install
 	$(BIN)/assistant ingest
 
+# Ingest (skipping what is unchanged), then serve the chat at / and the API under /v1.
 run: ingest
+	$(BIN)/assistant serve --host 127.0.0.1 --port 7860
+
+serve: install
+	$(BIN)/assistant serve
+
+chat: ingest
 	$(BIN)/assistant chat
 
 test: install-test

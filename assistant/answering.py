@@ -65,10 +65,18 @@ class _Pick:
 class Assistant:
     """Answers questions over the coverage. Built by `app.build_assistant`."""
 
-    def __init__(self, retriever: Retriever, *, top_k: int = 5, max_question_chars: int = 1000):
+    def __init__(
+        self,
+        retriever: Retriever,
+        *,
+        top_k: int = 5,
+        max_question_chars: int = 1000,
+        max_history_turns: int = 20,
+    ):
         self.retriever = retriever
         self.top_k = top_k
         self.max_question_chars = max_question_chars
+        self.max_history_turns = max_history_turns
 
     # --- the public calls -------------------------------------------------------------------
 
@@ -81,6 +89,10 @@ class Assistant:
     def stream(self, question: str, history: Sequence[Turn] = ()) -> Iterator[str | Answer]:
         """Yield the answer's text in pieces, then the finished `Answer`."""
         question = self._validated(question)
+        if len(history) > self.max_history_turns:
+            raise BadQuestionError(
+                f"The conversation has {len(history)} earlier turns; send at most {self.max_history_turns}."
+            )
         started = time.perf_counter()
         standalone = standalone_question(question, history)
         retrieval = self.retriever.retrieve(standalone, k=self.top_k)
@@ -108,6 +120,11 @@ class Assistant:
 
     def search(self, query: str, k: int = 5) -> list[Scored[Passage]]:
         return self.retriever.retrieve(self._validated(query), k=k).hits
+
+    def warm_up(self) -> None:
+        """Load the model and answer once, so a server's first reader does not wait for it."""
+        self.retriever.embedder.load()
+        self.ask("What does the coverage say?")
 
     # --- steps ------------------------------------------------------------------------------
 

@@ -29,6 +29,7 @@ def build_assistant(settings: Settings | None = None, *, embedder=None, **overri
         Retriever(store, embedder),
         top_k=settings.top_k,
         max_question_chars=settings.max_question_chars,
+        max_history_turns=settings.max_history_turns,
     )
 
 

@@ -124,6 +124,28 @@ def chat(settings: Settings, as_json: bool) -> None:
         click.echo(json.dumps(answer.to_dict(), ensure_ascii=False) if as_json else _render(answer) + "\n")
 
 
+@cli.command()
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Interface to listen on; without ASSISTANT_API_KEY keep it on loopback.")
+@click.option("--port", default=7860, show_default=True, type=click.IntRange(1, 65535), help="Port to listen on.")
+@click.pass_obj
+def serve(settings: Settings, host: str, port: int) -> None:
+    """Serve the web chat at / and the HTTP API under /v1 (docs at /docs).
+
+    Example: ASSISTANT_API_KEY=secret assistant serve --host 0.0.0.0 --port 8000
+    """
+    import uvicorn
+
+    from ui import build_server
+
+    if settings.api_key is None and host not in ("127.0.0.1", "localhost", "::1"):
+        click.echo(f"Warning: the API on {host} is open to anyone who can reach it; "
+                   "set ASSISTANT_API_KEY to require a key.", err=True)
+    app = build_server(settings)
+    click.echo(f"Serving the chat on http://{host}:{port}/ and the API on http://{host}:{port}/v1 (docs: /docs)")
+    uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
 @cli.command("eval")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--verbose", is_flag=True, help="Print each question's outcome.")

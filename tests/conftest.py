@@ -47,3 +47,76 @@ def sample_settings(tmp_path_factory, embedder) -> Settings:
 @pytest.fixture(scope="session")
 def assistant(sample_settings, embedder):
     return build_assistant(sample_settings, embedder=embedder)
+
+
+# --- a real server, as a subprocess on a free loopback port ---------------------------------
+
+API_KEY = "test-key-not-secret"
+PARTNER_ORIGIN = "https://partner.example"
+#: An article whose text holds markup that must show as text in the browser, never run.
+HOSTILE_ARTICLE = """Harbor pier reopens after storm repairs
+By Ana Lima
+The harbor pier reopened on Monday after three weeks of storm repairs.
+The council posted a notice on the gate that read <script>window.__xss = 1;</script> in large letters, beside a sign showing <img src=x onerror="window.__xss = 2">.
+"""
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def server(tmp_path_factory, embedder):
+    """`assistant serve` over the sample plus a hostile article, with an API key and one
+    allowed CORS origin. Yields the base URL."""
+    import os
+    import subprocess
+    import sys
+    import time
+
+    import httpx
+
+    base = tmp_path_factory.mktemp("served")
+    settings = make_settings(base)
+    shutil.copy(SAMPLE, settings.corpus_dir / SAMPLE.name)
+    (settings.corpus_dir / "harbor-pier-reopens.txt").write_text(HOSTILE_ARTICLE, encoding="utf-8")
+    run_ingest(settings, embedder=embedder)
+
+    port = free_port()
+    env = {
+        **os.environ,
+        "ASSISTANT_INDEX_DIR": str(settings.index_dir),
+        "ASSISTANT_CORPUS_DIR": str(settings.corpus_dir),
+        "ASSISTANT_API_KEY": API_KEY,
+        "ASSISTANT_CORS_ORIGINS": PARTNER_ORIGIN,
+    }
+    log = open(base / "server.log", "w")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "assistant", "serve", "--port", str(port)],
+        env=env, stdout=log, stderr=subprocess.STDOUT, cwd=base,
+    )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 180
+    while True:
+        if process.poll() is not None:
+            raise RuntimeError(f"assistant serve exited: {(base / 'server.log').read_text()}")
+        try:
+            if httpx.get(f"{url}/healthz", timeout=2).status_code == 200:
+                break
+        except httpx.HTTPError:
+            pass
+        if time.monotonic() > deadline:
+            process.kill()
+            raise RuntimeError(f"assistant serve never became healthy: {(base / 'server.log').read_text()}")
+        time.sleep(0.25)
+    yield url
+    process.terminate()
+    try:
+        process.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        process.kill()
+    log.close()

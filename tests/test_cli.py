@@ -58,5 +58,5 @@ def test_errors_are_one_line_with_what_to_do(settings):
 def test_help_is_instant_and_lists_the_commands(settings):
     result = run(settings, "--help")
     assert result.returncode == 0
-    for command in ("ingest", "ask", "chat", "eval", "stats"):
+    for command in ("ingest", "ask", "chat", "serve", "eval", "stats"):
         assert command in result.stdout

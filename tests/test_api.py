@@ -1,0 +1,163 @@
+"""The HTTP API as other sites use it: the real server in a subprocess, real clients."""
+
+from __future__ import annotations
+
+import re
+from concurrent.futures import ThreadPoolExecutor
+
+import httpx
+import openai
+import pytest
+
+from .conftest import API_KEY, PARTNER_ORIGIN
+
+AUTH = {"Authorization": f"Bearer {API_KEY}"}
+
+
+@pytest.fixture(scope="module")
+def client(server):
+    return openai.OpenAI(base_url=f"{server}/v1", api_key=API_KEY, max_retries=0)
+
+
+def markers(text: str) -> set[int]:
+    return {int(n) for n in re.findall(r"\[(\d+)\]", text)}
+
+
+def test_openai_client_plain_completion_carries_citations(client):
+    response = client.chat.completions.create(
+        model="anything", messages=[{"role": "user", "content": "What role does Russia play?"}]
+    )
+    content = response.choices[0].message.content
+    assert content.startswith("Russia has close ties to the Maduro regime")
+    citations = response.model_extra["citations"]
+    assert markers(content) == {c["n"] for c in citations} == {1}
+    assert citations[0]["section"] == "Frequently Asked Questions"
+    assert "Russia has close ties" in citations[0]["text"]
+
+
+def test_openai_client_stream_ends_with_the_citations(client):
+    stream = client.chat.completions.create(
+        model="anything", messages=[{"role": "user", "content": "What role does Russia play?"}], stream=True
+    )
+    chunks = list(stream)
+    text = "".join(chunk.choices[0].delta.content or "" for chunk in chunks)
+    assert len([c for c in chunks if c.choices[0].delta.content]) >= 2, "the answer arrives in pieces"
+    assert text.startswith("Russia has close ties")
+    last = chunks[-1]
+    assert last.choices[0].finish_reason == "stop"
+    assert {c["n"] for c in last.model_extra["citations"]} == markers(text)
+
+
+def test_openai_client_follow_up_uses_the_history(client):
+    first = client.chat.completions.create(
+        model="anything", messages=[{"role": "user", "content": "Who is El Pollo?"}]
+    ).choices[0].message.content
+    follow_up = client.chat.completions.create(
+        model="anything",
+        messages=[
+            {"role": "system", "content": "You are a helpful assistant."},
+            {"role": "user", "content": "Who is El Pollo?"},
+            {"role": "assistant", "content": first},
+            {"role": "user", "content": "What did he offer Donald Trump?"},
+        ],
+    )
+    assert "collaboration" in follow_up.choices[0].message.content
+
+
+def test_wrong_or_missing_key_is_refused(server):
+    wrong = openai.OpenAI(base_url=f"{server}/v1", api_key="not-the-key", max_retries=0)
+    with pytest.raises(openai.AuthenticationError) as refused:
+        wrong.chat.completions.create(model="x", messages=[{"role": "user", "content": "What role does Russia play?"}])
+    assert "API key" in str(refused.value)
+    for response in (
+        httpx.post(f"{server}/v1/ask", json={"question": "What role does Russia play?"}),
+        httpx.get(f"{server}/v1/search", params={"q": "Russia"}, headers={"Authorization": "Bearer nope"}),
+    ):
+        assert response.status_code == 401
+        assert response.json()["error"]["message"].startswith("Missing or wrong API key")
+    # Health and the readers' page need no key.
+    assert httpx.get(f"{server}/healthz").json()["status"] == "ok"
+    assert httpx.get(f"{server}/").status_code == 200
+
+
+def test_ask_returns_the_answer_object(server):
+    response = httpx.post(f"{server}/v1/ask", json={"question": "What role does Russia play?"}, headers=AUTH)
+    assert response.status_code == 200
+    answer = response.json()
+    assert set(answer) == {"question", "answer", "abstained", "citations", "timings_ms"}
+    assert answer["abstained"] is False and markers(answer["answer"]) == {c["n"] for c in answer["citations"]}
+
+    declined = httpx.post(f"{server}/v1/ask", json={"question": "What is the capital of France?"}, headers=AUTH).json()
+    assert declined["abstained"] is True
+    assert declined["answer"] == "The coverage does not answer this question."
+
+
+def test_search_returns_ranked_passages(server):
+    response = httpx.get(f"{server}/v1/search", params={"q": "harbor pier storm repairs", "k": 3}, headers=AUTH)
+    results = response.json()["results"]
+    assert [r["rank"] for r in results] == [1, 2, 3]
+    assert results[0]["doc_id"] == "harbor-pier-reopens.txt"
+    assert results[0]["score"] >= results[1]["score"] >= results[2]["score"]
+
+
+@pytest.mark.parametrize(
+    "body, status, message",
+    [
+        ({"question": "   "}, 422, "The question is empty"),
+        ({"question": "Why? " * 400}, 422, "keep it under 1000"),
+        ({"question": "Who is El Pollo?", "history": [{"role": "user", "content": "hi"}] * 21}, 422, "at most 20"),
+        ({"history": []}, 422, "question: Field required"),
+        ({"question": "x", "history": [{"role": "wizard", "content": "hi"}]}, 422, "history.0.role"),
+        ("{not json", 422, "not valid JSON"),
+        ({"question": "x" * 300_000}, 413, "over 256 KiB"),
+    ],
+)
+def test_bad_requests_get_one_json_error(server, body, status, message):
+    if isinstance(body, str):
+        response = httpx.post(f"{server}/v1/ask", content=body, headers={**AUTH, "Content-Type": "application/json"})
+    else:
+        response = httpx.post(f"{server}/v1/ask", json=body, headers=AUTH)
+    assert response.status_code == status
+    error = response.json()["error"]
+    assert message in error["message"]
+    assert "Traceback" not in response.text
+
+
+def test_chat_completion_without_a_user_question_is_refused(server):
+    response = httpx.post(
+        f"{server}/v1/chat/completions", json={"messages": [{"role": "assistant", "content": "Hello"}]}, headers=AUTH
+    )
+    assert response.status_code == 422
+    assert "last message must be the user's question" in response.json()["error"]["message"]
+
+
+def test_cors_allows_only_the_listed_origin(server):
+    preflight = {"Access-Control-Request-Method": "POST", "Access-Control-Request-Headers": "authorization,content-type"}
+    allowed = httpx.options(f"{server}/v1/ask", headers={"Origin": PARTNER_ORIGIN, **preflight})
+    assert allowed.headers.get("access-control-allow-origin") == PARTNER_ORIGIN
+    other = httpx.options(f"{server}/v1/ask", headers={"Origin": "https://elsewhere.example", **preflight})
+    assert "access-control-allow-origin" not in other.headers
+
+
+def test_concurrent_conversations_neither_fail_nor_mix(server):
+    """Two follow-ups asked at once, many times over: each keeps its own conversation."""
+    conversations = {
+        "El Pollo": ("Who is El Pollo?", "What did he offer Donald Trump?"),
+        "Russia": ("What role does Russia play?", "And the sanctions?"),
+    }
+    with httpx.Client(headers=AUTH, timeout=60) as http:
+        def ask(question, history=()):
+            response = http.post(f"{server}/v1/ask", json={"question": question, "history": list(history)})
+            assert response.status_code == 200, response.text
+            return response.json()["answer"]
+
+        expected = {}
+        for name, (first, follow_up) in conversations.items():
+            history = [{"role": "user", "content": first}, {"role": "assistant", "content": ask(first)}]
+            expected[name] = (history, ask(follow_up, history))
+        assert expected["El Pollo"][1] != expected["Russia"][1]
+
+        jobs = [name for name in conversations for _ in range(20)]
+        with ThreadPoolExecutor(max_workers=10) as pool:
+            answers = list(pool.map(lambda name: ask(conversations[name][1], expected[name][0]), jobs))
+    assert answers == [expected[name][1] for name in jobs]

@@ -1,0 +1,96 @@
+"""The readers' web chat: `gradio_client` against /chat, and a real headless Chromium."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+CHROMIUM = shutil.which("chromium")
+
+
+def test_gradio_client_calls_chat(server):
+    from gradio_client import Client
+
+    client = Client(f"{server}/", verbose=False)
+    reply = client.predict("What role does Russia play?", api_name="/chat")
+    assert reply.startswith("Russia has close ties to the Maduro regime")
+    assert "[1]" in reply and "Frequently Asked Questions" in reply
+
+    declined = client.predict("Who won the 2018 World Cup?", api_name="/chat")
+    assert declined.startswith("The coverage does not answer this question.")
+
+
+@pytest.fixture
+def page(server, tmp_path):
+    if CHROMIUM is None:
+        pytest.fail("Debian's chromium is not installed: run `apt-get install chromium` (.ci/run does).")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+        )
+        page = browser.new_page(viewport={"width": 1200, "height": 1000})
+        page.dialogs = []
+        page.on("dialog", lambda dialog: (page.dialogs.append(dialog.message), dialog.dismiss()))
+        page.goto(f"{server}/")
+        page.get_by_placeholder("Ask a question about the coverage").wait_for(timeout=60_000)  # the page is up
+        yield page
+        page.screenshot(path=str(tmp_path / "chat.png"), full_page=True)
+        browser.close()
+
+
+def ask(page, question: str) -> None:
+    """Type a question, send it, and wait until its answer has finished streaming."""
+    answers_before = page.locator(".message.bot").count()
+    box = page.locator("textarea[data-testid='textbox']")
+    box.fill(question)
+    box.press("Enter")
+    # The box is disabled while the answer streams, and comes back when it is complete.
+    page.wait_for_function(
+        """n => document.querySelectorAll('.message.bot').length > n
+               && !document.querySelector("textarea[data-testid='textbox']").disabled""",
+        arg=answers_before,
+        timeout=60_000,
+    )
+
+
+def last_answer(page):
+    return page.locator(".message.bot").last
+
+
+def test_reader_asks_sees_sources_and_follows_up(page, tmp_path):
+    ask(page, "What role does Russia play?")
+    answer = last_answer(page)
+    assert "Russia has close ties to the Maduro regime" in answer.inner_text()
+    assert "[1]" in answer.inner_text()
+
+    source = answer.locator("details").first
+    assert source.locator("summary").inner_text().startswith("[1] Maduro vs. Trump")
+    assert source.get_attribute("open") is None, "sources start collapsed"
+    assert not source.locator("blockquote").is_visible()
+    source.locator("summary").click()
+    assert "Q: What role does Russia play in this situation?" in source.locator("blockquote").inner_text()
+
+    ask(page, "Who is El Pollo?")
+    ask(page, "What did he offer Donald Trump?")
+    assert "collaboration" in last_answer(page).inner_text()
+
+    ask(page, "What is the capital of France?")
+    assert "The coverage does not answer this question." in last_answer(page).inner_text()
+    page.screenshot(path=str(tmp_path / "conversation.png"), full_page=True)
+    assert (tmp_path / "conversation.png").stat().st_size > 10_000
+
+
+def test_markup_in_an_article_shows_as_text_and_never_runs(page):
+    ask(page, "What did the council's notice on the gate read?")
+    answer = last_answer(page)
+    answer.locator("details summary").first.click()
+    shown = answer.inner_text()
+    assert "<script>window.__xss = 1;</script>" in shown
+    assert 'onerror="window.__xss = 2"' in shown
+    assert answer.locator("script, img").count() == 0
+    assert page.evaluate("window.__xss") is None
+    assert page.dialogs == []
