@@ -13,7 +13,7 @@ import html
 import re
 from collections.abc import Iterator
 
-__all__ = ["build_ui", "build_server", "EXAMPLES", "QUEUE_SIZE", "CONCURRENT_ANSWERS"]
+__all__ = ["build_ui", "build_server", "EXAMPLES"]
 
 EXAMPLES = [
     "What role does Russia play?",
@@ -21,11 +21,6 @@ EXAMPLES = [
     "Who is El Pollo?",
     "Who wrote this article?",
 ]
-#: Answers computed at once; more wait in the queue. Answers are CPU-bound and take
-#: milliseconds, so a few workers keep both cores busy without thrashing.
-CONCURRENT_ANSWERS = 4
-#: Readers waiting beyond this get Gradio's "queue is full, try again" instead of a hang.
-QUEUE_SIZE = 64
 
 SOURCES_MARK = '\n\n<div class="sources">'
 # Markdown's active characters; brackets only where they could open a link, so that the
@@ -73,6 +68,12 @@ def build_ui(assistant):
     )
 
 
+def queued(demo, settings):
+    """A bounded queue: answers are CPU-bound and take milliseconds, so a few at once keep
+    the cores busy; readers beyond `queue_size` get Gradio's "queue is full" instead of a hang."""
+    return demo.queue(max_size=settings.queue_size, default_concurrency_limit=settings.concurrent_answers)
+
+
 def build_server(settings):
     """The API with the web chat mounted at `/`: what `assistant serve` runs."""
     import gradio as gr
@@ -83,7 +84,7 @@ def build_server(settings):
     assistant = build_assistant(settings)
     assistant.warm_up()
     app = create_api(assistant, settings)
-    demo = build_ui(assistant).queue(max_size=QUEUE_SIZE, default_concurrency_limit=CONCURRENT_ANSWERS)
+    demo = queued(build_ui(assistant), settings)
     return gr.mount_gradio_app(app, demo, path="/", footer_links=["api"])
 
 
@@ -141,9 +142,10 @@ def main() -> None:
     from assistant.app import build_assistant
     from assistant.settings import Settings
 
-    assistant = build_assistant(Settings())
+    settings = Settings()
+    assistant = build_assistant(settings)
     assistant.warm_up()
-    demo = build_ui(assistant).queue(max_size=QUEUE_SIZE, default_concurrency_limit=CONCURRENT_ANSWERS)
+    demo = queued(build_ui(assistant), settings)
     demo.launch(server_name="127.0.0.1", server_port=7860)
 
 

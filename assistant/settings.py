@@ -43,3 +43,7 @@ class Settings(BaseSettings):
     cors_origins: str = Field("", description="Comma-separated origins allowed to call the API from a browser.")
     max_question_chars: int = Field(1000, description="Longest question accepted.")
     max_history_turns: int = Field(20, description="Most earlier turns accepted with a question.")
+    concurrent_answers: int = Field(4, ge=1, description="Web chat answers computed at once; more wait in its queue.")
+    queue_size: int = Field(
+        64, ge=1, description="Web chat readers who may wait; beyond this they are told the chat is busy."
+    )
