@@ -138,6 +138,11 @@ def create_api(assistant: Assistant, settings: Settings) -> FastAPI:
             ],
         }
 
+    @app.get("/v1/models", tags=["answers"], dependencies=[Depends(require_key)])
+    def models() -> dict[str, Any]:
+        """The one "model" behind /v1/chat/completions, for clients that list models first."""
+        return {"object": "list", "data": [{"id": MODEL_NAME, "object": "model", "created": 0, "owned_by": "newsroom"}]}
+
     @app.post("/v1/chat/completions", tags=["answers"], dependencies=[Depends(require_key)])
     def chat_completions(body: ChatRequest):
         """OpenAI-compatible chat: the last user message is the question, earlier turns its history.
@@ -163,6 +168,7 @@ def create_api(assistant: Assistant, settings: Settings) -> FastAPI:
             "choices": [
                 {"index": 0, "message": {"role": "assistant", "content": answer.answer}, "finish_reason": "stop"}
             ],
+            "usage": _usage(body.messages, answer.answer),
             "citations": _citations(answer.citations),
             "abstained": answer.abstained,
         }
@@ -183,6 +189,15 @@ def _question_and_history(messages: list[ChatMessage]) -> tuple[str, list[Turn]]
         raise AssistantError("The last message must be the user's question (role 'user').")
     history = [Turn(m.role, m.text()) for m in messages[:-1] if m.role in ("user", "assistant")]
     return messages[-1].text(), history
+
+
+def _usage(messages: list[ChatMessage], content: str) -> dict[str, int]:
+    """Token counts (tiktoken cl100k_base) for clients that track usage; nothing is billed."""
+    from assistant.text import count_tokens
+
+    prompt = sum(count_tokens(m.text()) for m in messages)
+    completion = count_tokens(content)
+    return {"prompt_tokens": prompt, "completion_tokens": completion, "total_tokens": prompt + completion}
 
 
 def _citations(citations: list[Citation]) -> list[dict[str, Any]]:

@@ -33,6 +33,8 @@ def test_openai_client_plain_completion_carries_citations(client):
     assert markers(content) == {c["n"] for c in citations} == {1}
     assert citations[0]["section"] == "Frequently Asked Questions"
     assert "Russia has close ties" in citations[0]["text"]
+    assert response.usage.completion_tokens > 10
+    assert [model.id for model in client.models.list()] == [response.model]
 
 
 def test_openai_client_stream_ends_with_the_citations(client):
