@@ -83,6 +83,12 @@ def test_reader_asks_sees_sources_and_follows_up(page, tmp_path):
     page.screenshot(path=str(tmp_path / "conversation.png"), full_page=True)
     assert (tmp_path / "conversation.png").stat().st_size > 10_000
 
+    # Starting over empties the conversation; the next question starts a new one.
+    page.get_by_label("Clear").first.click()
+    page.wait_for_function("() => document.querySelectorAll('.message.bot').length === 0", timeout=10_000)
+    ask(page, "Who is El Pollo?")
+    assert page.locator(".message.bot").count() == 1
+
 
 def test_markup_in_an_article_shows_as_text_and_never_runs(page):
     ask(page, "What did the council's notice on the gate read?")
