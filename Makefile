@@ -43,6 +43,7 @@ test: install-test
 
 bench: install-test
 	$(BIN)/python benchmarks/run_benchmarks.py
+	$(BIN)/python benchmarks/load_api.py --clients 20 --questions 10
 
 clean:
 	rm -rf index/* $(VENV)
