@@ -54,6 +54,16 @@ QUESTION_WORDS = {
     "according", "in", "on", "at", "the", "a", "an", "if", "has", "have", "had", "i", "any",
 }
 
+# Adverbs and quantifiers that say how or how much, never what about: "Why is interdiction
+# alone not enough?" is about interdiction, and the coverage need not use "alone" to answer it.
+DEGREE_WORDS = {
+    "alone", "enough", "only", "solely", "just", "really", "actually", "exactly", "currently",
+    "now", "still", "yet", "ever", "already", "much", "many", "more", "most", "less", "least",
+    "very", "quite", "so", "too", "also", "else", "even", "way", "ways", "kind", "kinds", "sort",
+    "thing", "things", "anything", "something", "everything", "lot", "lots",
+}
+
+
 @dataclass
 class QueryCoverage:
     """How much of the question the coverage's vocabulary holds."""
@@ -277,7 +287,7 @@ class Retriever:
                 if not word or word in QUESTION_WORDS and position == 0:
                     continue
                 is_name = (raw[0].isupper() and position > 0 and word not in STOPWORDS) or any(c.isdigit() for c in raw)
-                if word in STOPWORDS and not is_name:
+                if (word in STOPWORDS or word in DEGREE_WORDS) and not is_name:
                     continue
                 known = self.knows(word) or word in alias_words and self._alias_known(lowered)
                 result.content_terms.append(word)

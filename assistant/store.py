@@ -188,20 +188,29 @@ class PassageStore:
             for view_id, distance, other in zip(result["ids"][0], result["distances"][0], others)
         ]
 
-    def sentence_vectors(self, passage_ids: list[str]) -> dict[str, list[tuple[int, str, list[float]]]]:
-        """passage_id -> [(sentence index, text, vector)], for the answerer to pick sentences."""
+    def sentence_vectors(self, passage_ids: list[str]) -> dict[str, list[tuple[int, str, list[list[float]]]]]:
+        """passage_id -> [(sentence index, text, vectors)], for the answerer to pick sentences.
+
+        `vectors` holds the sentence's own vector first, then its clauses' (a clause matches a
+        question about one of a long sentence's facts better than the whole sentence does)."""
         if not passage_ids:
             return {}
         result = self._get(
             where={"passage_id": {"$in": passage_ids}}, include=["metadatas", "documents", "embeddings"]
         )
-        by_passage: dict[str, list[tuple[int, str, list[float]]]] = defaultdict(list)
+        sentences: dict[str, dict[int, tuple[str, list]]] = defaultdict(dict)
+        clauses: dict[tuple[str, int], list] = defaultdict(list)
         for text, meta, vector in zip(result["documents"], result["metadatas"], result["embeddings"]):
             if meta.get("clause", -1) == -1:
-                by_passage[meta["passage_id"]].append((meta["sentence"], text, vector))
-        for views in by_passage.values():
-            views.sort(key=lambda view: view[0])
-        return dict(by_passage)
+                sentences[meta["passage_id"]][meta["sentence"]] = (text, vector)
+            else:
+                clauses[(meta["passage_id"], meta["sentence"])].append(vector)
+        by_passage: dict[str, list[tuple[int, str, list[list[float]]]]] = {}
+        for passage_id, views in sentences.items():
+            by_passage[passage_id] = [
+                (i, text, [vector, *clauses.get((passage_id, i), [])]) for i, (text, vector) in sorted(views.items())
+            ]
+        return by_passage
 
     def _get(self, **kwargs: Any) -> dict[str, Any]:
         """`collection.get` in pages, since Chroma limits one call's size."""
