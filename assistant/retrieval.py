@@ -5,6 +5,14 @@ and scores a passage by its best view, so one matching sentence in a long paragr
 BM25 (bm25s, over stemmed words) catches exact names and rare words that the small embedding
 model blurs. The two are fused by a weighted sum of normalised scores.
 
+A name the coverage uses in many passages ("Carvajal", "Venezuela") pulls the question towards
+every view that holds it, short clauses most ("While Carvajal's testimony is a significant
+development"), whatever the question asks about him. So a question with such a name is also
+embedded with the name masked ("Where is it being held?"), and each view scores the mean of
+its similarity to both phrasings: the name still counts, but so does what is asked about it.
+Rhetorical questions in the prose ("Could a desperate regime turn to…?") state nothing and
+match questions by their form, so they are no view to match.
+
 The retriever also reports how well the coverage knows the question's words (`QueryCoverage`),
 which the answerer uses to decide when not to answer.
 """
@@ -21,13 +29,17 @@ from importlib import resources
 from assistant.providers import Embedder
 from assistant.schema import Passage, Scored
 from assistant.store import PassageStore
-from assistant.text import STOPWORDS, WORD, normalize_word, stem, terms
+from assistant.text import STOPWORDS, WORD, normalize_word, split_sentences, stem, terms
 
 __all__ = ["Retriever", "Retrieval", "QueryCoverage"]
 
 HEADER_PENALTY = 0.3
 BM25_WEIGHT = 0.5  # tuned on tests/eval/sample_questions.jsonl: 0.2-0.5 all did about as well
 DENSE_CANDIDATES = 60  # views fetched from the vector store per question
+# A name in at least this many passages tells little about which one answers; masked in the
+# second phrasing. Tuned with MASKED_WEIGHT on both question files in tests/eval.
+COMMON_NAME_PASSAGES = 3
+MASKED_WEIGHT = 1.0  # the masked phrasing's weight against the whole question's
 PREFIX = 5  # demonyms and inflections share this much: "Venezuelan"/"Venezuela", "Mexican"/"Mexico"
 
 ARTICLE_WORDS = {
@@ -40,6 +52,15 @@ QUESTION_WORDS = {
     "were", "do", "does", "did", "can", "could", "should", "would", "will", "tell", "explain",
     "describe", "list", "name", "give", "summarize", "summarise", "and", "but", "so", "please",
     "according", "in", "on", "at", "the", "a", "an", "if", "has", "have", "had", "i", "any",
+}
+
+# Adverbs and quantifiers that say how or how much, never what about: "Why is interdiction
+# alone not enough?" is about interdiction, and the coverage need not use "alone" to answer it.
+DEGREE_WORDS = {
+    "alone", "enough", "only", "solely", "just", "really", "actually", "exactly", "currently",
+    "now", "still", "yet", "ever", "already", "much", "many", "more", "most", "less", "least",
+    "very", "quite", "so", "too", "also", "else", "even", "way", "ways", "kind", "kinds", "sort",
+    "thing", "things", "anything", "something", "everything", "lot", "lots",
 }
 
 
@@ -64,6 +85,9 @@ class Retrieval:
     coverage: QueryCoverage
     top_similarity: float
     query_vector: list[float] = field(default_factory=list)
+    # The best view's similarity to the question with its common names masked: how well the
+    # coverage knows what is asked about them (equal to top_similarity when nothing is masked).
+    masked_similarity: float = 0.0
 
 
 @lru_cache(maxsize=1)
@@ -100,6 +124,14 @@ class Retriever:
             for word in terms(f"{p.text} {p.title} {p.section} {p.author} {p.category}", keep_stopwords=True):
                 self._vocabulary.add(word)
                 self._vocabulary.add(stem(word))
+        # "pid:i" of every sentence that is a rhetorical question (an FAQ's question is not one).
+        self._rhetorical: set[str] = {
+            f"{pid}:{i}"
+            for pid, p in self.passages.items()
+            if p.kind != "faq"
+            for i, sentence in enumerate(split_sentences(p.text))
+            if sentence.rstrip().endswith("?")
+        }
         self._by_prefix: dict[str, set[str]] = defaultdict(set)
         for word in self._vocabulary:
             if len(word) >= PREFIX:
@@ -112,8 +144,14 @@ class Retriever:
 
     def retrieve(self, question: str, k: int = 5) -> Retrieval:
         expanded = self._expand(question)
-        vector = self.embedder.embed_query(expanded) if self._ids else []
-        dense = self._dense(vector)
+        masked = self._mask_common_names(expanded)
+        vector, masked_vector = [], []
+        if self._ids:
+            if masked != expanded:
+                vector, masked_vector = self.embedder.embed_texts([expanded, masked])
+            else:
+                vector = self.embedder.embed_query(expanded)
+        dense, plain, masked_best = self._dense(vector, masked_vector)
         lexical = self._lexical(expanded)
         # Convex fusion: the dense similarity plus a share of BM25 normalised to the best match.
         # On our question set it put the answering passage first more often than RRF did.
@@ -132,8 +170,9 @@ class Retriever:
             question=question,
             hits=hits,
             coverage=self.coverage(question),
-            top_similarity=max(dense.values(), default=0.0),
+            top_similarity=max(plain.values(), default=0.0),
             query_vector=vector,
+            masked_similarity=masked_best,
         )
 
     # --- the two rankings -------------------------------------------------------------------
@@ -143,15 +182,46 @@ class Retriever:
         words = {normalize_word(w) for w in WORD.findall(question)}
         return bool(words & ARTICLE_WORDS) or bool(words & {"who", "when"} and words & {"this", "it"})
 
-    def _dense(self, vector: list[float]) -> dict[str, float]:
-        """passage id -> best view similarity, in descending order."""
+    def _dense(self, vector: list[float], masked_vector: list[float]) -> tuple[dict[str, float], dict[str, float], float]:
+        """(passage id -> best view score, in descending order; passage id -> best plain
+        similarity; the best similarity to the masked phrasing). A view's score is its
+        similarity, or with a masked phrasing the weighted mean of both similarities."""
         if not self._ids:
-            return {}
+            return {}, {}, 0.0
         best: dict[str, float] = {}
-        for hit in self.store.query(vector, DENSE_CANDIDATES):
-            if hit.passage_id in self.passages and hit.similarity > best.get(hit.passage_id, -1.0):
-                best[hit.passage_id] = hit.similarity
-        return dict(sorted(best.items(), key=lambda item: item[1], reverse=True))
+        plain: dict[str, float] = {}
+        masked_best = 0.0
+        also = [masked_vector] if masked_vector else []
+        for hit in self.store.query(vector, DENSE_CANDIDATES, also=also):
+            if hit.passage_id not in self.passages or hit.view_id.split(".")[0] in self._rhetorical:
+                continue
+            score = hit.similarity
+            if also:
+                masked_best = max(masked_best, hit.also_similarity[0])
+                score = (score + MASKED_WEIGHT * hit.also_similarity[0]) / (1 + MASKED_WEIGHT)
+            best[hit.passage_id] = max(score, best.get(hit.passage_id, -1.0))
+            plain[hit.passage_id] = max(hit.similarity, plain.get(hit.passage_id, -1.0))
+        if not also:
+            masked_best = max(plain.values(), default=0.0)
+        return dict(sorted(best.items(), key=lambda item: item[1], reverse=True)), plain, masked_best
+
+    def _mask_common_names(self, question: str) -> str:
+        """The question with each name the coverage uses in many passages replaced by "it"."""
+        words = []
+        for sentence in re.split(r"(?<=[.!?])\s+", question.strip()):
+            for position, raw in enumerate(sentence.split()):
+                core = WORD.search(raw)
+                word = normalize_word(core.group()) if core else ""
+                if (
+                    position > 0
+                    and core
+                    and core.group()[0].isupper()
+                    and word not in QUESTION_WORDS
+                    and self._df.get(stem(word), 0) >= COMMON_NAME_PASSAGES
+                ):
+                    raw = raw.replace(core.group(), "it", 1)
+                words.append(raw)
+        return " ".join(words)
 
     def _lexical(self, text: str) -> dict[str, float]:
         """passage id -> BM25 score as a share of the question's IDF mass."""
@@ -162,10 +232,11 @@ class Retriever:
         # Divide by the question's whole IDF mass (words the coverage lacks count at full
         # weight), not by the best score: one common word matched is a weak match, not a 1.0.
         all_stems = self._stems(text)
-        mass = sum(self._idf(token) for token in all_stems) or 1.0
+        mass = sum(self.idf(token) for token in all_stems) or 1.0
         return {self._ids[i]: float(score) / mass for i, score in enumerate(scores) if score > 0}
 
-    def _idf(self, token: str) -> float:
+    def idf(self, token: str) -> float:
+        """How rare a stem is across the passages (BM25's IDF)."""
         n = len(self._ids)
         df = self._df.get(token, 0)
         return math.log(1 + (n - df + 0.5) / (df + 0.5))
@@ -216,7 +287,7 @@ class Retriever:
                 if not word or word in QUESTION_WORDS and position == 0:
                     continue
                 is_name = (raw[0].isupper() and position > 0 and word not in STOPWORDS) or any(c.isdigit() for c in raw)
-                if word in STOPWORDS and not is_name:
+                if (word in STOPWORDS or word in DEGREE_WORDS) and not is_name:
                     continue
                 known = self.knows(word) or word in alias_words and self._alias_known(lowered)
                 result.content_terms.append(word)

@@ -14,6 +14,7 @@ from assistant.settings import DEFAULT_EMBED_MODEL, Settings
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "corpus" / "maduro-vs-trump-cartel-of-the-suns.txt"
 EVAL_SET = ROOT / "tests" / "eval" / "sample_questions.jsonl"
+PARAPHRASE_SET = ROOT / "tests" / "eval" / "paraphrase_questions.jsonl"
 
 
 @pytest.fixture(scope="session")

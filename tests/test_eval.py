@@ -1,16 +1,30 @@
-"""The question set in tests/eval must keep passing at the figures we measured."""
+"""The question sets in tests/eval must keep passing at the figures we measured.
+
+sample_questions.jsonl is the set the retrieval was first tuned on; paraphrase_questions.jsonl
+was written from the article before the next round of tuning, to show changes that only fit
+the first set."""
+
+import pytest
 
 from assistant.evaluation import load_cases, run_eval
 
-from .conftest import EVAL_SET
+from .conftest import EVAL_SET, PARAPHRASE_SET
 
 
-def test_question_set_figures(assistant):
-    cases = load_cases(EVAL_SET)
-    assert len(cases) >= 40
+@pytest.mark.parametrize(
+    "path, size, first, top3, keywords, wrong_abstentions",
+    [
+        (EVAL_SET, 40, 0.84, 0.86, 0.90, 0),
+        (PARAPHRASE_SET, 40, 0.90, 0.90, 0.86, 1),
+    ],
+    ids=["sample", "paraphrase"],
+)
+def test_question_set_figures(assistant, path, size, first, top3, keywords, wrong_abstentions):
+    cases = load_cases(path)
+    assert len(cases) >= size
     figures = run_eval(assistant, cases).figures()
     assert figures["correct_abstentions"] == figures["abstentions_of"]
-    assert figures["wrong_abstentions"] <= 1
-    assert figures["top3_right"] / figures["first_citation_of"] >= 0.80
-    assert figures["first_citation_right"] / figures["first_citation_of"] >= 0.78
-    assert figures["keywords_held"] / figures["keywords_of"] >= 0.78
+    assert figures["wrong_abstentions"] <= wrong_abstentions
+    assert figures["top3_right"] / figures["first_citation_of"] >= top3
+    assert figures["first_citation_right"] / figures["first_citation_of"] >= first
+    assert figures["keywords_held"] / figures["keywords_of"] >= keywords
