@@ -23,10 +23,14 @@ EXAMPLES = [
 ]
 
 SOURCES_MARK = '\n\n<div class="sources">'
-# Markdown's active characters; brackets only where they could open a link, so that the
-# answer's citation markers stay "[1]" for readers and for API callers of /chat.
-_MARKDOWN_SPECIALS = re.compile(r"([\\`*_#|~]|\[(?!\d+\])|\](?=\())")
-_ESCAPED_SPECIALS = re.compile(r"\\([\\`*_#|~\[\]])")
+# Markdown's active characters: emphasis, code, headings, tables, strike-through; brackets
+# only where they could open a link, so that the citation markers stay "[1]" for readers and
+# for API callers of /chat; the colon of "https://", the dot of "www." and the at of an
+# e-mail address, which would otherwise be turned into links.
+_MARKDOWN_SPECIALS = re.compile(
+    r"([\\`*_#|~]|\[(?!\d+\])|\](?=\()|:(?=//)|(?<=www)\.|(?<=\w)@(?=\w))", re.IGNORECASE
+)
+_ESCAPED_SPECIALS = re.compile(r"\\([\\`*_#|~:.@\[\]])")
 
 
 def build_ui(assistant):
@@ -39,7 +43,7 @@ def build_ui(assistant):
     def respond(message: str, history: list[dict]) -> Iterator[str]:
         text = ""
         try:
-            for piece in assistant.stream(message, _turns(history)):
+            for piece in assistant.stream(message, assistant.recent(_turns(history))):
                 if isinstance(piece, Answer):
                     yield _render_answer(piece)
                 else:
@@ -53,6 +57,7 @@ def build_ui(assistant):
         placeholder="Ask about the coverage. Every sentence of an answer is quoted from an article and cited.",
         height=560,
         sanitize_html=True,  # a second guard: we escape the corpus text ourselves
+        latex_delimiters=[],  # "$$…$$" in an article is text, not a formula that restyles the page
     )
     return gr.ChatInterface(
         respond,

@@ -56,6 +56,15 @@ MAX_LIST_ITEMS = 6
 OVERLAP_WEIGHT = 1.0
 
 
+def _is_text(text: str) -> bool:
+    """False for strings holding lone surrogates (JSON can carry them; the tokenizer cannot)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def looks_like_injection(question: str) -> bool:
     return bool(INJECTION.search(question))
 
@@ -98,6 +107,8 @@ class Assistant:
             raise BadQuestionError(
                 f"The conversation has {len(history)} earlier turns; send at most {self.max_history_turns}."
             )
+        if not all(_is_text(turn.content) for turn in history):
+            raise BadQuestionError("An earlier turn is not valid Unicode text; send UTF-8 text.")
         started = time.perf_counter()
         standalone = standalone_question(question, history)
         retrieval = self.retriever.retrieve(standalone, k=self.top_k)
@@ -123,6 +134,12 @@ class Assistant:
                 yield piece if len(parts) == 1 else " " + piece
         yield self._finish(question, standalone, " ".join(parts), False, citations, started, retrieved)
 
+    def recent(self, history: Sequence[Turn]) -> list[Turn]:
+        """The latest turns that fit the history limit, in whole question/answer pairs: what a
+        long conversation in the chat or the CLI sends, so it never runs into the limit."""
+        keep = self.max_history_turns - self.max_history_turns % 2
+        return list(history[-keep:]) if keep else []
+
     def search(self, query: str, k: int = 5) -> list[Scored[Passage]]:
         return self.retriever.retrieve(self._validated(query), k=k).hits
 
@@ -141,6 +158,8 @@ class Assistant:
             raise BadQuestionError(
                 f"The question is {len(question)} characters long; keep it under {self.max_question_chars}."
             )
+        if not _is_text(question):
+            raise BadQuestionError("The question is not valid Unicode text; send UTF-8 text.")
         return question
 
     def _reason_to_abstain(self, question: str, retrieval: Retrieval) -> str:

@@ -19,7 +19,7 @@ import uuid
 from collections.abc import Iterator
 from typing import Any, Literal
 
-from fastapi import Depends, FastAPI, Query, Request
+from fastapi import FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse, StreamingResponse
@@ -76,6 +76,10 @@ class ChatRequest(BaseModel):
     model: str | None = None
     messages: list[ChatMessage] = Field(min_length=1)
     stream: bool = False
+    stream_options: dict[str, Any] | None = None
+
+    def wants_usage(self) -> bool:
+        return bool((self.stream_options or {}).get("include_usage"))
 
 
 # --- the app ----------------------------------------------------------------------------------
@@ -89,6 +93,9 @@ def create_api(assistant: Assistant, settings: Settings) -> FastAPI:
         version="1",
     )
     _add_error_handlers(app)
+    # Outermost last: CORS answers preflights and labels every reply, the size limit refuses
+    # huge bodies before anything reads them, the key check guards all of /v1.
+    app.add_middleware(_KeyCheck, api_key=settings.api_key.get_secret_value() if settings.api_key else None)
     app.add_middleware(_BodySizeLimit)
     origins = [o.strip() for o in settings.cors_origins.split(",") if o.strip()]
     if origins:
@@ -98,7 +105,6 @@ def create_api(assistant: Assistant, settings: Settings) -> FastAPI:
             allow_methods=["GET", "POST"],
             allow_headers=["Authorization", "Content-Type"],
         )
-    require_key = _key_check(settings)
     corpus = {"articles": len({p.doc_id for p in assistant.retriever.passages.values()}),
               "passages": len(assistant.retriever.passages)}
 
@@ -107,12 +113,12 @@ def create_api(assistant: Assistant, settings: Settings) -> FastAPI:
         """Ready to answer: the model is loaded and the index open."""
         return {"status": "ok", **corpus, "model": assistant.retriever.embedder.model}
 
-    @app.post("/v1/ask", tags=["answers"], dependencies=[Depends(require_key)])
+    @app.post("/v1/ask", tags=["answers"])
     def ask(body: AskRequest) -> dict[str, Any]:
         """One answer with citations (the contract's answer object)."""
         return assistant.ask(body.question, _turns(body.history)).to_dict()
 
-    @app.get("/v1/search", tags=["answers"], dependencies=[Depends(require_key)])
+    @app.get("/v1/search", tags=["answers"])
     def search(
         q: str = Query(description="What to look for."),
         k: int = Query(5, ge=1, le=MAX_SEARCH_RESULTS, description="How many passages."),
@@ -138,12 +144,12 @@ def create_api(assistant: Assistant, settings: Settings) -> FastAPI:
             ],
         }
 
-    @app.get("/v1/models", tags=["answers"], dependencies=[Depends(require_key)])
+    @app.get("/v1/models", tags=["answers"])
     def models() -> dict[str, Any]:
         """The one "model" behind /v1/chat/completions, for clients that list models first."""
         return {"object": "list", "data": [{"id": MODEL_NAME, "object": "model", "created": 0, "owned_by": "newsroom"}]}
 
-    @app.post("/v1/chat/completions", tags=["answers"], dependencies=[Depends(require_key)])
+    @app.post("/v1/chat/completions", tags=["answers"])
     def chat_completions(body: ChatRequest):
         """OpenAI-compatible chat: the last user message is the question, earlier turns its history.
 
@@ -156,8 +162,12 @@ def create_api(assistant: Assistant, settings: Settings) -> FastAPI:
             # Validate before the 200 goes out, so a bad question is still a 4xx.
             pieces = assistant.stream(question, history)
             first = next(pieces)
+            usage = (lambda answer: _usage(body.messages, answer.answer)) if body.wants_usage() else None
             return StreamingResponse(
-                _sse_chunks(first, pieces, completion_id, created), media_type="text/event-stream"
+                _sse_chunks(first, pieces, completion_id, created, usage),
+                media_type="text/event-stream",
+                # Proxies must pass each piece on as it comes, not hold the stream back.
+                headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"},
             )
         answer = assistant.ask(question, history)
         return {
@@ -172,6 +182,17 @@ def create_api(assistant: Assistant, settings: Settings) -> FastAPI:
             "citations": _citations(answer.citations),
             "abstained": answer.abstained,
         }
+
+    known = {route.path: route.methods for route in app.routes if route.path.startswith("/v1/")}
+
+    @app.api_route("/v1/{rest:path}", methods=["GET", "POST", "PUT", "PATCH", "DELETE"], include_in_schema=False)
+    def not_here(request: Request):
+        """Without this, an unknown /v1 path would fall through to the web chat mounted at /."""
+        if request.url.path in known:
+            allowed = ", ".join(sorted(known[request.url.path]))
+            return _error(405, f"{request.method} is not allowed on {request.url.path}; use {allowed}.",
+                          "invalid_request_error", {"Allow": allowed})
+        return _error(404, f"No route {request.url.path}; see /docs for the API.", "invalid_request_error")
 
     return app
 
@@ -208,24 +229,25 @@ def _citations(citations: list[Citation]) -> list[dict[str, Any]]:
     ]
 
 
-def _sse_chunks(first: str | Answer, pieces: Iterator[str | Answer], completion_id: str, created: int):
-    def chunk(delta: dict[str, Any], finish: str | None = None, **extra: Any) -> str:
-        body = {
-            "id": completion_id,
-            "object": "chat.completion.chunk",
-            "created": created,
-            "model": MODEL_NAME,
-            "choices": [{"index": 0, "delta": delta, "finish_reason": finish}],
-            **extra,
-        }
+def _sse_chunks(first: str | Answer, pieces: Iterator[str | Answer], completion_id: str, created: int, usage=None):
+    """OpenAI's chunk sequence: the role, the content in pieces, a last chunk with the finish
+    reason (and our citations), the usage chunk when asked for, then `[DONE]`."""
+    def chunk(choices: list[dict[str, Any]], **extra: Any) -> str:
+        body = {"id": completion_id, "object": "chat.completion.chunk", "created": created, "model": MODEL_NAME,
+                "choices": choices, **extra}
         return f"data: {json.dumps(body, ensure_ascii=False)}\n\n"
 
-    yield chunk({"role": "assistant", "content": ""})
+    def choice(delta: dict[str, Any], finish: str | None = None) -> list[dict[str, Any]]:
+        return [{"index": 0, "delta": delta, "finish_reason": finish}]
+
+    yield chunk(choice({"role": "assistant", "content": ""}))
     for piece in _chain(first, pieces):
         if isinstance(piece, Answer):
-            yield chunk({}, "stop", citations=_citations(piece.citations), abstained=piece.abstained)
+            yield chunk(choice({}, "stop"), citations=_citations(piece.citations), abstained=piece.abstained)
+            if usage:
+                yield chunk([], usage=usage(piece))
         else:
-            yield chunk({"content": piece})
+            yield chunk(choice({"content": piece}))
     yield "data: [DONE]\n\n"
 
 
@@ -234,19 +256,28 @@ def _chain(first, rest):
     yield from rest
 
 
-def _key_check(settings: Settings):
-    """With ASSISTANT_API_KEY set, every /v1 route needs `Authorization: Bearer <key>`."""
-    expected = settings.api_key.get_secret_value().encode() if settings.api_key else None
+class _KeyCheck:
+    """With ASSISTANT_API_KEY set, everything under /v1 needs `Authorization: Bearer <key>`.
 
-    def require_key(request: Request) -> None:
-        if expected is None:
-            return
-        scheme, _, given = request.headers.get("authorization", "").partition(" ")
-        # Constant-time comparison: the time taken must not tell how much of a guess was right.
-        if scheme.lower() != "bearer" or not hmac.compare_digest(given.strip().encode(), expected):
-            raise HTTPException(401, "Missing or wrong API key: send 'Authorization: Bearer <key>'.")
+    A middleware rather than a per-route dependency: no future route can forget it, and a
+    caller without the key hears 401 before any complaint about its body."""
 
-    return require_key
+    def __init__(self, app, api_key: str | None):
+        self.app = app
+        self.expected = api_key.encode() if api_key else None
+
+    async def __call__(self, scope, receive, send):
+        if self.expected is not None and scope["type"] == "http" and scope["path"].startswith("/v1"):
+            header = dict(scope["headers"]).get(b"authorization", b"").decode("latin-1")
+            scheme, _, given = header.strip().partition(" ")
+            given = given.strip() if scheme.lower() == "bearer" else ""
+            # Constant-time comparison: the time taken must not tell how much of a guess was right.
+            if not hmac.compare_digest(given.encode("utf-8", "replace"), self.expected):
+                response = _error(401, "Missing or wrong API key: send 'Authorization: Bearer <key>'.",
+                                  "authentication_error", {"WWW-Authenticate": "Bearer"})
+                await response(scope, receive, send)
+                return
+        await self.app(scope, receive, send)
 
 
 def _error(status: int, message: str, kind: str, headers: dict[str, str] | None = None) -> JSONResponse:
@@ -272,18 +303,17 @@ def _add_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(HTTPException)
     def http_error(request: Request, exc: HTTPException) -> JSONResponse:
-        kind = "authentication_error" if exc.status_code == 401 else "invalid_request_error"
-        headers = {"WWW-Authenticate": "Bearer"} if exc.status_code == 401 else None
-        return _error(exc.status_code, str(exc.detail), kind, headers)
+        return _error(exc.status_code, str(exc.detail), "invalid_request_error")
 
     @app.exception_handler(Exception)
     def unexpected(request: Request, exc: Exception) -> JSONResponse:
-        log.exception("unexpected error on %s %s", request.method, request.url.path)
+        log.error("unexpected error on %s %s", request.method, request.url.path, exc_info=exc)
         return _error(500, "The assistant failed on this request; the server log has the details.", "server_error")
 
 
 class _BodySizeLimit:
-    """Refuses a body whose declared length is over the limit, before reading it.
+    """Refuses a body over the limit: at once when its declared length says so, and after
+    reading at most the limit when it comes chunked without a length.
 
     Plain ASGI rather than `@app.middleware("http")`, which would buffer the streamed
     answers of the API and of the mounted web chat."""
@@ -293,13 +323,36 @@ class _BodySizeLimit:
         self.max_bytes = max_bytes
 
     async def __call__(self, scope, receive, send):
-        if scope["type"] == "http":
-            length = dict(scope["headers"]).get(b"content-length", b"")
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        length = dict(scope["headers"]).get(b"content-length")
+        if length is not None:
             if length.isdigit() and int(length) > self.max_bytes:
-                response = _error(
-                    413, f"The request body is over {self.max_bytes // 1024} KiB; send a shorter question.",
-                    "invalid_request_error",
-                )
-                await response(scope, receive, send)
+                await self._refuse(scope, receive, send)
                 return
-        await self.app(scope, receive, send)
+            await self.app(scope, receive, send)
+            return
+        # No declared length: read the body here, up to the limit, then hand it on whole.
+        messages, size = [], 0
+        while True:
+            message = await receive()
+            messages.append(message)
+            if message["type"] != "http.request":
+                break
+            size += len(message.get("body", b""))
+            if size > self.max_bytes:
+                await self._refuse(scope, receive, send)
+                return
+            if not message.get("more_body", False):
+                break
+
+        async def replay():
+            return messages.pop(0) if messages else await receive()
+
+        await self.app(scope, replay, send)
+
+    async def _refuse(self, scope, receive, send):
+        response = _error(413, f"The request body is over {self.max_bytes // 1024} KiB; send a shorter question.",
+                          "invalid_request_error")
+        await response(scope, receive, send)

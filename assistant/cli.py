@@ -116,7 +116,7 @@ def chat(settings: Settings, as_json: bool) -> None:
                 break
             continue
         try:
-            answer = assistant.ask(question, history)
+            answer = assistant.ask(question, assistant.recent(history))
         except AssistantError as exc:
             click.echo(f"Error: {exc}", err=True)
             continue
@@ -138,7 +138,7 @@ def serve(settings: Settings, host: str, port: int) -> None:
 
     from ui import build_server
 
-    if settings.api_key is None and host not in ("127.0.0.1", "localhost", "::1"):
+    if not settings.api_key and host not in ("127.0.0.1", "localhost", "::1"):
         click.echo(f"Warning: the API on {host} is open to anyone who can reach it; "
                    "set ASSISTANT_API_KEY to require a key.", err=True)
     app = build_server(settings)

@@ -43,6 +43,11 @@ class Embedder:
         # transformers draws a "Loading weights" bar on every start: noise in a server's log.
         os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
         from sentence_transformers import SentenceTransformer
+        from transformers.utils import logging as transformers_logging
+
+        # The environment variable above is too late when huggingface_hub was imported first
+        # (gradio does): say it to transformers directly.
+        transformers_logging.disable_progress_bar()
 
         try:
             return SentenceTransformer(resolve_model_path(self.model), device="cpu")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pydantic import Field, SecretStr
+from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 __all__ = ["Settings", "DEFAULT_EMBED_MODEL"]
@@ -47,3 +47,12 @@ class Settings(BaseSettings):
     queue_size: int = Field(
         64, ge=1, description="Web chat readers who may wait; beyond this they are told the chat is busy."
     )
+
+    @field_validator("api_key", "llm_api_key", mode="after")
+    @classmethod
+    def _blank_key_is_no_key(cls, key: SecretStr | None) -> SecretStr | None:
+        """`ASSISTANT_API_KEY=` (blank) means no key, said plainly as None; spaces around a
+        key pasted into an env file are not part of it."""
+        if key is None or not key.get_secret_value().strip():
+            return None
+        return SecretStr(key.get_secret_value().strip())

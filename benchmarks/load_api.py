@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import socket
 import statistics
 import subprocess
@@ -41,10 +42,10 @@ def start_server(port: int) -> tuple[subprocess.Popen, float]:
     assistant = str(Path(sys.executable).parent / "assistant")
     started = time.perf_counter()
     process = subprocess.Popen([assistant, "serve", "--port", str(port)], cwd=ROOT,
-                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     while True:
         if process.poll() is not None:
-            sys.exit(f"assistant serve exited: {process.stderr.read().decode()}")
+            sys.exit(f"assistant serve exited with status {process.returncode}: run it by hand to see why")
         try:
             if httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=1).status_code == 200:
                 return process, time.perf_counter() - started
@@ -53,7 +54,8 @@ def start_server(port: int) -> tuple[subprocess.Popen, float]:
 
 
 def ask_many(url: str, questions: list[str], latencies: list[float], errors: list[str]) -> None:
-    with httpx.Client(timeout=60) as http:
+    key = os.environ.get("ASSISTANT_API_KEY", "").strip()
+    with httpx.Client(timeout=60, headers={"Authorization": f"Bearer {key}"} if key else {}) as http:
         for question in questions:
             start = time.perf_counter()
             try:

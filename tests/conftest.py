@@ -58,7 +58,7 @@ PARTNER_ORIGIN = "https://partner.example"
 HOSTILE_ARTICLE = """Harbor pier reopens after storm repairs
 By Ana Lima
 The harbor pier reopened on Monday after three weeks of storm repairs.
-The council posted a notice on the gate that read <script>window.__xss = 1;</script> in large letters, beside a sign showing <img src=x onerror="window.__xss = 2">.
+The council posted a notice on the gate that read <script>window.__xss = 1;</script> in large letters, beside a sign showing <img src=x onerror="window.__xss = 2"> and a poster saying $$\\Huge WIN$$ at https://evil.example/win or **www.evil.example**.
 """
 
 
@@ -70,10 +70,9 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-@pytest.fixture(scope="session")
-def server(tmp_path_factory, embedder):
-    """`assistant serve` over the sample plus a hostile article, with an API key and one
-    allowed CORS origin. Yields the base URL."""
+def start_server(settings: Settings, log_path: Path, **env_settings: str):
+    """`assistant serve` as a subprocess on a free loopback port; returns (process, base URL)
+    once /healthz answers."""
     import os
     import subprocess
     import sys
@@ -81,43 +80,58 @@ def server(tmp_path_factory, embedder):
 
     import httpx
 
-    base = tmp_path_factory.mktemp("served")
-    settings = make_settings(base)
-    shutil.copy(SAMPLE, settings.corpus_dir / SAMPLE.name)
-    (settings.corpus_dir / "harbor-pier-reopens.txt").write_text(HOSTILE_ARTICLE, encoding="utf-8")
-    run_ingest(settings, embedder=embedder)
-
     port = free_port()
     env = {
         **os.environ,
         "ASSISTANT_INDEX_DIR": str(settings.index_dir),
         "ASSISTANT_CORPUS_DIR": str(settings.corpus_dir),
-        "ASSISTANT_API_KEY": API_KEY,
-        "ASSISTANT_CORS_ORIGINS": PARTNER_ORIGIN,
+        **{f"ASSISTANT_{name.upper()}": value for name, value in env_settings.items()},
     }
-    log = open(base / "server.log", "w")
-    process = subprocess.Popen(
-        [sys.executable, "-m", "assistant", "serve", "--port", str(port)],
-        env=env, stdout=log, stderr=subprocess.STDOUT, cwd=base,
-    )
+    with open(log_path, "w") as log:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "assistant", "serve", "--port", str(port)],
+            env=env, stdout=log, stderr=subprocess.STDOUT, cwd=log_path.parent,
+        )
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 180
     while True:
         if process.poll() is not None:
-            raise RuntimeError(f"assistant serve exited: {(base / 'server.log').read_text()}")
+            raise RuntimeError(f"assistant serve exited: {log_path.read_text()}")
         try:
             if httpx.get(f"{url}/healthz", timeout=2).status_code == 200:
-                break
+                return process, url
         except httpx.HTTPError:
             pass
         if time.monotonic() > deadline:
             process.kill()
-            raise RuntimeError(f"assistant serve never became healthy: {(base / 'server.log').read_text()}")
+            raise RuntimeError(f"assistant serve never became healthy: {log_path.read_text()}")
         time.sleep(0.25)
-    yield url
+
+
+def stop_server(process) -> None:
+    import subprocess
+
     process.terminate()
     try:
         process.wait(timeout=20)
     except subprocess.TimeoutExpired:
         process.kill()
-    log.close()
+
+
+@pytest.fixture(scope="session")
+def served_settings(tmp_path_factory, embedder) -> Settings:
+    """The sample plus a hostile article, ingested once for the servers of the session."""
+    settings = make_settings(tmp_path_factory.mktemp("served"))
+    shutil.copy(SAMPLE, settings.corpus_dir / SAMPLE.name)
+    (settings.corpus_dir / "harbor-pier-reopens.txt").write_text(HOSTILE_ARTICLE, encoding="utf-8")
+    run_ingest(settings, embedder=embedder)
+    return settings
+
+
+@pytest.fixture(scope="session")
+def server(served_settings, tmp_path_factory):
+    """`assistant serve` with an API key and one allowed CORS origin; yields the base URL."""
+    log = tmp_path_factory.mktemp("server") / "server.log"
+    process, url = start_server(served_settings, log, api_key=API_KEY, cors_origins=PARTNER_ORIGIN)
+    yield url
+    stop_server(process)

@@ -51,19 +51,30 @@ def test_openai_client_stream_ends_with_the_citations(client):
 
 
 def test_openai_client_follow_up_uses_the_history(client):
-    first = client.chat.completions.create(
-        model="anything", messages=[{"role": "user", "content": "Who is El Pollo?"}]
-    ).choices[0].message.content
-    follow_up = client.chat.completions.create(
-        model="anything",
-        messages=[
-            {"role": "system", "content": "You are a helpful assistant."},
-            {"role": "user", "content": "Who is El Pollo?"},
-            {"role": "assistant", "content": first},
-            {"role": "user", "content": "What did he offer Donald Trump?"},
-        ],
+    def ask(*messages):
+        return client.chat.completions.create(model="anything", messages=list(messages))
+
+    first = ask({"role": "user", "content": "Who is El Pollo?"}).choices[0].message.content
+    follow_up = ask(
+        {"role": "system", "content": "You are a helpful assistant."},
+        {"role": "user", "content": "Who is El Pollo?"},
+        {"role": "assistant", "content": first},
+        {"role": "user", "content": "Where is he now?"},
     )
-    assert "collaboration" in follow_up.choices[0].message.content
+    assert follow_up.model_extra["abstained"] is False
+    assert "Carvajal" in follow_up.choices[0].message.content
+    # Asked alone, "he" is nobody: the same words are declined.
+    alone = ask({"role": "user", "content": "Where is he now?"})
+    assert alone.model_extra["abstained"] is True
+
+
+def test_stream_reports_usage_when_asked(client):
+    stream = client.chat.completions.create(
+        model="anything", messages=[{"role": "user", "content": "Who is El Pollo?"}], stream=True,
+        stream_options={"include_usage": True},
+    )
+    chunks = list(stream)
+    assert chunks[-1].choices == [] and chunks[-1].usage.completion_tokens > 10
 
 
 def test_wrong_or_missing_key_is_refused(server):
@@ -71,15 +82,28 @@ def test_wrong_or_missing_key_is_refused(server):
     with pytest.raises(openai.AuthenticationError) as refused:
         wrong.chat.completions.create(model="x", messages=[{"role": "user", "content": "What role does Russia play?"}])
     assert "API key" in str(refused.value)
+    with pytest.raises(openai.AuthenticationError):
+        list(wrong.chat.completions.create(model="x", messages=[{"role": "user", "content": "Hi"}], stream=True))
+    with pytest.raises(openai.AuthenticationError):
+        wrong.models.list()
     for response in (
         httpx.post(f"{server}/v1/ask", json={"question": "What role does Russia play?"}),
+        httpx.post(f"{server}/v1/ask", content="{not json", headers={"Authorization": f"Bearer {API_KEY}x"}),
         httpx.get(f"{server}/v1/search", params={"q": "Russia"}, headers={"Authorization": "Bearer nope"}),
+        httpx.get(f"{server}/v1/no-such-route"),
     ):
         assert response.status_code == 401
         assert response.json()["error"]["message"].startswith("Missing or wrong API key")
     # Health and the readers' page need no key.
     assert httpx.get(f"{server}/healthz").json()["status"] == "ok"
     assert httpx.get(f"{server}/").status_code == 200
+
+
+def test_unknown_routes_and_methods_under_v1_are_json_errors(server):
+    missing = httpx.get(f"{server}/v1/nothing-here", headers=AUTH)
+    assert missing.status_code == 404 and "see /docs" in missing.json()["error"]["message"]
+    wrong_method = httpx.get(f"{server}/v1/ask", headers=AUTH)
+    assert wrong_method.status_code == 405 and "use POST" in wrong_method.json()["error"]["message"]
 
 
 def test_ask_returns_the_answer_object(server):
@@ -111,14 +135,16 @@ def test_search_returns_ranked_passages(server):
         ({"history": []}, 422, "question: Field required"),
         ({"question": "x", "history": [{"role": "wizard", "content": "hi"}]}, 422, "history.0.role"),
         ("{not json", 422, "not valid JSON"),
+        ('{"question": "Who is \\ud800?"}', 422, "not valid Unicode"),
         ({"question": "x" * 300_000}, 413, "over 256 KiB"),
+        (iter([b'{"question": "', b"x" * 300_000, b'"}']), 413, "over 256 KiB"),  # chunked, no length
     ],
 )
 def test_bad_requests_get_one_json_error(server, body, status, message):
-    if isinstance(body, str):
-        response = httpx.post(f"{server}/v1/ask", content=body, headers={**AUTH, "Content-Type": "application/json"})
-    else:
+    if isinstance(body, dict):
         response = httpx.post(f"{server}/v1/ask", json=body, headers=AUTH)
+    else:
+        response = httpx.post(f"{server}/v1/ask", content=body, headers={**AUTH, "Content-Type": "application/json"})
     assert response.status_code == status
     error = response.json()["error"]
     assert message in error["message"]

@@ -36,12 +36,15 @@ def test_ingest_then_ask_json_then_chat(settings):
     assert answer["citations"][0]["section"] == "Frequently Asked Questions"
     assert set(answer["timings_ms"]) == {"retrieve", "answer", "total"}
 
-    chat = run(settings, "chat", "--json", stdin="Who is El Pollo?\nWhat did he offer Donald Trump?\nWhat is the capital of France?\n")
+    # A long conversation (past the 20-turn history limit) keeps answering.
+    questions = ["Who is El Pollo?", "What did he offer Donald Trump?", "What is the capital of France?"] * 5
+    chat = run(settings, "chat", "--json", stdin="".join(q + "\n" for q in questions))
     assert chat.returncode == 0, chat.stderr
+    assert chat.stderr == ""
     turns = [json.loads(line) for line in chat.stdout.splitlines()]
-    assert len(turns) == 3
-    assert "collaboration" in turns[1]["answer"]
-    assert turns[2]["abstained"] is True
+    assert len(turns) == 15
+    assert "collaboration" in turns[1]["answer"] and "collaboration" in turns[13]["answer"]
+    assert turns[2]["abstained"] is True and turns[14]["abstained"] is True
 
     stats = run(settings, "stats")
     assert "articles: 1" in stats.stdout and "passages: 28" in stats.stdout
