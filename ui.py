@@ -85,8 +85,10 @@ def build_server(settings):
 
     from assistant.api import create_api
     from assistant.app import build_assistant
+    from assistant.providers import BatchingEmbedder, make_embedder
 
-    assistant = build_assistant(settings)
+    # Many readers at once: their questions are embedded together, not one by one.
+    assistant = build_assistant(settings, embedder=BatchingEmbedder(make_embedder(settings)))
     assistant.warm_up()
     app = create_api(assistant, settings)
     demo = queued(build_ui(assistant), settings)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import queue
+import threading
 from functools import cached_property
 from pathlib import Path
 
@@ -10,7 +12,7 @@ from assistant.errors import AssistantError, IndexMissingError
 from assistant.settings import DEFAULT_EMBED_MODEL, Settings
 from assistant.store import PassageStore
 
-__all__ = ["Embedder", "make_embedder", "open_store", "delete_collection", "resolve_model_path"]
+__all__ = ["Embedder", "BatchingEmbedder", "make_embedder", "open_store", "delete_collection", "resolve_model_path"]
 
 
 def resolve_model_path(name: str) -> str:
@@ -73,6 +75,74 @@ class Embedder:
     def load(self) -> None:
         """Load the model now (servers do this at start-up, not on the first request)."""
         self.embed_query("warm up")
+
+
+class _Job:
+    def __init__(self, texts: list[str]):
+        self.texts = texts
+        self.vectors: list[list[float]] = []
+        self.error: BaseException | None = None
+        self.done = threading.Event()
+
+
+class BatchingEmbedder:
+    """One model shared by a server's request threads: whatever texts arrive while the model
+    is busy are encoded together, in one batch, by one worker thread.
+
+    Without it, twenty requests at once make twenty separate forward passes fight over two
+    cores (and the GIL); one batch of twenty short questions costs a few single ones. A lone
+    request waits for nothing: the worker takes what is queued and never holds a batch open.
+    """
+
+    def __init__(self, embedder: Embedder, max_batch: int = 64):
+        self.embedder = embedder
+        self.model = embedder.model
+        self.max_batch = max_batch
+        self._jobs: queue.SimpleQueue[_Job] = queue.SimpleQueue()
+        self._worker = threading.Thread(target=self._run, name="embedder", daemon=True)
+        self._worker.start()
+
+    @property
+    def dimension(self) -> int:
+        return self.embedder.dimension
+
+    def load(self) -> None:
+        self.embedder.load()
+
+    def embed_query(self, text: str) -> list[float]:
+        return self.embed_texts([text])[0]
+
+    def embed_texts(self, texts: list[str]) -> list[list[float]]:
+        job = _Job(texts)
+        self._jobs.put(job)
+        job.done.wait()
+        if job.error is not None:
+            raise job.error
+        return job.vectors
+
+    def _run(self) -> None:
+        while True:
+            batch = [self._jobs.get()]
+            size = len(batch[0].texts)
+            while size < self.max_batch:
+                try:
+                    job = self._jobs.get_nowait()
+                except queue.Empty:
+                    break
+                batch.append(job)
+                size += len(job.texts)
+            try:
+                vectors = self.embedder.embed_texts([text for job in batch for text in job.texts])
+            except BaseException as exc:  # handed to every waiting caller, who raises it
+                for job in batch:
+                    job.error = exc
+                    job.done.set()
+                continue
+            start = 0
+            for job in batch:
+                job.vectors = vectors[start:start + len(job.texts)]
+                start += len(job.texts)
+                job.done.set()
 
 
 def make_embedder(settings: Settings) -> Embedder:
