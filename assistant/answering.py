@@ -143,6 +143,12 @@ class Assistant:
     def search(self, query: str, k: int = 5) -> list[Scored[Passage]]:
         return self.retriever.retrieve(self._validated(query), k=k).hits
 
+    def describe(self) -> dict[str, int | str]:
+        """What this assistant answers from: article and passage counts, the embedding model."""
+        passages = self.retriever.passages.values()
+        return {"articles": len({p.doc_id for p in passages}), "passages": len(passages),
+                "model": self.retriever.embedder.model}
+
     def warm_up(self) -> None:
         """Load the model and answer once, so a server's first reader does not wait for it."""
         self.retriever.embedder.load()

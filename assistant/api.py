@@ -105,13 +105,12 @@ def create_api(assistant: Assistant, settings: Settings) -> FastAPI:
             allow_methods=["GET", "POST"],
             allow_headers=["Authorization", "Content-Type"],
         )
-    corpus = {"articles": len({p.doc_id for p in assistant.retriever.passages.values()}),
-              "passages": len(assistant.retriever.passages)}
+    described = assistant.describe()
 
     @app.get("/healthz", tags=["service"])
     def healthz() -> dict[str, Any]:
         """Ready to answer: the model is loaded and the index open."""
-        return {"status": "ok", **corpus, "model": assistant.retriever.embedder.model}
+        return {"status": "ok", **described}
 
     @app.post("/v1/ask", tags=["answers"])
     def ask(body: AskRequest) -> dict[str, Any]:

@@ -95,7 +95,8 @@ def test_wrong_or_missing_key_is_refused(server):
         assert response.status_code == 401
         assert response.json()["error"]["message"].startswith("Missing or wrong API key")
     # Health and the readers' page need no key.
-    assert httpx.get(f"{server}/healthz").json()["status"] == "ok"
+    health = httpx.get(f"{server}/healthz").json()
+    assert health["status"] == "ok" and health["articles"] == 2 and health["passages"] > 20
     assert httpx.get(f"{server}/").status_code == 200
 
 
