@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
+from assistant.answer_types import answer_type, has_cue
 from assistant.providers import Embedder
 from assistant.schema import Passage, Scored
 from assistant.store import PassageStore
@@ -34,6 +35,9 @@ from assistant.text import STOPWORDS, WORD, normalize_word, split_sentences, ste
 __all__ = ["Retriever", "Retrieval", "QueryCoverage"]
 
 HEADER_PENALTY = 0.3
+# Added to a passage that holds the kind of thing the question asks for (a place for "where");
+# small, so it only decides between passages the question matches about equally.
+ANSWER_TYPE_BONUS = 0.05
 BM25_WEIGHT = 0.5  # tuned on tests/eval/sample_questions.jsonl: 0.2-0.5 all did about as well
 DENSE_CANDIDATES = 60  # views fetched from the vector store per question
 # A name in at least this many passages tells little about which one answers; masked in the
@@ -132,10 +136,15 @@ class Retriever:
             for i, sentence in enumerate(split_sentences(p.text))
             if sentence.rstrip().endswith("?")
         }
-        self._by_prefix: dict[str, set[str]] = defaultdict(set)
-        for word in self._vocabulary:
-            if len(word) >= PREFIX:
-                self._by_prefix[word[:PREFIX]].add(word)
+        self._by_prefix = _prefix_index(self._vocabulary)
+        # Words the coverage writes capitalised: a name in the question must be one of them, so
+        # "the United Nations" is no name the coverage knows just because it says "other nations".
+        self._name_words: set[str] = set()
+        for p in self.passages.values():
+            for raw in WORD.findall(f"{p.text} {p.title} {p.author}"):
+                if raw[0].isupper():
+                    self._name_words |= {normalize_word(raw), stem(normalize_word(raw))}
+        self._names_by_prefix = _prefix_index(self._name_words)
 
     def __len__(self) -> int:
         return len(self.passages)
@@ -158,6 +167,11 @@ class Retriever:
         fused = {pid: similarity for pid, similarity in dense.items()}
         for pid, score in lexical.items():
             fused[pid] = fused.get(pid, 0.0) + BM25_WEIGHT * score
+        kind = answer_type(question)
+        if kind:
+            for pid in fused:
+                if has_cue(kind, self.passages[pid].text):
+                    fused[pid] += ANSWER_TYPE_BONUS
         if not self._about_the_article(question):
             # The header (title, byline, date) answers questions about the article itself;
             # its headline words otherwise outrank the paragraph that holds the answer.
@@ -225,13 +239,15 @@ class Retriever:
 
     def _lexical(self, text: str) -> dict[str, float]:
         """passage id -> BM25 score as a share of the question's IDF mass."""
-        query = [token for token in self._stems(text) if token in self._bm25.vocab_dict] if self._ids else []
+        # Degree words say how, not what about: "Where is Carvajal now?" should not match "and
+        # now Carvajal's testimony" on its "now".
+        all_stems = [stem(word) for word in terms(text) if word not in DEGREE_WORDS]
+        query = [token for token in all_stems if token in self._bm25.vocab_dict] if self._ids else []
         if not query:
             return {}
         scores = self._bm25.get_scores(query)
         # Divide by the question's whole IDF mass (words the coverage lacks count at full
         # weight), not by the best score: one common word matched is a weak match, not a 1.0.
-        all_stems = self._stems(text)
         mass = sum(self.idf(token) for token in all_stems) or 1.0
         return {self._ids[i]: float(score) / mass for i, score in enumerate(scores) if score > 0}
 
@@ -253,8 +269,10 @@ class Retriever:
 
     def _expand(self, question: str) -> str:
         """The question with each alias the coverage does not use replaced by the canonical
-        words it does use ("the Kremlin" -> "russia"), for BM25."""
-        text = question
+        words it does use ("the Kremlin" -> "russia"), for BM25. A compound the coverage
+        never writes is split first, so its parts can match: "ex-spymaster" -> "ex spymaster"
+        -> "former intelligence chief"."""
+        text = WORD.sub(self._split_unknown_compound, question)
         for alias, words in _aliases().items():
             pattern = rf"\b{re.escape(alias)}\b"
             if re.search(pattern, text, flags=re.IGNORECASE):
@@ -263,14 +281,30 @@ class Retriever:
                     text = re.sub(pattern, " ".join(known), text, flags=re.IGNORECASE)
         return text
 
+    def _split_unknown_compound(self, match: re.Match) -> str:
+        raw = match.group()
+        return raw.replace("-", " ") if "-" in raw and not self._known_word(raw.lower()) else raw
+
     def knows(self, word: str) -> bool:
         word = word.lower()
-        if word in self._vocabulary or stem(word) in self._vocabulary:
+        if self._known_word(word):
+            return True
+        # "ex-spymaster", "drug-running": a compound is known when each of its parts is.
+        parts = [part for part in word.split("-") if part and part not in STOPWORDS]
+        return len(parts) > 1 and all(self._known_word(part) for part in parts)
+
+    def _knows_name(self, word: str) -> bool:
+        return self._known_word(word.lower(), self._name_words, self._names_by_prefix)
+
+    def _known_word(self, word: str, vocabulary: set[str] | None = None, by_prefix=None) -> bool:
+        vocabulary = self._vocabulary if vocabulary is None else vocabulary
+        by_prefix = self._by_prefix if by_prefix is None else by_prefix
+        if word in vocabulary or stem(word) in vocabulary:
             return True
         if any(w in self._vocabulary for w in _aliases().get(word, [])):
             return True
         if len(word) >= PREFIX + 1:  # "Venezuelan" ~ "Venezuela", but not "Iran" ~ "Iranian"-less coverage
-            for candidate in self._by_prefix.get(word[:PREFIX], ()):
+            for candidate in by_prefix.get(word[:PREFIX], ()):
                 shorter = min(len(candidate), len(word))
                 common = len(_common_prefix(candidate, word))
                 if common >= max(PREFIX, int(shorter * 0.75)):
@@ -290,6 +324,8 @@ class Retriever:
                 if (word in STOPWORDS or word in DEGREE_WORDS) and not is_name:
                     continue
                 known = self.knows(word) or word in alias_words and self._alias_known(lowered)
+                if known and is_name and raw.isalpha() and word not in alias_words:
+                    known = self._knows_name(word)
                 result.content_terms.append(word)
                 if known:
                     result.known_terms.append(word)
@@ -305,6 +341,14 @@ class Retriever:
             for alias, words in _aliases().items()
             if " " in alias
         )
+
+
+def _prefix_index(words: set[str]) -> dict[str, set[str]]:
+    index: dict[str, set[str]] = defaultdict(set)
+    for word in words:
+        if len(word) >= PREFIX:
+            index[word[:PREFIX]].add(word)
+    return index
 
 
 def _common_prefix(a: str, b: str) -> str:
