@@ -18,6 +18,7 @@ PERSON_NOUNS = r"(person|people|man|woman|official|officials|leader|leaders|expe
 QUESTION_TYPES = [
     ("where", re.compile(r"^\W*(where)\b|\b(in what|which) (place|country|city|prison|jail|region)\b", re.I)),
     ("when", re.compile(r"^\W*(when)\b|\b(what|which) (year|date|day|month|time)\b|\bhow long ago\b", re.I)),
+    ("why", re.compile(r"^\W*(why)\b|\bwhat (is|was) the (reason|purpose|goal|aim)\b|\bfor what (reason|purpose)\b", re.I)),
     ("who", re.compile(rf"^\W*(who|whom|whose)\b|^\W*which (\w+ ){{0,3}}{PERSON_NOUNS}\b", re.I)),
 ]
 
@@ -34,6 +35,12 @@ CUES = {
         r"\b(ago|since|until|once|yesterday|today|tomorrow|last (week|month|year)|earlier|recently|currently|now)\b",
         re.I,
     ),
+    # A reason: a word that gives one, or a judgement that something is needed or falls short.
+    "why": re.compile(
+        r"\b(because|since|due to|as a result|so that|in order to|makes? it|means? that|lends?|"
+        r"insufficient|crucial|essential|necessary|designed to|strategy to|aimed at)\b",
+        re.I,
+    ),
     # A person: a title before a name ("intelligence chief Hugo", "Dr. Isabella Ramirez"),
     # or a name said to speak ("says Dr. …").
     "who": re.compile(
@@ -44,7 +51,7 @@ CUES = {
 
 
 def answer_type(question: str) -> str:
-    """'where', 'when', 'who', or '' when the question asks for something else."""
+    """'where', 'when', 'why', 'who', or '' when the question asks for something else."""
     for kind, pattern in QUESTION_TYPES:
         if pattern.search(question):
             return kind

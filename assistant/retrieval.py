@@ -67,6 +67,8 @@ DEGREE_WORDS = {
     "thing", "things", "anything", "something", "everything", "lot", "lots",
 }
 
+NOT_TOPIC = {"what", "who", "whom", "whose", "which", "when", "where", "why", "how", "its"}
+
 
 @dataclass
 class QueryCoverage:
@@ -92,6 +94,9 @@ class Retrieval:
     # The best view's similarity to the question with its common names masked: how well the
     # coverage knows what is asked about them (equal to top_similarity when nothing is masked).
     masked_similarity: float = 0.0
+    # The question with its common names masked, and its vector (empty when nothing is masked).
+    masked_question: str = ""
+    masked_vector: list[float] = field(default_factory=list)
 
 
 @lru_cache(maxsize=1)
@@ -187,7 +192,23 @@ class Retriever:
             top_similarity=max(plain.values(), default=0.0),
             query_vector=vector,
             masked_similarity=masked_best,
+            masked_question=masked if masked_vector else expanded,
+            masked_vector=masked_vector,
         )
+
+    def rescore(self, question: str, query_vector: list[float], passage_ids: list[str]) -> dict[str, float]:
+        """passage id -> fused score (best view's cosine + BM25 share) for the given passages,
+        whether or not the search reached them: to rank one section's bullets against each other."""
+        import numpy as np
+
+        views = self.store.sentence_vectors(passage_ids)
+        lexical = self._lexical(self._expand(question))
+        scores = {}
+        for pid in passage_ids:
+            vectors = [v for _, _, vs in views.get(pid, []) for v in vs]
+            dense = float((np.asarray(vectors) @ np.asarray(query_vector)).max()) if vectors and query_vector else 0.0
+            scores[pid] = dense + BM25_WEIGHT * lexical.get(pid, 0.0)
+        return scores
 
     # --- the two rankings -------------------------------------------------------------------
 
@@ -239,17 +260,26 @@ class Retriever:
 
     def _lexical(self, text: str) -> dict[str, float]:
         """passage id -> BM25 score as a share of the question's IDF mass."""
-        # Degree words say how, not what about: "Where is Carvajal now?" should not match "and
-        # now Carvajal's testimony" on its "now".
-        all_stems = [stem(word) for word in terms(text) if word not in DEGREE_WORDS]
-        query = [token for token in all_stems if token in self._bm25.vocab_dict] if self._ids else []
+        topic = self.topic_stems(text)
+        query = [token for token in topic if token in self._bm25.vocab_dict] if self._ids else []
         if not query:
             return {}
         scores = self._bm25.get_scores(query)
         # Divide by the question's whole IDF mass (words the coverage lacks count at full
         # weight), not by the best score: one common word matched is a weak match, not a 1.0.
-        mass = sum(self.idf(token) for token in all_stems) or 1.0
+        # The question word counts in the mass though it matches nothing: "Where is Carvajal?"
+        # is not answered by every passage that names him.
+        mass = sum(self.idf(token) for token in self._stems(text) if token not in self._degree_stems) or 1.0
         return {self._ids[i]: float(score) / mass for i, score in enumerate(scores) if score > 0}
+
+    _degree_stems = {stem(word) for word in DEGREE_WORDS}
+
+    @staticmethod
+    def topic_stems(text: str) -> list[str]:
+        """The stems of what a question is about. Not its question word: "what" would match
+        every FAQ's question. Nor degree words, which say how, not what about: "Where is
+        Carvajal now?" should not match "and now Carvajal's testimony" on its "now"."""
+        return [stem(word) for word in terms(text) if word not in DEGREE_WORDS and word not in NOT_TOPIC]
 
     def idf(self, token: str) -> float:
         """How rare a stem is across the passages (BM25's IDF)."""
