@@ -18,6 +18,7 @@ PERSON_NOUNS = r"(person|people|man|woman|official|officials|leader|leaders|expe
 QUESTION_TYPES = [
     ("where", re.compile(r"^\W*(where)\b|\b(in what|which) (place|country|city|prison|jail|region)\b", re.I)),
     ("when", re.compile(r"^\W*(when)\b|\b(what|which) (year|date|day|month|time)\b|\bhow long ago\b", re.I)),
+    ("how many", re.compile(r"\bhow many\b|\bwhat (number|percentage|share) of\b", re.I)),
     ("why", re.compile(r"^\W*(why)\b|\bwhat (is|was) the (reason|purpose|goal|aim)\b|\bfor what (reason|purpose)\b", re.I)),
     ("who", re.compile(rf"^\W*(who|whom|whose)\b|^\W*which (\w+ ){{0,3}}{PERSON_NOUNS}\b", re.I)),
 ]
@@ -33,6 +34,12 @@ CUES = {
     "when": re.compile(
         rf"\b{MONTHS}\.?\s+\d|\b(1[89]|20)\d\d\b|"
         r"\b(ago|since|until|once|yesterday|today|tomorrow|last (week|month|year)|earlier|recently|currently|now)\b",
+        re.I,
+    ),
+    # A quantity: a figure, or a number in words.
+    "how many": re.compile(
+        r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|"
+        r"thousands?|millions?|billions?|percent|half|several|few)\b",
         re.I,
     ),
     # A reason: a word that gives one, or a judgement that something is needed or falls short.
@@ -51,7 +58,7 @@ CUES = {
 
 
 def answer_type(question: str) -> str:
-    """'where', 'when', 'why', 'who', or '' when the question asks for something else."""
+    """'where', 'when', 'how many', 'why', 'who', or '' when the question asks for something else."""
     for kind, pattern in QUESTION_TYPES:
         if pattern.search(question):
             return kind

@@ -32,6 +32,10 @@ MIN_SIMILARITY = 0.30
 # A question most of whose words the coverage never uses needs a close match to be answered.
 MIN_KNOWN_FRACTION = 0.5
 CONFIDENT_SIMILARITY = 0.55
+# A question only half of whose words the coverage knows ("When was Maduro born?") needs at
+# least this fused score: the known half (the name) alone finds passages, but none that match
+# well. On both question files the answerable ones scored 0.5 and up, such refusals under 0.4.
+HALF_KNOWN_MIN_SCORE = 0.45
 
 INJECTION = re.compile(
     r"(ignore|disregard|forget|override)\b.{0,40}\b(instructions?|prompts?|rules|previous|above|context)|"
@@ -165,6 +169,11 @@ class Assistant:
         # makes every passage look close, while nothing is close to "Who is it vice president?".
         if coverage.known_fraction < MIN_KNOWN_FRACTION and retrieval.masked_similarity < CONFIDENT_SIMILARITY:
             return "the coverage does not use the question's words"
+        # "How many people work for the cartel?" cannot be answered from passages without a number.
+        if answer_type(question) == "how many" and not any(has_cue("how many", h.item.text) for h in retrieval.hits[:3]):
+            return "the coverage gives no figure for it"
+        if coverage.known_fraction <= MIN_KNOWN_FRACTION and retrieval.hits[0].score < HALF_KNOWN_MIN_SCORE:
+            return "the coverage knows only half the question, and nothing matches it well"
         return ""
 
     def _pick_sentences(self, question: str, retrieval: Retrieval) -> list[_Pick]:
