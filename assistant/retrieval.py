@@ -142,6 +142,7 @@ class Retriever:
             if sentence.rstrip().endswith("?")
         }
         self._by_prefix = _prefix_index(self._vocabulary)
+        self._descriptors = _descriptors(p.text for p in self.passages.values())
         # Words the coverage writes capitalised: a name in the question must be one of them, so
         # "the United Nations" is no name the coverage knows just because it says "other nations".
         self._name_words: set[str] = set()
@@ -166,7 +167,7 @@ class Retriever:
             else:
                 vector = self.embedder.embed_query(expanded)
         dense, plain, masked_best = self._dense(vector, masked_vector)
-        lexical = self._lexical(expanded)
+        lexical = self._lexical(self._name_described(expanded))
         # Convex fusion: the dense similarity plus a share of BM25 normalised to the best match.
         # On our question set it put the answering passage first more often than RRF did.
         fused = {pid: similarity for pid, similarity in dense.items()}
@@ -241,9 +242,11 @@ class Retriever:
         return dict(sorted(best.items(), key=lambda item: item[1], reverse=True)), plain, masked_best
 
     def _mask_common_names(self, question: str) -> str:
-        """The question with each name the coverage uses in many passages replaced by "it"."""
+        """The question with each name the coverage uses in many passages replaced by "it".
+        A title or nickname counts as the name it stands for: "the former intelligence chief"
+        pulls towards the one sentence that calls him that as "Carvajal" pulls towards all."""
         words = []
-        for sentence in re.split(r"(?<=[.!?])\s+", question.strip()):
+        for sentence in re.split(r"(?<=[.!?])\s+", self._name_described(question).strip()):
             for position, raw in enumerate(sentence.split()):
                 core = WORD.search(raw)
                 word = normalize_word(core.group()) if core else ""
@@ -311,6 +314,13 @@ class Retriever:
                     text = re.sub(pattern, " ".join(known), text, flags=re.IGNORECASE)
         return text
 
+    def _name_described(self, question: str) -> str:
+        """The question with each title or nickname the coverage gives someone replaced by
+        that name: "Where is the former intelligence chief now?" -> "Where is Carvajal now?"."""
+        for descriptor, name in self._descriptors.items():
+            question = re.sub(rf"\b((the )?(former|ex) )?{descriptor}\b", name, question, flags=re.IGNORECASE)
+        return question
+
     def _split_unknown_compound(self, match: re.Match) -> str:
         raw = match.group()
         return raw.replace("-", " ") if "-" in raw and not self._known_word(raw.lower()) else raw
@@ -371,6 +381,33 @@ class Retriever:
             for alias, words in _aliases().items()
             if " " in alias
         )
+
+
+PERSON_TITLES = r"(chief|official|analyst|editor|president|minister|director|general|leader|spokes\w+|expert|insider)"
+NAME = r"[A-Z][\w’'-]+"
+# "intelligence chief Hugo ‘El Pollo’ Carvajal": the title's last word or two, then the name.
+TITLE_BEFORE_NAME = re.compile(rf"\b((?:[a-z]+\s+)?{PERSON_TITLES})\s+(?:{NAME}\s+)*(?:[‘'“\"][^’'”\"]+[’'”\"]\s+)?({NAME})")
+# "Dr. Isabella Ramirez, a security analyst".
+NAME_THEN_TITLE = re.compile(rf"({NAME}),\s+an?\s+((?:[a-z]+\s+)?{PERSON_TITLES})\b")
+# "Hugo ‘El Pollo’ Carvajal": a nickname in quotes between two names.
+NICKNAME = re.compile(rf"{NAME}\s+[‘'“\"]({NAME}(?:\s+{NAME})*)[’'”\"]\s+({NAME})")
+
+
+def _descriptors(texts) -> dict[str, str]:
+    """title or nickname (lower case) -> the surname the coverage gives it, from its own prose."""
+    found: dict[str, str] = {}
+    for text in texts:
+        for match in TITLE_BEFORE_NAME.finditer(text):
+            found.setdefault(match.group(1).lower(), _surname(match.group(3)))
+        for match in NAME_THEN_TITLE.finditer(text):
+            found.setdefault(match.group(2).lower(), _surname(match.group(1)))
+        for match in NICKNAME.finditer(text):
+            found.setdefault(match.group(1).lower(), _surname(match.group(2)))
+    return found
+
+
+def _surname(name: str) -> str:
+    return re.sub(r"[’']s$", "", name)
 
 
 def _prefix_index(words: set[str]) -> dict[str, set[str]]:
