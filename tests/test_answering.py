@@ -98,6 +98,15 @@ def test_follow_ups_use_the_earlier_turns(assistant):
     history.append(Turn("assistant", assistant.ask(history[0].content).answer))
     answer = assistant.ask("And the sanctions?", history)
     assert "targeted sanctions" in answer.answer.lower()
+
+
+def test_a_follow_up_keeps_a_name_that_opened_the_earlier_question(assistant):
+    """In "Was Venezuela ever…?" the name follows the question word; "it" is Venezuela, not the US."""
+    first = "Was Venezuela ever a partner of the US against drugs?"
+    history = [Turn("user", first), Turn("assistant", assistant.ask(first).answer)]
+    answer = assistant.ask("When did it stop cooperating?", history)
+    assert answer.standalone_question == "When did Venezuela stop cooperating?"
+    assert "once a cooperative partner" in answer.answer
     assert_grounded(answer)
 
 
