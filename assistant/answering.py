@@ -32,10 +32,13 @@ MIN_SIMILARITY = 0.30
 # A question most of whose words the coverage never uses needs a close match to be answered.
 MIN_KNOWN_FRACTION = 0.5
 CONFIDENT_SIMILARITY = 0.55
-# A question only half of whose words the coverage knows ("When was Maduro born?") needs at
-# least this fused score: the known half (the name) alone finds passages, but none that match
-# well. On both question files the answerable ones scored 0.5 and up, such refusals under 0.4.
+# A question only half of whose words the coverage knows ("When was Maduro born?") is declined
+# when no passage scores this much and nothing is close to what it asks about the name (the
+# masked phrasing, "When was it born?"). On both question files and our own probes the
+# answerable ones scored 0.5 and up or had a masked similarity of 0.3 and up; such refusals
+# scored under 0.4 and 0.3.
 HALF_KNOWN_MIN_SCORE = 0.45
+HALF_KNOWN_MIN_MASKED = 0.3
 
 INJECTION = re.compile(
     r"(ignore|disregard|forget|override)\b.{0,40}\b(instructions?|prompts?|rules|previous|above|context)|"
@@ -172,7 +175,11 @@ class Assistant:
         # "How many people work for the cartel?" cannot be answered from passages without a number.
         if answer_type(question) == "how many" and not any(has_cue("how many", h.item.text) for h in retrieval.hits[:3]):
             return "the coverage gives no figure for it"
-        if coverage.known_fraction <= MIN_KNOWN_FRACTION and retrieval.hits[0].score < HALF_KNOWN_MIN_SCORE:
+        if (
+            coverage.known_fraction <= MIN_KNOWN_FRACTION
+            and retrieval.hits[0].score < HALF_KNOWN_MIN_SCORE
+            and retrieval.masked_similarity < HALF_KNOWN_MIN_MASKED
+        ):
             return "the coverage knows only half the question, and nothing matches it well"
         return ""
 
