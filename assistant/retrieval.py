@@ -67,6 +67,7 @@ DEGREE_WORDS = {
     "thing", "things", "anything", "something", "everything", "lot", "lots",
 }
 
+# Words of a question that say nothing of its topic, for BM25 and sentence overlap.
 NOT_TOPIC = {"what", "who", "whom", "whose", "which", "when", "where", "why", "how", "its"}
 
 
@@ -203,7 +204,7 @@ class Retriever:
         import numpy as np
 
         views = self.store.sentence_vectors(passage_ids)
-        lexical = self._lexical(self._expand(question))
+        lexical = self._lexical(self._name_described(self._expand(question)))
         scores = {}
         for pid in passage_ids:
             vectors = [v for _, _, vs in views.get(pid, []) for v in vs]
@@ -318,7 +319,8 @@ class Retriever:
         """The question with each title or nickname the coverage gives someone replaced by
         that name: "Where is the former intelligence chief now?" -> "Where is Carvajal now?"."""
         for descriptor, name in self._descriptors.items():
-            question = re.sub(rf"\b((the )?(former|ex) )?{descriptor}\b", name, question, flags=re.IGNORECASE)
+            pattern = rf"\b((the )?(former|ex) )?{re.escape(descriptor)}\b"
+            question = re.sub(pattern, name, question, flags=re.IGNORECASE)
         return question
 
     def _split_unknown_compound(self, match: re.Match) -> str:
@@ -394,16 +396,17 @@ NICKNAME = re.compile(rf"{NAME}\s+[‘'“\"]({NAME}(?:\s+{NAME})*)[’'”\"]\s
 
 
 def _descriptors(texts) -> dict[str, str]:
-    """title or nickname (lower case) -> the surname the coverage gives it, from its own prose."""
-    found: dict[str, str] = {}
+    """title or nickname (lower case) -> the surname the coverage gives it, from its own prose.
+    A title the coverage gives several people ("president") stands for none of them."""
+    found: dict[str, set[str]] = defaultdict(set)
     for text in texts:
         for match in TITLE_BEFORE_NAME.finditer(text):
-            found.setdefault(match.group(1).lower(), _surname(match.group(3)))
+            found[match.group(1).lower()].add(_surname(match.group(3)))
         for match in NAME_THEN_TITLE.finditer(text):
-            found.setdefault(match.group(2).lower(), _surname(match.group(1)))
+            found[match.group(2).lower()].add(_surname(match.group(1)))
         for match in NICKNAME.finditer(text):
-            found.setdefault(match.group(1).lower(), _surname(match.group(2)))
-    return found
+            found[match.group(1).lower()].add(_surname(match.group(2)))
+    return {descriptor: names.pop() for descriptor, names in found.items() if len(names) == 1}
 
 
 def _surname(name: str) -> str:
