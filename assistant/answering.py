@@ -18,7 +18,8 @@ from dataclasses import dataclass
 
 from assistant.conversation import standalone_question
 from assistant.errors import BadQuestionError
-from assistant.retrieval import Retrieval, Retriever
+from assistant.answer_types import answer_type, has_cue
+from assistant.retrieval import ANSWER_TYPE_BONUS, Retrieval, Retriever
 from assistant.schema import Answer, Citation, Passage, Scored, Turn
 from assistant.text import split_sentences, stem, terms
 
@@ -31,6 +32,13 @@ MIN_SIMILARITY = 0.30
 # A question most of whose words the coverage never uses needs a close match to be answered.
 MIN_KNOWN_FRACTION = 0.5
 CONFIDENT_SIMILARITY = 0.55
+# A question only half of whose words the coverage knows ("When was Maduro born?") is declined
+# when no passage scores this much and nothing is close to what it asks about the name (the
+# masked phrasing, "When was it born?"). On both question files and our own probes the
+# answerable ones scored 0.5 and up or had a masked similarity of 0.3 and up; such refusals
+# scored under 0.4 and 0.3.
+HALF_KNOWN_MIN_SCORE = 0.45
+HALF_KNOWN_MIN_MASKED = 0.3
 
 INJECTION = re.compile(
     r"(ignore|disregard|forget|override)\b.{0,40}\b(instructions?|prompts?|rules|previous|above|context)|"
@@ -46,10 +54,15 @@ LEANING_OPENER = re.compile(
 # Not a bare "which": "Which former official made these claims?" asks for one thing, not a list.
 LIST_QUESTION = re.compile(
     r"\b(what (are|were) (the|some)|list|steps|ways|trends|measures|recommend\w*|"
-    r"implications|consequences|risks|what (can|should|could) (the )?\w+ do|how (can|could|should))\b",
+    r"implications|consequences|risks|what (can|should|could) (the )?\w+ do)\b",
     re.IGNORECASE,
 )
+# "How could regimes hide their role?" asks for the one bullet that answers it, not the list:
+# the section's bullets are ranked against the question and the best ones lead.
+HOW_QUESTION = re.compile(r"^\W*how (can|could|should|might|would|will|may)\b", re.IGNORECASE)
 MAX_LIST_ITEMS = 6
+MAX_RANKED_ITEMS = 3
+RANKED_MARGIN = 0.1  # a bullet this close to the best one is answer enough to quote as well
 # A sentence scores its best cosine (whole or one clause) plus this times the IDF-weighted share
 # of the question's words it holds; 0.3 and 0.6 left "What state resources…?" on the wrong
 # sentence, 1.0 changed nothing else on either question file in tests/eval.
@@ -184,6 +197,15 @@ class Assistant:
         # makes every passage look close, while nothing is close to "Who is it vice president?".
         if coverage.known_fraction < MIN_KNOWN_FRACTION and retrieval.masked_similarity < CONFIDENT_SIMILARITY:
             return "the coverage does not use the question's words"
+        # "How many people work for the cartel?" cannot be answered from passages without a number.
+        if answer_type(question) == "how many" and not any(has_cue("how many", h.item.text) for h in retrieval.hits[:3]):
+            return "the coverage gives no figure for it"
+        if (
+            coverage.known_fraction <= MIN_KNOWN_FRACTION
+            and retrieval.hits[0].score < HALF_KNOWN_MIN_SCORE
+            and retrieval.masked_similarity < HALF_KNOWN_MIN_MASKED
+        ):
+            return "the coverage knows only half the question, and nothing matches it well"
         return ""
 
     def _pick_sentences(self, question: str, retrieval: Retrieval) -> list[_Pick]:
@@ -192,20 +214,29 @@ class Assistant:
             listed = self._list_items(question, top, retrieval)
             if listed:
                 return listed
+        elif HOW_QUESTION.search(question):
+            ranked = self._ranked_items(question, top, retrieval)
+            if ranked:
+                return ranked
         if top.kind == "faq":
             return [_Pick(top, _faq_answer(top.text)[:3], retrieval.hits[0].similarity)]
         if top.kind == "header":
             return [_Pick(top, _header_lines(question, top.text), retrieval.hits[0].similarity)]
         vectors = self.retriever.store.sentence_vectors([top.id])
-        return [self._best_sentences(question, retrieval.query_vector, top, vectors.get(top.id, []))]
+        return [self._best_sentences(question, retrieval, top, vectors.get(top.id, []))]
 
-    def _best_sentences(self, question: str, query_vector, passage: Passage, views) -> _Pick:
+    def _best_sentences(self, question: str, retrieval: Retrieval, passage: Passage, views) -> _Pick:
         sentences = [(i, text, vector) for i, text, vector in views if i >= 0] or [
             (0, text, vector) for _, text, vector in views
         ]
         if len(sentences) <= 2 or passage.kind in ("bullet", "callout"):
             return _Pick(passage, [text for _, text, _ in sentences], 0.0)
-        query_stems = {stem(w) for w in terms(question)}
+        # As in retrieval, a name most of the passage shares says nothing about which of its
+        # sentences answers: "Why is the Cartel of the Suns so hard to take down?" is matched
+        # on "so hard to take down" as well, and its overlap counts the other words.
+        phrasings = [v for v in (retrieval.query_vector, retrieval.masked_vector) if len(v)]
+        query_stems = set(self.retriever.topic_stems(retrieval.masked_question or question))
+        kind = answer_type(question)
         # Rare words count for more: in "What state resources does the cartel use?" the match on
         # "resources" picks the sentence, not the match on "cartel", which half the coverage has.
         weight = {s: self.retriever.idf(s) for s in query_stems}
@@ -215,8 +246,9 @@ class Assistant:
             if text.rstrip().endswith("?"):
                 continue  # a rhetorical question answers nothing
             overlap = sum(weight[s] for s in query_stems & {stem(w) for w in terms(text)}) / mass
-            similarity = max(_cosine(query_vector, v) for v in vectors)
-            scored.append((similarity + OVERLAP_WEIGHT * overlap, i, text))
+            similarity = max(sum(_cosine(q, v) for q in phrasings) / len(phrasings) for v in vectors)
+            bonus = ANSWER_TYPE_BONUS if kind and has_cue(kind, text) else 0.0
+            scored.append((similarity + OVERLAP_WEIGHT * overlap + bonus, i, text))
         if not scored:
             return _Pick(passage, [sentences[0][1]], 0.0)
         scored.sort(reverse=True)
@@ -229,6 +261,29 @@ class Assistant:
                 chosen.add(i - 1)
         return _Pick(passage, [sentences[i][1] for i in sorted(chosen)], best_score)
 
+    def _section_bullets(self, of: Passage) -> list[Passage]:
+        return sorted(
+            (p for p in self.retriever.passages.values()
+             if p.doc_id == of.doc_id and p.section == of.section and p.kind == "bullet"),
+            key=lambda p: p.position,
+        )
+
+    def _ranked_items(self, question: str, top: Passage, retrieval: Retrieval) -> list[_Pick]:
+        """For "how could…" questions answered in a bulleted section: its best bullets, best first."""
+        if top.kind not in ("bullet", "paragraph"):
+            return []
+        bullets = self._section_bullets(top)
+        if len(bullets) < 2:
+            return []
+        scores = self.retriever.rescore(question, retrieval.query_vector, [b.id for b in bullets])
+        ranked = sorted(bullets, key=lambda b: scores[b.id], reverse=True)
+        best = scores[ranked[0].id]
+        chosen = [b for b in ranked[:MAX_RANKED_ITEMS] if scores[b.id] >= best - RANKED_MARGIN]
+        for bullet in chosen:
+            if all(h.item.id != bullet.id for h in retrieval.hits):
+                retrieval.hits.append(Scored(bullet, scores[bullet.id], 0.0))
+        return [_Pick(b, [b.text], scores[b.id]) for b in chosen]
+
     def _list_items(self, question: str, top: Passage, retrieval: Retrieval) -> list[_Pick]:
         """For "what steps…" questions: the bullets of the best-matching section, in order."""
         def has_bullets(section_of: Passage) -> bool:
@@ -239,11 +294,7 @@ class Assistant:
         anchor = next((p for p in candidates if has_bullets(p)), None)
         if anchor is None:
             return []
-        bullets = sorted(
-            (p for p in self.retriever.passages.values()
-             if p.doc_id == anchor.doc_id and p.section == anchor.section and p.kind == "bullet"),
-            key=lambda p: p.position,
-        )[:MAX_LIST_ITEMS]
+        bullets = self._section_bullets(anchor)[:MAX_LIST_ITEMS]
         if len(bullets) < 2:
             return []
         # The best match leads, so the first citation is the passage that answers best.
@@ -258,7 +309,7 @@ class Assistant:
         picks = [_Pick(b, [b.text], 0.0) for b in bullets if b.kind == "bullet"]
         if bullets[0].kind != "bullet":  # the section's lead-in: its sentence that answers best
             views = self.retriever.store.sentence_vectors([top.id]).get(top.id, [])
-            picks.insert(0, self._best_sentences(question, retrieval.query_vector, top, views))
+            picks.insert(0, self._best_sentences(question, retrieval, top, views))
         return picks
 
     @staticmethod

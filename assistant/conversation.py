@@ -82,7 +82,9 @@ def _key_words(question: str) -> list[str]:
 
 def _subject(question: str, answer: str) -> str:
     """The name the earlier question asked about, spelled out as fully as the answer has it."""
-    names = [run for run in NAME_RUN.findall(question) if run.split()[0].lower() not in GENERIC]
+    # A run that opens the question takes its question word along ("Was Venezuela"): drop it.
+    names = [_without_question_word(run) for run in NAME_RUN.findall(question)]
+    names = [name for name in names if name]
     if not names:
         return ""
     name = max(names, key=len)
@@ -93,6 +95,13 @@ def _subject(question: str, answer: str) -> str:
         if core and core in _bare(run) and len(run) > len(name):
             return _bare(run).split()[-1]
     return core
+
+
+def _without_question_word(run: str) -> str:
+    words = run.split()
+    while words and words[0].lower() in GENERIC:
+        words.pop(0)
+    return " ".join(words)
 
 
 def _bare(name: str) -> str:

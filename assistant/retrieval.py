@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
+from assistant.answer_types import answer_type, has_cue
 from assistant.providers import Embedder
 from assistant.schema import Passage, Scored
 from assistant.store import PassageStore
@@ -34,6 +35,9 @@ from assistant.text import STOPWORDS, WORD, normalize_word, split_sentences, ste
 __all__ = ["Retriever", "Retrieval", "QueryCoverage"]
 
 HEADER_PENALTY = 0.3
+# Added to a passage that holds the kind of thing the question asks for (a place for "where");
+# small, so it only decides between passages the question matches about equally.
+ANSWER_TYPE_BONUS = 0.05
 BM25_WEIGHT = 0.5  # tuned on tests/eval/sample_questions.jsonl: 0.2-0.5 all did about as well
 DENSE_CANDIDATES = 60  # views fetched from the vector store per question
 # A name in at least this many passages tells little about which one answers; masked in the
@@ -63,6 +67,9 @@ DEGREE_WORDS = {
     "thing", "things", "anything", "something", "everything", "lot", "lots",
 }
 
+# Words of a question that say nothing of its topic, for BM25 and sentence overlap.
+NOT_TOPIC = {"what", "who", "whom", "whose", "which", "when", "where", "why", "how", "its"}
+
 
 @dataclass
 class QueryCoverage:
@@ -88,6 +95,9 @@ class Retrieval:
     # The best view's similarity to the question with its common names masked: how well the
     # coverage knows what is asked about them (equal to top_similarity when nothing is masked).
     masked_similarity: float = 0.0
+    # The question with its common names masked, and its vector (empty when nothing is masked).
+    masked_question: str = ""
+    masked_vector: list[float] = field(default_factory=list)
 
 
 @lru_cache(maxsize=1)
@@ -132,10 +142,16 @@ class Retriever:
             for i, sentence in enumerate(split_sentences(p.text))
             if sentence.rstrip().endswith("?")
         }
-        self._by_prefix: dict[str, set[str]] = defaultdict(set)
-        for word in self._vocabulary:
-            if len(word) >= PREFIX:
-                self._by_prefix[word[:PREFIX]].add(word)
+        self._by_prefix = _prefix_index(self._vocabulary)
+        self._descriptors = _descriptors(p.text for p in self.passages.values())
+        # Words the coverage writes capitalised: a name in the question must be one of them, so
+        # "the United Nations" is no name the coverage knows just because it says "other nations".
+        self._name_words: set[str] = set()
+        for p in self.passages.values():
+            for raw in WORD.findall(f"{p.text} {p.title} {p.author}"):
+                if raw[0].isupper():
+                    self._name_words |= {normalize_word(raw), stem(normalize_word(raw))}
+        self._names_by_prefix = _prefix_index(self._name_words)
 
     def __len__(self) -> int:
         return len(self.passages)
@@ -152,12 +168,17 @@ class Retriever:
             else:
                 vector = self.embedder.embed_query(expanded)
         dense, plain, masked_best = self._dense(vector, masked_vector)
-        lexical = self._lexical(expanded)
+        lexical = self._lexical(self._name_described(expanded))
         # Convex fusion: the dense similarity plus a share of BM25 normalised to the best match.
         # On our question set it put the answering passage first more often than RRF did.
         fused = {pid: similarity for pid, similarity in dense.items()}
         for pid, score in lexical.items():
             fused[pid] = fused.get(pid, 0.0) + BM25_WEIGHT * score
+        kind = answer_type(question)
+        if kind:
+            for pid in fused:
+                if has_cue(kind, self.passages[pid].text):
+                    fused[pid] += ANSWER_TYPE_BONUS
         if not self._about_the_article(question):
             # The header (title, byline, date) answers questions about the article itself;
             # its headline words otherwise outrank the paragraph that holds the answer.
@@ -173,7 +194,23 @@ class Retriever:
             top_similarity=max(plain.values(), default=0.0),
             query_vector=vector,
             masked_similarity=masked_best,
+            masked_question=masked if masked_vector else expanded,
+            masked_vector=masked_vector,
         )
+
+    def rescore(self, question: str, query_vector: list[float], passage_ids: list[str]) -> dict[str, float]:
+        """passage id -> fused score (best view's cosine + BM25 share) for the given passages,
+        whether or not the search reached them: to rank one section's bullets against each other."""
+        import numpy as np
+
+        views = self.store.sentence_vectors(passage_ids)
+        lexical = self._lexical(self._name_described(self._expand(question)))
+        scores = {}
+        for pid in passage_ids:
+            vectors = [v for _, _, vs in views.get(pid, []) for v in vs]
+            dense = float((np.asarray(vectors) @ np.asarray(query_vector)).max()) if vectors and query_vector else 0.0
+            scores[pid] = dense + BM25_WEIGHT * lexical.get(pid, 0.0)
+        return scores
 
     # --- the two rankings -------------------------------------------------------------------
 
@@ -206,9 +243,11 @@ class Retriever:
         return dict(sorted(best.items(), key=lambda item: item[1], reverse=True)), plain, masked_best
 
     def _mask_common_names(self, question: str) -> str:
-        """The question with each name the coverage uses in many passages replaced by "it"."""
+        """The question with each name the coverage uses in many passages replaced by "it".
+        A title or nickname counts as the name it stands for: "the former intelligence chief"
+        pulls towards the one sentence that calls him that as "Carvajal" pulls towards all."""
         words = []
-        for sentence in re.split(r"(?<=[.!?])\s+", question.strip()):
+        for sentence in re.split(r"(?<=[.!?])\s+", self._name_described(question).strip()):
             for position, raw in enumerate(sentence.split()):
                 core = WORD.search(raw)
                 word = normalize_word(core.group()) if core else ""
@@ -225,15 +264,26 @@ class Retriever:
 
     def _lexical(self, text: str) -> dict[str, float]:
         """passage id -> BM25 score as a share of the question's IDF mass."""
-        query = [token for token in self._stems(text) if token in self._bm25.vocab_dict] if self._ids else []
+        topic = self.topic_stems(text)
+        query = [token for token in topic if token in self._bm25.vocab_dict] if self._ids else []
         if not query:
             return {}
         scores = self._bm25.get_scores(query)
         # Divide by the question's whole IDF mass (words the coverage lacks count at full
         # weight), not by the best score: one common word matched is a weak match, not a 1.0.
-        all_stems = self._stems(text)
-        mass = sum(self.idf(token) for token in all_stems) or 1.0
+        # The question word counts in the mass though it matches nothing: "Where is Carvajal?"
+        # is not answered by every passage that names him.
+        mass = sum(self.idf(token) for token in self._stems(text) if token not in self._degree_stems) or 1.0
         return {self._ids[i]: float(score) / mass for i, score in enumerate(scores) if score > 0}
+
+    _degree_stems = {stem(word) for word in DEGREE_WORDS}
+
+    @staticmethod
+    def topic_stems(text: str) -> list[str]:
+        """The stems of what a question is about. Not its question word: "what" would match
+        every FAQ's question. Nor degree words, which say how, not what about: "Where is
+        Carvajal now?" should not match "and now Carvajal's testimony" on its "now"."""
+        return [stem(word) for word in terms(text) if word not in DEGREE_WORDS and word not in NOT_TOPIC]
 
     def idf(self, token: str) -> float:
         """How rare a stem is across the passages (BM25's IDF)."""
@@ -253,8 +303,10 @@ class Retriever:
 
     def _expand(self, question: str) -> str:
         """The question with each alias the coverage does not use replaced by the canonical
-        words it does use ("the Kremlin" -> "russia"), for BM25."""
-        text = question
+        words it does use ("the Kremlin" -> "russia"), for BM25. A compound the coverage
+        never writes is split first, so its parts can match: "ex-spymaster" -> "ex spymaster"
+        -> "former intelligence chief"."""
+        text = WORD.sub(self._split_unknown_compound, question)
         for alias, words in _aliases().items():
             pattern = rf"\b{re.escape(alias)}\b"
             if re.search(pattern, text, flags=re.IGNORECASE):
@@ -263,14 +315,38 @@ class Retriever:
                     text = re.sub(pattern, " ".join(known), text, flags=re.IGNORECASE)
         return text
 
+    def _name_described(self, question: str) -> str:
+        """The question with each title or nickname the coverage gives someone replaced by
+        that name: "Where is the former intelligence chief now?" -> "Where is Carvajal now?"."""
+        for descriptor, name in self._descriptors.items():
+            pattern = rf"\b((the )?(former|ex) )?{re.escape(descriptor)}\b"
+            question = re.sub(pattern, name, question, flags=re.IGNORECASE)
+        return question
+
+    def _split_unknown_compound(self, match: re.Match) -> str:
+        raw = match.group()
+        return raw.replace("-", " ") if "-" in raw and not self._known_word(raw.lower()) else raw
+
     def knows(self, word: str) -> bool:
         word = word.lower()
-        if word in self._vocabulary or stem(word) in self._vocabulary:
+        if self._known_word(word):
+            return True
+        # "ex-spymaster", "drug-running": a compound is known when each of its parts is.
+        parts = [part for part in word.split("-") if part and part not in STOPWORDS]
+        return len(parts) > 1 and all(self._known_word(part) for part in parts)
+
+    def _knows_name(self, word: str) -> bool:
+        return self._known_word(word.lower(), self._name_words, self._names_by_prefix)
+
+    def _known_word(self, word: str, vocabulary: set[str] | None = None, by_prefix=None) -> bool:
+        vocabulary = self._vocabulary if vocabulary is None else vocabulary
+        by_prefix = self._by_prefix if by_prefix is None else by_prefix
+        if word in vocabulary or stem(word) in vocabulary:
             return True
         if any(w in self._vocabulary for w in _aliases().get(word, [])):
             return True
         if len(word) >= PREFIX + 1:  # "Venezuelan" ~ "Venezuela", but not "Iran" ~ "Iranian"-less coverage
-            for candidate in self._by_prefix.get(word[:PREFIX], ()):
+            for candidate in by_prefix.get(word[:PREFIX], ()):
                 shorter = min(len(candidate), len(word))
                 common = len(_common_prefix(candidate, word))
                 if common >= max(PREFIX, int(shorter * 0.75)):
@@ -290,6 +366,8 @@ class Retriever:
                 if (word in STOPWORDS or word in DEGREE_WORDS) and not is_name:
                     continue
                 known = self.knows(word) or word in alias_words and self._alias_known(lowered)
+                if known and is_name and raw.isalpha() and word not in alias_words:
+                    known = self._knows_name(word)
                 result.content_terms.append(word)
                 if known:
                     result.known_terms.append(word)
@@ -305,6 +383,42 @@ class Retriever:
             for alias, words in _aliases().items()
             if " " in alias
         )
+
+
+PERSON_TITLES = r"(chief|official|analyst|editor|president|minister|director|general|leader|spokes\w+|expert|insider)"
+NAME = r"[A-Z][\w’'-]+"
+# "intelligence chief Hugo ‘El Pollo’ Carvajal": the title's last word or two, then the name.
+TITLE_BEFORE_NAME = re.compile(rf"\b((?:[a-z]+\s+)?{PERSON_TITLES})\s+(?:{NAME}\s+)*(?:[‘'“\"][^’'”\"]+[’'”\"]\s+)?({NAME})")
+# "Dr. Isabella Ramirez, a security analyst".
+NAME_THEN_TITLE = re.compile(rf"({NAME}),\s+an?\s+((?:[a-z]+\s+)?{PERSON_TITLES})\b")
+# "Hugo ‘El Pollo’ Carvajal": a nickname in quotes between two names.
+NICKNAME = re.compile(rf"{NAME}\s+[‘'“\"]({NAME}(?:\s+{NAME})*)[’'”\"]\s+({NAME})")
+
+
+def _descriptors(texts) -> dict[str, str]:
+    """title or nickname (lower case) -> the surname the coverage gives it, from its own prose.
+    A title the coverage gives several people ("president") stands for none of them."""
+    found: dict[str, set[str]] = defaultdict(set)
+    for text in texts:
+        for match in TITLE_BEFORE_NAME.finditer(text):
+            found[match.group(1).lower()].add(_surname(match.group(3)))
+        for match in NAME_THEN_TITLE.finditer(text):
+            found[match.group(2).lower()].add(_surname(match.group(1)))
+        for match in NICKNAME.finditer(text):
+            found[match.group(1).lower()].add(_surname(match.group(2)))
+    return {descriptor: names.pop() for descriptor, names in found.items() if len(names) == 1}
+
+
+def _surname(name: str) -> str:
+    return re.sub(r"[’']s$", "", name)
+
+
+def _prefix_index(words: set[str]) -> dict[str, set[str]]:
+    index: dict[str, set[str]] = defaultdict(set)
+    for word in words:
+        if len(word) >= PREFIX:
+            index[word[:PREFIX]].add(word)
+    return index
 
 
 def _common_prefix(a: str, b: str) -> str:

@@ -98,7 +98,7 @@ def _stemmer():
 def _stopwords() -> frozenset[str]:
     from bm25s.stopwords import STOPWORDS_EN
 
-    return frozenset(STOPWORDS_EN) | {"s", "t", "does", "did", "doing", "done", "would", "could", "should"}
+    return frozenset(STOPWORDS_EN) | {"s", "t", "does", "did", "doing", "done", "would", "could", "should", "might", "may", "must", "shall"}
 
 
 STOPWORDS = _stopwords()
