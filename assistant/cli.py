@@ -8,11 +8,14 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from assistant.errors import AssistantError
-from assistant.settings import Settings
+
+if TYPE_CHECKING:
+    from assistant.settings import Settings
 
 __all__ = ["main", "cli"]
 
@@ -39,6 +42,8 @@ def cli(ctx: click.Context, index_dir: Path | None, corpus_dir: Path | None) -> 
     Example: assistant ask "What role does Russia play?"
     """
     overrides = {k: v for k, v in {"index_dir": index_dir, "corpus_dir": corpus_dir}.items() if v}
+    from assistant.settings import Settings  # pydantic-settings costs ~0.2 s: not for --help
+
     ctx.obj = Settings().model_copy(update=overrides)
 
 
