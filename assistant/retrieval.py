@@ -49,8 +49,27 @@ PREFIX = 5  # demonyms and inflections share this much: "Venezuelan"/"Venezuela"
 ARTICLE_WORDS = {
     "article", "story", "piece", "report", "coverage", "author", "wrote", "written", "write",
     "writer", "byline", "published", "publish", "date", "headline", "title", "editor", "news",
+    "paper", "newspaper", "publication", "outlet", "mention", "mentions", "mentioned",
 }
 # Words that open a question or an instruction; capitalised there, but not names.
+# Words for what someone or something is called or does for a living: the coverage says these
+# without naming them ("Hugo ‘El Pollo’ Carvajal", "By James Carter, Senior News Editor").
+NAMING_WORDS = {
+    "name", "names", "named", "nickname", "nicknamed", "alias", "called", "known", "job", "occupation",
+    "profession", "position", "role", "title", "identity",
+}
+
+# Verbs and particles so general that they say nothing of what is asked ("made up of", "runs"):
+# they never make a question one about a topic the coverage lacks.
+GENERIC_WORDS = {
+    "make", "makes", "made", "making", "do", "doing", "done", "happen", "happens", "happened",
+    "mean", "means", "meant", "use", "uses", "used", "using", "get", "gets", "got", "run", "runs",
+    "ran", "running", "lead", "leads", "led", "go", "goes", "went", "come", "comes", "came",
+    "take", "takes", "took", "give", "gives", "gave", "put", "puts", "keep", "keeps", "kept",
+    "play", "plays", "played", "involve", "involves", "involved", "say", "says", "said", "think",
+    "thinks", "up", "out", "off", "over", "about", "from", "into", "behind", "possible", "possibly",
+}
+
 QUESTION_WORDS = {
     "what", "who", "whom", "whose", "which", "when", "where", "why", "how", "is", "are", "was",
     "were", "do", "does", "did", "can", "could", "should", "would", "will", "tell", "explain",
@@ -79,6 +98,10 @@ class QueryCoverage:
     known_terms: list[str] = field(default_factory=list)
     names: list[str] = field(default_factory=list)  # capitalised words and numbers in the question
     unknown_names: list[str] = field(default_factory=list)
+    # What the question asks about its names: its other content words ("born" in "When was
+    # Chávez born?"), leaving out words about the article and words for what a name is called.
+    topic_terms: list[str] = field(default_factory=list)
+    unknown_topics: list[str] = field(default_factory=list)
 
     @property
     def known_fraction(self) -> float:
@@ -349,7 +372,11 @@ class Retriever:
             for candidate in by_prefix.get(word[:PREFIX], ()):
                 shorter = min(len(candidate), len(word))
                 common = len(_common_prefix(candidate, word))
-                if common >= max(PREFIX, int(shorter * 0.75)):
+                # The whole shorter word, less a final vowel that a demonym drops ("Mexico" ~
+                # "Mexican", "Venezuela" ~ "Venezuelan"), but "current" is not "currency".
+                base = candidate if len(candidate) <= len(word) else word
+                need = shorter - 1 if base[-1] in "aeiou" else shorter
+                if common >= max(PREFIX, need):
                     return True
         return False
 
@@ -365,7 +392,8 @@ class Retriever:
                 is_name = (raw[0].isupper() and position > 0 and word not in STOPWORDS) or any(c.isdigit() for c in raw)
                 if (word in STOPWORDS or word in DEGREE_WORDS) and not is_name:
                     continue
-                known = self.knows(word) or word in alias_words and self._alias_known(lowered)
+                known = (self.knows(word) or word in NAMING_WORDS
+                         or word in alias_words and self._alias_known(lowered))
                 if known and is_name and raw.isalpha() and word not in alias_words:
                     known = self._knows_name(word)
                 result.content_terms.append(word)
@@ -375,6 +403,10 @@ class Retriever:
                     result.names.append(word)
                     if not known:
                         result.unknown_names.append(raw)
+                elif word not in ARTICLE_WORDS and word not in NAMING_WORDS and word not in GENERIC_WORDS:
+                    result.topic_terms.append(word)
+                    if not known:
+                        result.unknown_topics.append(word)
         return result
 
     def _alias_known(self, lowered_question: str) -> bool:

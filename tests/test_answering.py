@@ -57,6 +57,9 @@ def test_paraphrases_find_the_passage(assistant, question, expected):
         "How might the US be affected?",  # half its words unknown, yet the coverage answers it
         "What charges did the ex-spymaster admit to?",  # a compound known by its parts
         "Is Carvajal behind bars?",  # an idiom for prison
+        "Who runs the Cartel of the Suns?",  # a general verb is no topic the coverage lacks
+        "What is Carvajal's nickname?",  # the coverage gives it without the word "nickname"
+        "Why is the Cartel of the Suns so hard to take down?",  # "why" in other words
     ],
 )
 def test_questions_in_unfamiliar_words_are_still_answered(assistant, question):
@@ -94,6 +97,13 @@ def test_attribution_is_kept(assistant):
         "When was Maduro born?",
         "How many people work for the Cartel of the Suns?",
         "Where is the headquarters of the United Nations?",
+        # Names the coverage knows, asked for what it never speaks of.
+        "When was Hugo Chávez born?",
+        "How old is Nicolás Maduro?",
+        "What is Venezuela's currency?",  # not "currently"
+        "How is the weather in Caracas?",
+        "Who founded the Cartel of the Suns?",
+        "How much money does the cartel make each year?",
     ],
 )
 def test_out_of_coverage_questions_are_declined(assistant, question):
