@@ -86,21 +86,20 @@ class _Job:
 
 
 class BatchingEmbedder:
-    """One model shared by a server's request threads: whatever texts arrive while the model
-    is busy are encoded together, in one batch, by one worker thread.
+    """One model shared by a server's request threads: texts that arrive while the model is
+    busy are encoded together, in one batch, by whichever caller gets the model next.
 
     Without it, twenty requests at once make twenty separate forward passes fight over two
     cores (and the GIL); one batch of twenty short questions costs a few single ones. A lone
-    request waits for nothing: the worker takes what is queued and never holds a batch open.
+    caller encodes its own texts at once, in its own thread: no hand-off, no waiting.
     """
 
     def __init__(self, embedder: Embedder, max_batch: int = 64):
         self.embedder = embedder
         self.model = embedder.model
         self.max_batch = max_batch
-        self._jobs: queue.SimpleQueue[_Job] = queue.SimpleQueue()
-        self._worker = threading.Thread(target=self._run, name="embedder", daemon=True)
-        self._worker.start()
+        self._pending: queue.SimpleQueue[_Job] = queue.SimpleQueue()
+        self._model_lock = threading.Lock()
 
     @property
     def dimension(self) -> int:
@@ -114,35 +113,38 @@ class BatchingEmbedder:
 
     def embed_texts(self, texts: list[str]) -> list[list[float]]:
         job = _Job(texts)
-        self._jobs.put(job)
-        job.done.wait()
+        self._pending.put(job)
+        with self._model_lock:
+            # The caller before us may have encoded our texts along with its own; a queue longer
+            # than one batch takes more than one turn.
+            while not job.done.is_set():
+                self._encode_pending()
         if job.error is not None:
             raise job.error
         return job.vectors
 
-    def _run(self) -> None:
-        while True:
-            batch = [self._jobs.get()]
-            size = len(batch[0].texts)
-            while size < self.max_batch:
-                try:
-                    job = self._jobs.get_nowait()
-                except queue.Empty:
-                    break
-                batch.append(job)
-                size += len(job.texts)
+    def _encode_pending(self) -> None:
+        batch: list[_Job] = []
+        size = 0
+        while size < self.max_batch:
             try:
-                vectors = self.embedder.embed_texts([text for job in batch for text in job.texts])
-            except BaseException as exc:  # handed to every waiting caller, who raises it
-                for job in batch:
-                    job.error = exc
-                    job.done.set()
-                continue
-            start = 0
+                job = self._pending.get_nowait()
+            except queue.Empty:
+                break
+            batch.append(job)
+            size += len(job.texts)
+        try:
+            vectors = self.embedder.embed_texts([text for job in batch for text in job.texts])
+        except Exception as exc:  # every caller in the batch raises it
             for job in batch:
-                job.vectors = vectors[start:start + len(job.texts)]
-                start += len(job.texts)
+                job.error = exc
                 job.done.set()
+            return
+        start = 0
+        for job in batch:
+            job.vectors = vectors[start:start + len(job.texts)]
+            start += len(job.texts)
+            job.done.set()
 
 
 def make_embedder(settings: Settings) -> Embedder:

@@ -13,8 +13,9 @@ QUESTIONS = ["What role does Russia play?", "Who is El Pollo?", "Where is Carvaj
              "What is the Cartel of the Suns?", "Who wrote this article?"]
 
 
-def test_concurrent_callers_get_their_own_vectors(embedder):
-    shared = BatchingEmbedder(embedder)
+@pytest.mark.parametrize("max_batch", [64, 3])  # 3: the queue outgrows a batch
+def test_concurrent_callers_get_their_own_vectors(embedder, max_batch):
+    shared = BatchingEmbedder(embedder, max_batch=max_batch)
     partner = dict(zip(QUESTIONS, QUESTIONS[1:] + QUESTIONS[:1]))  # each asks for two texts
     alone = {q: np.asarray(embedder.embed_query(q)) for q in QUESTIONS}
     jobs = QUESTIONS * 20
