@@ -61,6 +61,7 @@ LIST_QUESTION = re.compile(
 # the section's bullets are ranked against the question and the best ones lead.
 HOW_QUESTION = re.compile(r"^\W*how (can|could|should|might|would|will|may)\b", re.IGNORECASE)
 MAX_LIST_ITEMS = 6
+# A question asking to explain, whose words describe the fact rather than name it.
 ASKS_TO_EXPLAIN = re.compile(r"^\W*(why|how (might|could|would|will|can|should|do|does|did|has|have))\b", re.I)
 MAX_RANKED_ITEMS = 3
 RANKED_MARGIN = 0.1  # a bullet this close to the best one is answer enough to quote as well
@@ -195,10 +196,9 @@ class Assistant:
         if retrieval.top_similarity < MIN_SIMILARITY:
             return "nothing similar"
         # "When was Chávez born?", "What is Venezuela's currency?": the names are the coverage's,
-        # but it never uses a word for what is asked about them.
-        # Only for a fact asked of a name: a question without one, or one asking to explain
-        # ("Why is the cartel so hard to take down?", "How might the US be affected?"), is a
-        # paraphrase more often than a new topic.
+        # but it never uses a word for what is asked about them. Only for a fact asked of a
+        # name: a question without one, or one asking to explain ("Why is the cartel so hard to
+        # take down?", "How might the US be affected?"), is a paraphrase more often than not.
         if (
             coverage.names
             and coverage.topic_terms
