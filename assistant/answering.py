@@ -373,7 +373,7 @@ def _citation(n: int, hit: Scored[Passage]) -> Citation:
         n=n,
         doc_id=p.doc_id,
         title=p.title,
-        section=p.section or p.label or p.kind,
+        section=p.section or p.label,  # a paragraph under no heading has no section to name
         url=p.url or None,
         published=p.published or None,
         text=p.text,
