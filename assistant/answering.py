@@ -88,7 +88,6 @@ def looks_like_injection(question: str) -> bool:
 class _Pick:
     passage: Passage
     sentences: list[str]
-    similarity: float
 
 
 class Assistant:
@@ -132,17 +131,18 @@ class Assistant:
         reason = self._reason_to_abstain(standalone, retrieval)
         if reason:
             nearest = [] if reason == "injection" else retrieval.hits[:3]
-            citations = [_citation(i, hit) for i, hit in enumerate(nearest, start=1)]
+            citations = [_citation(i, hit.item, hit.similarity) for i, hit in enumerate(nearest, start=1)]
             yield NOT_COVERED
             yield self._finish(question, standalone, NOT_COVERED, True, citations, started, retrieved)
             return
 
         picks = self._pick_sentences(standalone, retrieval)
+        # A list may quote bullets the search did not reach: they cite with similarity 0.
+        similarity = {hit.item.id: hit.similarity for hit in retrieval.hits}
         parts: list[str] = []
         citations: list[Citation] = []
         for pick in picks:
-            hit = next(h for h in retrieval.hits if h.item.id == pick.passage.id)
-            citations.append(_citation(len(citations) + 1, hit))
+            citations.append(_citation(len(citations) + 1, pick.passage, similarity.get(pick.passage.id, 0.0)))
             for sentence in pick.sentences:
                 piece = f"{sentence} [{len(citations)}]"
                 parts.append(piece)
@@ -232,9 +232,9 @@ class Assistant:
             if ranked:
                 return ranked
         if top.kind == "faq":
-            return [_Pick(top, _faq_answer(top.text)[:3], retrieval.hits[0].similarity)]
+            return [_Pick(top, _faq_answer(top.text)[:3])]
         if top.kind == "header":
-            return [_Pick(top, _header_lines(question, top.text), retrieval.hits[0].similarity)]
+            return [_Pick(top, _header_lines(question, top.text))]
         vectors = self.retriever.store.sentence_vectors([top.id])
         return [self._best_sentences(question, retrieval, top, vectors.get(top.id, []))]
 
@@ -243,7 +243,7 @@ class Assistant:
             (0, text, vector) for _, text, vector in views
         ]
         if len(sentences) <= 2 or passage.kind in ("bullet", "callout"):
-            return _Pick(passage, [text for _, text, _ in sentences], 0.0)
+            return _Pick(passage, [text for _, text, _ in sentences])
         # As in retrieval, a name most of the passage shares says nothing about which of its
         # sentences answers: "Why is the Cartel of the Suns so hard to take down?" is matched
         # on "so hard to take down" as well, and its overlap counts the other words.
@@ -263,7 +263,7 @@ class Assistant:
             bonus = ANSWER_TYPE_BONUS if kind and has_cue(kind, text) else 0.0
             scored.append((similarity + OVERLAP_WEIGHT * overlap + bonus, i, text))
         if not scored:
-            return _Pick(passage, [sentences[0][1]], 0.0)
+            return _Pick(passage, [sentences[0][1]])
         scored.sort(reverse=True)
         best_score = scored[0][0]
         chosen = {i for score, i, _ in scored[:2] if score >= 0.85 * best_score}
@@ -272,7 +272,7 @@ class Assistant:
             text = sentences[i][1]
             if i > 0 and LEANING_OPENER.match(text):
                 chosen.add(i - 1)
-        return _Pick(passage, [sentences[i][1] for i in sorted(chosen)], best_score)
+        return _Pick(passage, [sentences[i][1] for i in sorted(chosen)])
 
     def _section_bullets(self, of: Passage) -> list[Passage]:
         return sorted(
@@ -292,10 +292,7 @@ class Assistant:
         ranked = sorted(bullets, key=lambda b: scores[b.id], reverse=True)
         best = scores[ranked[0].id]
         chosen = [b for b in ranked[:MAX_RANKED_ITEMS] if scores[b.id] >= best - RANKED_MARGIN]
-        for bullet in chosen:
-            if all(h.item.id != bullet.id for h in retrieval.hits):
-                retrieval.hits.append(Scored(bullet, scores[bullet.id], 0.0))
-        return [_Pick(b, [b.text], scores[b.id]) for b in chosen]
+        return [_Pick(b, [b.text]) for b in chosen]
 
     def _list_items(self, question: str, top: Passage, retrieval: Retrieval) -> list[_Pick]:
         """For "what steps…" questions: the bullets of the best-matching section, in order."""
@@ -316,10 +313,7 @@ class Assistant:
         elif anchor in bullets:
             bullets.remove(anchor)
             bullets = [anchor, *bullets]
-        for bullet in bullets:
-            if all(h.item.id != bullet.id for h in retrieval.hits):
-                retrieval.hits.append(Scored(bullet, 0.0, 0.0))
-        picks = [_Pick(b, [b.text], 0.0) for b in bullets if b.kind == "bullet"]
+        picks = [_Pick(b, [b.text]) for b in bullets if b.kind == "bullet"]
         if bullets[0].kind != "bullet":  # the section's lead-in: its sentence that answers best
             views = self.retriever.store.sentence_vectors([top.id]).get(top.id, [])
             picks.insert(0, self._best_sentences(question, retrieval, top, views))
@@ -367,8 +361,7 @@ def _faq_answer(text: str) -> list[str]:
     return split_sentences(answer or text)
 
 
-def _citation(n: int, hit: Scored[Passage]) -> Citation:
-    p = hit.item
+def _citation(n: int, p: Passage, similarity: float) -> Citation:
     return Citation(
         n=n,
         doc_id=p.doc_id,
@@ -377,7 +370,7 @@ def _citation(n: int, hit: Scored[Passage]) -> Citation:
         url=p.url or None,
         published=p.published or None,
         text=p.text,
-        score=round(float(hit.similarity), 3),
+        score=round(float(similarity), 3),
     )
 
 

@@ -51,7 +51,6 @@ ARTICLE_WORDS = {
     "writer", "byline", "published", "publish", "date", "headline", "title", "editor", "news",
     "paper", "newspaper", "publication", "outlet", "mention", "mentions", "mentioned",
 }
-# Words that open a question or an instruction; capitalised there, but not names.
 # Words for what someone or something is called or does for a living: the coverage says these
 # without naming them ("Hugo ‘El Pollo’ Carvajal", "By James Carter, Senior News Editor").
 NAMING_WORDS = {
@@ -70,6 +69,7 @@ GENERIC_WORDS = {
     "thinks", "up", "out", "off", "over", "about", "from", "into", "behind", "possible", "possibly",
 }
 
+# Words that open a question or an instruction; capitalised there, but not names.
 QUESTION_WORDS = {
     "what", "who", "whom", "whose", "which", "when", "where", "why", "how", "is", "are", "was",
     "were", "do", "does", "did", "can", "could", "should", "would", "will", "tell", "explain",
