@@ -17,6 +17,8 @@ import logging
 import time
 import uuid
 from collections.abc import Iterator
+from dataclasses import asdict
+from itertools import chain
 from typing import Any, Literal
 
 from fastapi import FastAPI, Query, Request
@@ -28,7 +30,7 @@ from starlette.exceptions import HTTPException
 
 from assistant.answering import Assistant
 from assistant.errors import AssistantError
-from assistant.schema import Answer, Citation, Turn
+from assistant.schema import Answer, Turn
 from assistant.settings import Settings
 
 __all__ = ["create_api", "MODEL_NAME", "MAX_BODY_BYTES"]
@@ -178,7 +180,7 @@ def create_api(assistant: Assistant, settings: Settings) -> FastAPI:
                 {"index": 0, "message": {"role": "assistant", "content": answer.answer}, "finish_reason": "stop"}
             ],
             "usage": _usage(body.messages, answer.answer),
-            "citations": _citations(answer.citations),
+            "citations": [asdict(c) for c in answer.citations],
             "abstained": answer.abstained,
         }
 
@@ -220,14 +222,6 @@ def _usage(messages: list[ChatMessage], content: str) -> dict[str, int]:
     return {"prompt_tokens": prompt, "completion_tokens": completion, "total_tokens": prompt + completion}
 
 
-def _citations(citations: list[Citation]) -> list[dict[str, Any]]:
-    return [
-        {"n": c.n, "doc_id": c.doc_id, "title": c.title, "section": c.section, "url": c.url,
-         "published": c.published, "text": c.text, "score": c.score}
-        for c in citations
-    ]
-
-
 def _sse_chunks(first: str | Answer, pieces: Iterator[str | Answer], completion_id: str, created: int, usage=None):
     """OpenAI's chunk sequence: the role, the content in pieces, a last chunk with the finish
     reason (and our citations), the usage chunk when asked for, then `[DONE]`."""
@@ -240,19 +234,14 @@ def _sse_chunks(first: str | Answer, pieces: Iterator[str | Answer], completion_
         return [{"index": 0, "delta": delta, "finish_reason": finish}]
 
     yield chunk(choice({"role": "assistant", "content": ""}))
-    for piece in _chain(first, pieces):
+    for piece in chain((first,), pieces):
         if isinstance(piece, Answer):
-            yield chunk(choice({}, "stop"), citations=_citations(piece.citations), abstained=piece.abstained)
+            yield chunk(choice({}, "stop"), citations=[asdict(c) for c in piece.citations], abstained=piece.abstained)
             if usage:
                 yield chunk([], usage=usage(piece))
         else:
             yield chunk(choice({"content": piece}))
     yield "data: [DONE]\n\n"
-
-
-def _chain(first, rest):
-    yield first
-    yield from rest
 
 
 class _KeyCheck:
