@@ -11,14 +11,14 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["answer_type", "has_cue"]
+__all__ = ["answer_type", "gives_time", "has_cue", "header_lines"]
 
 # "Which former official…" asks for a person as surely as "who" does.
 PERSON_NOUNS = r"(person|people|man|woman|official|officials|leader|leaders|expert|analyst|officer|minister|president|figure|insider)"
 QUESTION_TYPES = [
     ("where", re.compile(r"^\W*(where)\b|\b(in what|which) (place|country|city|prison|jail|region)\b", re.I)),
     ("when", re.compile(r"^\W*(when)\b|\b(what|which) (year|date|day|month|time)\b|\bhow long ago\b", re.I)),
-    ("how many", re.compile(r"\bhow (many|much)\b|\bwhat (number|percentage|share|amount) of\b", re.I)),
+    ("how many", re.compile(r"\bhow (many|much|long)\b|\bwhat (number|percentage|share|amount) of\b", re.I)),
     ("why", re.compile(r"^\W*(why)\b|\bwhat (is|was) the (reason|purpose|goal|aim)\b|\bfor what (reason|purpose)\b", re.I)),
     ("who", re.compile(rf"^\W*(who|whom|whose)\b|^\W*which (\w+ ){{0,3}}{PERSON_NOUNS}\b", re.I)),
 ]
@@ -57,6 +57,29 @@ CUES = {
 }
 
 
+# A time a question asking when can be answered with: a date, a year, a month or weekday, or a
+# span back from now. Stricter than the "when" cue: "currently" and "once" favour a passage
+# that says when, but do not answer "In what year was the cartel founded?".
+TIME = re.compile(
+    rf"\b{MONTHS}\.?\s+\d|\b\d{{1,2}}\s+{MONTHS}\b|\b(1[89]|20)\d\d\b|\b(1[89]|20)\d0s\b|"
+    r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tomorrow)\b|"
+    r"\b(\w+ (days?|weeks?|months?|years?|decades?) ago)\b|\b(last|next|this) (week|month|year)\b",
+    re.I,
+)
+
+
+# An era rather than a date: enough for "When did Venezuela stop cooperating?" ("once…",
+# "under Chávez"), not for a question that asks for a year or a date.
+ERA = re.compile(r"\b(once|since|until|ago|earlier|formerly|recently|previously)\b|\bunder [A-Z]\w+")
+ASKS_FOR_A_DATE = re.compile(r"\b(what|which) (year|date|day|month)\b|\bhow long ago\b", re.I)
+
+
+def gives_time(question: str, text: str) -> bool:
+    """Whether `text` says when, as precisely as the question asks: a date, a year, a weekday,
+    "two years ago" always; an era ("once", "under Chávez") unless a year or date is asked for."""
+    return bool(TIME.search(text) or not ASKS_FOR_A_DATE.search(question) and ERA.search(text))
+
+
 def answer_type(question: str) -> str:
     """'where', 'when', 'how many', 'why', 'who', or '' when the question asks for something else."""
     for kind, pattern in QUESTION_TYPES:
@@ -69,3 +92,33 @@ def has_cue(kind: str, text: str) -> bool:
     """Whether `text` holds the kind of thing a question of type `kind` asks for."""
     pattern = CUES.get(kind)
     return bool(pattern and pattern.search(text))
+
+
+# --- questions about the article itself -------------------------------------------------------
+
+# Which header line answers a question about the article ("Who wrote this piece?", "When was
+# the story published?"): the line's opening words, as `chunking.header_text` writes them.
+HEADER_FIELDS = [
+    (re.compile(r"\b(author|wrote|written|writer|byline|reporter|journalist)\b", re.I), ("by ",)),
+    (re.compile(r"\b(published|updated|dated?)\b", re.I), ("published ", "updated ")),
+    (re.compile(r"\b(section|category)\b", re.I), ("section: ",)),
+    (re.compile(r"\b(url|link|web ?address)\b", re.I), ("source: ",)),
+]
+# The question must be about the article, not a fact in it: "Who wrote to Trump?" and "When was
+# the letter written?" are about the coverage's people and papers, not its byline.
+ABOUT_THE_ARTICLE = re.compile(
+    r"\b(article|story|piece|report|coverage|page|post|column|byline|author|reporter|journalist)\b|"
+    r"^\W*\w+ (\w+ )?(wrote|written|published|updated) (this|it)\b|\b(this|it) (was )?(written|published|updated)\b",
+    re.I,
+)
+
+
+def header_lines(question: str, header: str) -> list[str]:
+    """The lines of an article's header that answer a question about the article itself
+    (the byline for "Who wrote this piece?"), or [] when it asks something else."""
+    if not ABOUT_THE_ARTICLE.search(question):
+        return []
+    for pattern, prefixes in HEADER_FIELDS:
+        if pattern.search(question):
+            return [line for line in header.split("\n") if line.lower().startswith(prefixes)]
+    return []

@@ -14,11 +14,11 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from assistant.conversation import standalone_question
 from assistant.errors import BadQuestionError
-from assistant.answer_types import answer_type, has_cue
+from assistant.answer_types import answer_type, gives_time, has_cue, header_lines
 from assistant.retrieval import ANSWER_TYPE_BONUS, Retrieval, Retriever
 from assistant.schema import Answer, Citation, Passage, Scored, Turn
 from assistant.text import split_sentences, stem, terms
@@ -69,6 +69,7 @@ RANKED_MARGIN = 0.1  # a bullet this close to the best one is answer enough to q
 # of the question's words it holds; 0.3 and 0.6 left "What state resources…?" on the wrong
 # sentence, 1.0 changed nothing else on either question file in tests/eval.
 OVERLAP_WEIGHT = 1.0
+MAX_SENTENCES = 3  # of one passage in an answer: a short answer, never the whole page
 
 
 def _is_text(text: str) -> bool:
@@ -124,7 +125,7 @@ class Assistant:
         if not all(_is_text(turn.content) for turn in history):
             raise BadQuestionError("An earlier turn is not valid Unicode text; send UTF-8 text.")
         started = time.perf_counter()
-        standalone = standalone_question(question, history)
+        standalone = standalone_question(question, history, self.retriever.people)
         retrieval = self.retriever.retrieve(standalone, k=self.top_k)
         retrieved = time.perf_counter()
 
@@ -137,8 +138,14 @@ class Assistant:
             return
 
         picks = self._pick_sentences(standalone, retrieval)
-        # A list may quote bullets the search did not reach: they cite with similarity 0.
+        # Each citation shows how close its passage came to the question.
         similarity = {hit.item.id: hit.similarity for hit in retrieval.hits}
+        for pick in picks:
+            if pick.passage.kind == "list":  # a list scores as its best-matching member
+                members = [hit.similarity for hit in retrieval.hits
+                           if hit.item.section == pick.passage.section and hit.item.doc_id == pick.passage.doc_id
+                           and hit.item.text in pick.passage.text]
+                similarity[pick.passage.id] = max(members, default=0.0)
         parts: list[str] = []
         citations: list[Citation] = []
         for pick in picks:
@@ -190,6 +197,9 @@ class Assistant:
             return "injection"
         if not retrieval.hits:
             return "nothing retrieved"
+        top = retrieval.hits[0].item
+        if top.kind == "header" and header_lines(question, top.text):
+            return ""  # "Who wrote this piece?": the byline answers, however unlike the question it reads
         coverage = retrieval.coverage
         if coverage.unknown_names:
             return f"the coverage never mentions {', '.join(coverage.unknown_names)}"
@@ -210,6 +220,13 @@ class Assistant:
         # makes every passage look close, while nothing is close to "Who is it vice president?".
         if coverage.known_fraction < MIN_KNOWN_FRACTION and retrieval.masked_similarity < CONFIDENT_SIMILARITY:
             return "the coverage does not use the question's words"
+        # "Which university is she with?", "What books has she written?": the coverage never
+        # uses the word for the kind of thing asked for, so it names none.
+        if coverage.unknown_asked_for:
+            return f"the coverage never speaks of any {coverage.unknown_asked_for}"
+        # "In what year was the cartel founded?" cannot be answered from passages that give no time.
+        if answer_type(question) == "when" and not self._gives_time(question, retrieval):
+            return "the coverage gives no time for it"
         # "How many people work for the cartel?" cannot be answered from passages without a number.
         if answer_type(question) == "how many" and not any(has_cue("how many", h.item.text) for h in retrieval.hits[:3]):
             return "the coverage gives no figure for it"
@@ -220,6 +237,13 @@ class Assistant:
         ):
             return "the coverage knows only half the question, and nothing matches it well"
         return ""
+
+    @staticmethod
+    def _gives_time(question: str, retrieval: Retrieval) -> bool:
+        """Whether the best passages say when. The header's date counts only when it is the
+        best match: "(Dec 4)" in a headline dates the article, not a plea of guilty."""
+        best = retrieval.hits[:3]
+        return any(gives_time(question, hit.item.text) for hit in best if hit.item.kind != "header" or hit is best[0])
 
     def _pick_sentences(self, question: str, retrieval: Retrieval) -> list[_Pick]:
         top = retrieval.hits[0].item
@@ -272,6 +296,19 @@ class Assistant:
             text = sentences[i][1]
             if i > 0 and LEANING_OPENER.match(text):
                 chosen.add(i - 1)
+        # News prose states a thing, then says what it is: "…isn't a traditional cartel. It's
+        # deeply embedded within the military…", "…wasn't merely involved for profit. Instead,
+        # he asserts…". The best sentence, when it stands on its own, brings the one that
+        # leans on it, which more often than not holds what was asked.
+        best = scored[0][1]
+        following = best + 1
+        if (
+            len(chosen) < MAX_SENTENCES
+            and not LEANING_OPENER.match(sentences[best][1])
+            and following < len(sentences)
+            and LEANING_OPENER.match(sentences[following][1])
+        ):
+            chosen.add(following)
         return _Pick(passage, [sentences[i][1] for i in sorted(chosen)])
 
     def _section_bullets(self, of: Passage) -> list[Passage]:
@@ -295,7 +332,9 @@ class Assistant:
         return [_Pick(b, [b.text]) for b in chosen]
 
     def _list_items(self, question: str, top: Passage, retrieval: Retrieval) -> list[_Pick]:
-        """For "what steps…" questions: the bullets of the best-matching section, in order."""
+        """For "what steps…" questions: the bullets of the best-matching section, in order, as one
+        citation of the whole list (its lead-in and every bullet): the list is what answers, and
+        no one bullet of it more than another."""
         def has_bullets(section_of: Passage) -> bool:
             return any(p.kind == "bullet" and p.section == section_of.section and p.doc_id == section_of.doc_id
                        for p in self.retriever.passages.values())
@@ -307,17 +346,26 @@ class Assistant:
         bullets = self._section_bullets(anchor)[:MAX_LIST_ITEMS]
         if len(bullets) < 2:
             return []
-        # The best match leads, so the first citation is the passage that answers best.
-        if top.kind != "bullet" and top.section == anchor.section:
-            bullets = [top, *bullets]
-        elif anchor in bullets:
-            bullets.remove(anchor)
-            bullets = [anchor, *bullets]
-        picks = [_Pick(b, [b.text]) for b in bullets if b.kind == "bullet"]
-        if bullets[0].kind != "bullet":  # the section's lead-in: its sentence that answers best
+        lead_in = self._lead_in(bullets[0])
+        sentences = []
+        if lead_in is not None and top.id == lead_in.id:  # the lead-in answered best: its answering sentences open
             views = self.retriever.store.sentence_vectors([top.id]).get(top.id, [])
-            picks.insert(0, self._best_sentences(question, retrieval, top, views))
-        return picks
+            sentences = self._best_sentences(question, retrieval, top, views).sentences
+        whole_list = replace(
+            lead_in or bullets[0],
+            id=f"list:{bullets[0].id}",
+            kind="list",
+            label="",
+            text="\n".join(([lead_in.text] if lead_in else []) + [b.text for b in bullets]),
+        )
+        return [_Pick(whole_list, sentences + [b.text for b in bullets])]
+
+    def _lead_in(self, first_bullet: Passage) -> Passage | None:
+        """The paragraph right before a section's first bullet ("Here are some key steps…")."""
+        before = [p for p in self.retriever.passages.values()
+                  if p.doc_id == first_bullet.doc_id and p.section == first_bullet.section
+                  and p.kind == "paragraph" and p.position < first_bullet.position]
+        return max(before, key=lambda p: p.position, default=None)
 
     @staticmethod
     def _finish(question, standalone, text, abstained, citations, started, retrieved) -> Answer:
@@ -336,24 +384,9 @@ class Assistant:
         )
 
 
-# Which header line a question about the article itself asks for.
-HEADER_FIELDS = [
-    (re.compile(r"\b(who|author|wrote|written|writer|byline|reporter)\b", re.I), "By "),
-    (re.compile(r"\b(when|date|published|updated)\b", re.I), ("Published ", "Updated ")),
-    (re.compile(r"\b(section|category)\b", re.I), "Section: "),
-    (re.compile(r"\b(url|link|source|where .* (find|read))\b", re.I), "Source: "),
-]
-
-
 def _header_lines(question: str, header: str) -> list[str]:
     """The header line the question asks about (the byline for "who wrote this?"), else the title."""
-    lines = header.split("\n")
-    for pattern, prefix in HEADER_FIELDS:
-        if pattern.search(question):
-            wanted = [line for line in lines if line.startswith(prefix)]
-            if wanted:
-                return wanted
-    return lines[:2]
+    return header_lines(question, header) or header.split("\n")[:2]
 
 
 def _faq_answer(text: str) -> list[str]:

@@ -19,7 +19,11 @@ __all__ = ["chunk_article", "header_text"]
 def header_text(article: Article) -> str:
     """The article's header as a passage of its own, so "who wrote this?" can be cited."""
     lines = [article.title.rstrip(".") + "."]
-    if article.author:
+    # The page's own byline, verbatim, so a citation of it quotes the page; one is composed
+    # only from metadata (HTML, front matter, a sidecar) that has no printed line.
+    if article.byline:
+        lines.append(article.byline.rstrip(".") + ".")
+    elif article.author:
         byline = f"By {article.author}"
         if article.author_role:
             byline += f", {article.author_role}"

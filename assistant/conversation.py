@@ -2,15 +2,18 @@
 
 "Where is he now?" after "Who is El Pollo?" becomes "Where is Carvajal now?": a pronoun is
 replaced by the name the earlier turn was about, by the surname when the earlier answer spells
-the name out in full ("Hugo ‘El Pollo’ Carvajal"). A follow-up with no name of its own ("And the
-sanctions?") is asked on its own; one with no topic of its own ("Who else is involved?")
-carries the earlier question's key words along.
+the name out in full ("Hugo ‘El Pollo’ Carvajal"). "He" and "she" stand for a person: when the
+earlier question names none ("Who wrote this piece?", "Where is the former spy chief?"), the
+person its answer names ("by James Carter…") is the one meant. A follow-up with no name of its
+own ("And the sanctions?") is asked on its own; one with no topic of its own ("Who else is
+involved?"), or one pointing back at something it does not name ("What changed that?", "Who is
+looking into them?"), carries the earlier question's key words along.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from assistant.schema import Turn
 from assistant.text import STOPWORDS, WORD
@@ -19,6 +22,9 @@ __all__ = ["standalone_question", "is_follow_up"]
 
 PERSONAL = {"he", "she", "him", "they", "them"}
 POSSESSIVE = {"his", "her", "their", "its"}
+PERSON_PRONOUNS = {"he", "she", "him", "his", "her"}
+# Words that point back at what the earlier turn was about without naming it.
+POINTING_BACK = PERSONAL | POSSESSIVE | {"it", "this", "that", "these", "those"}
 REFERRING = PERSONAL | POSSESSIVE | {"it", "this", "that", "these", "those", "there", "else", "other", "others", "also", "too"}
 OPENERS = re.compile(r"^(and|but|also|so|what about|how about|then)\b[\s,]*", re.IGNORECASE)
 GENERIC = STOPWORDS | {
@@ -40,30 +46,42 @@ def is_follow_up(question: str) -> bool:
     )
 
 
-def standalone_question(question: str, history: Sequence[Turn]) -> str:
-    """The question as it would be asked on its own, given the earlier turns."""
+def standalone_question(question: str, history: Sequence[Turn], people: Collection[str] = ()) -> str:
+    """The question as it would be asked on its own, given the earlier turns. `people` are the
+    surnames of the persons the coverage names, so that "he" finds one in an earlier answer."""
     # Resolve the earlier questions first, so a chain of follow-ups keeps its subject.
     resolved: list[tuple[str, str]] = []
     for asked, answered in _question_answer_pairs(history):
-        resolved.append((_resolve(asked, resolved), answered))
-    return _resolve(question, resolved)
+        resolved.append((_resolve(asked, resolved, people), answered))
+    return _resolve(question, resolved, people)
 
 
-def _resolve(question: str, resolved: list[tuple[str, str]]) -> str:
+def _resolve(question: str, resolved: list[tuple[str, str]], people: Collection[str]) -> str:
     if not resolved or not is_follow_up(question):
         return question
     previous_question, previous_answer = resolved[-1]
-    subject = _subject(previous_question, previous_answer)
     text = OPENERS.sub("", question.strip())
     words = {w.lower() for w in WORD.findall(text)}
+    if words & PERSON_PRONOUNS:
+        person = _person(previous_question, people) or _person(previous_answer, people)
+        if person:
+            text = re.sub(r"\b(he|she|him)\b", person, text, flags=re.IGNORECASE)
+            return re.sub(r"\b(his|her)\b", f"{person}’s", text, flags=re.IGNORECASE)
+    subject = _subject(previous_question, previous_answer)
     if subject and words & (PERSONAL | POSSESSIVE | {"it"}):
         text = re.sub(r"\b(he|she|him|they|them|it)\b", subject, text, flags=re.IGNORECASE)
         return re.sub(r"\b(his|her|their|its)\b", f"{subject}’s", text, flags=re.IGNORECASE)
-    if _key_words(text):
+    if _key_words(text) and not words & POINTING_BACK:
         # "And the sanctions?" names its own topic: the earlier words would only drown it.
         return text
     keywords = _key_words(previous_question)
     return f"{text} ({' '.join(keywords)})" if keywords else text
+
+
+def _person(text: str, people: Collection[str]) -> str:
+    """The first of `people` that `text` names."""
+    found = [(match.start(), name) for name in people for match in [re.search(rf"\b{re.escape(name)}\b", text)] if match]
+    return min(found)[1] if found else ""
 
 
 def _question_answer_pairs(history: Sequence[Turn]) -> list[tuple[str, str]]:

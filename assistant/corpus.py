@@ -167,6 +167,7 @@ def load_article(path: Path, corpus_root: Path) -> Article | SkippedFile:
         content_hash=hashlib.sha256(raw + b"\0" + meta_raw).hexdigest(),
         author=parsed.author,
         author_role=parsed.author_role,
+        byline=parsed.byline,
         published=_iso_date(parsed.published),
         updated=_iso_date(parsed.updated),
         url=parsed.url,
@@ -207,6 +208,7 @@ class _Parsed:
     title: str = ""
     author: str = ""
     author_role: str = ""
+    byline: str = ""
     published: str = ""
     updated: str = ""
     url: str = ""
@@ -315,6 +317,7 @@ def _parse_plain(text: str) -> _Parsed:
         line = lines[index].strip()
         if byline := BYLINE.match(line):
             parsed.author, parsed.author_role = _split_byline(byline.group("who"))
+            parsed.byline = line
         elif dateline := DATELINE.match(line):
             kind = "updated" if "updated" in dateline.group("kind").lower() else "published"
             setattr(parsed, kind, dateline.group("when"))

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-from assistant.answer_types import answer_type, has_cue
+from assistant.answer_types import answer_type, has_cue, header_lines
 from assistant.providers import Embedder
 from assistant.schema import Passage, Scored
 from assistant.store import PassageStore
@@ -35,6 +35,7 @@ from assistant.text import STOPWORDS, WORD, normalize_word, split_sentences, ste
 __all__ = ["Retriever", "Retrieval", "QueryCoverage"]
 
 HEADER_PENALTY = 0.3
+HEADER_FIELD_BONUS = 1.0  # a question about the article's byline or date: its header answers
 # Added to a passage that holds the kind of thing the question asks for (a place for "where");
 # small, so it only decides between passages the question matches about equally.
 ANSWER_TYPE_BONUS = 0.05
@@ -67,6 +68,7 @@ GENERIC_WORDS = {
     "take", "takes", "took", "give", "gives", "gave", "put", "puts", "keep", "keeps", "kept",
     "play", "plays", "played", "involve", "involves", "involved", "say", "says", "said", "think",
     "thinks", "up", "out", "off", "over", "about", "from", "into", "behind", "possible", "possibly",
+    "part", "parts", "aspect", "aspects", "side", "sides", "type", "types", "matter", "matters",
 }
 
 # Words that open a question or an instruction; capitalised there, but not names.
@@ -83,7 +85,8 @@ DEGREE_WORDS = {
     "alone", "enough", "only", "solely", "just", "really", "actually", "exactly", "currently",
     "now", "still", "yet", "ever", "already", "much", "many", "more", "most", "less", "least",
     "very", "quite", "so", "too", "also", "else", "even", "way", "ways", "kind", "kinds", "sort",
-    "thing", "things", "anything", "something", "everything", "lot", "lots",
+    "thing", "things", "anything", "something", "everything", "lot", "lots", "all", "whole",
+    "entire", "every", "each", "both", "other", "others", "own", "same",
 }
 
 # Words of a question that say nothing of its topic, for BM25 and sentence overlap.
@@ -102,6 +105,9 @@ class QueryCoverage:
     # Chávez born?"), leaving out words about the article and words for what a name is called.
     topic_terms: list[str] = field(default_factory=list)
     unknown_topics: list[str] = field(default_factory=list)
+    # The kind of thing a "which/what X" question asks for ("university" in "Which university
+    # is she with?"), when the coverage never uses that word: it cannot name one.
+    unknown_asked_for: str = ""
 
     @property
     def known_fraction(self) -> float:
@@ -167,6 +173,8 @@ class Retriever:
         }
         self._by_prefix = _prefix_index(self._vocabulary)
         self._descriptors = _descriptors(p.text for p in self.passages.values())
+        # Surnames of the persons the coverage names: whom "he" or "she" in a follow-up can mean.
+        self.people: set[str] = set(self._descriptors.values()) | _people(self.passages.values())
         # Words the coverage writes capitalised: a name in the question must be one of them, so
         # "the United Nations" is no name the coverage knows just because it says "other nations".
         self._name_words: set[str] = set()
@@ -202,6 +210,10 @@ class Retriever:
             for pid in fused:
                 if has_cue(kind, self.passages[pid].text):
                     fused[pid] += ANSWER_TYPE_BONUS
+        for pid in fused:
+            # "Who wrote this piece?" reads like no passage at all: the header line answers it.
+            if self.passages[pid].kind == "header" and header_lines(question, self.passages[pid].text):
+                fused[pid] += HEADER_FIELD_BONUS
         if not self._about_the_article(question):
             # The header (title, byline, date) answers questions about the article itself;
             # its headline words otherwise outrank the paragraph that holds the answer.
@@ -407,7 +419,20 @@ class Retriever:
                     result.topic_terms.append(word)
                     if not known:
                         result.unknown_topics.append(word)
+        asked_for = self._asked_for(question)
+        if asked_for and asked_for not in NAMING_WORDS and not self.knows(asked_for):
+            result.unknown_asked_for = asked_for
         return result
+
+    def _asked_for(self, question: str) -> str:
+        """The noun a "which/what X…" question asks for, lower case, or ""."""
+        match = ASKED_FOR.search(question)
+        if not match or not match.group(1).islower():  # "Which Russian officials": a name leads
+            return ""
+        word = normalize_word(match.group(1))
+        if word in NOT_A_NOUN or word in STOPWORDS or word in GENERIC_WORDS or word in DEGREE_WORDS:
+            return ""
+        return word
 
     def _alias_known(self, lowered_question: str) -> bool:
         return any(
@@ -416,6 +441,15 @@ class Retriever:
             if " " in alias
         )
 
+
+# "Which university…", "What books…", "In what year…": the word after "which"/"what".
+ASKED_FOR = re.compile(r"^\W*(?:\w+ )?(?:which|what)\s+(?:kind of |type of |sort of )?([\w’'-]+)", re.IGNORECASE)
+# Words that follow "what" without naming a kind of thing ("What is…", "What if…").
+NOT_A_NOUN = {
+    "is", "are", "was", "were", "do", "does", "did", "has", "have", "had", "can", "could", "should",
+    "would", "will", "might", "may", "must", "if", "about", "else", "happens", "happened", "exactly",
+    "s", "’s", "'s", "role", "way", "ways",
+}
 
 PERSON_TITLES = r"(chief|official|analyst|editor|president|minister|director|general|leader|spokes\w+|expert|insider)"
 NAME = r"[A-Z][\w’'-]+"
@@ -439,6 +473,26 @@ def _descriptors(texts) -> dict[str, str]:
         for match in NICKNAME.finditer(text):
             found[match.group(1).lower()].add(_surname(match.group(2)))
     return {descriptor: names.pop() for descriptor, names in found.items() if len(names) == 1}
+
+
+# "Donald Trump", "Nicolás Maduro": a given name and a surname, both capitalised, after a word in
+# lower case (a sentence's first words are capitalised whatever they are) and before no third.
+FULL_NAME = re.compile(r"(?:\b[a-z][\w’']*|[,;–—])\s+([A-Z][a-zà-ÿ]+)\s+([A-Z][a-zà-ÿ]+(?:[’']s)?)\b(?!\s+(?:of\b|[A-Z]))")
+# Words that open a capitalised pair without it being a person: "Latin America", "United States".
+NOT_GIVEN_NAMES = {"latin", "united", "north", "south", "east", "west", "new", "central", "national", "federal", "supreme", "white"}
+
+
+def _people(passages) -> set[str]:
+    """Surnames of the persons the coverage names: its authors, and full names in its prose."""
+    found = {p.author.split()[-1] for p in passages if p.author}
+    for p in passages:
+        if p.kind == "header":
+            continue
+        text = p.text.removeprefix(p.label) if p.kind == "bullet" else p.text  # "Strain on Law Enforcement:" is a title
+        for given, surname in FULL_NAME.findall(text):
+            if given.lower() not in NOT_GIVEN_NAMES:
+                found.add(_surname(surname))
+    return found
 
 
 def _surname(name: str) -> str:

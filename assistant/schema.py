@@ -7,7 +7,9 @@ from typing import Generic, Literal, TypeVar
 
 __all__ = ["Block", "Article", "Passage", "Scored", "Citation", "Answer", "Turn"]
 
-BlockKind = Literal["header", "paragraph", "bullet", "callout", "faq"]
+# "list" is no block of an article: it is what an answer to a list question cites, the section's
+# lead-in and its bullets as one passage (see `answering`).
+BlockKind = Literal["header", "paragraph", "bullet", "callout", "faq", "list"]
 
 
 @dataclass(frozen=True)
@@ -30,6 +32,7 @@ class Article:
     content_hash: str
     author: str = ""
     author_role: str = ""
+    byline: str = ""  # the byline as the page prints it ("by James Carter Senior News Editor")
     published: str = ""  # ISO date when known
     updated: str = ""
     url: str = ""

@@ -69,12 +69,21 @@ def test_questions_in_unfamiliar_words_are_still_answered(assistant, question):
 
 
 def test_markers_name_citations_in_order_of_first_use(assistant):
-    answer = assistant.ask("What steps can the US take to respond?")
+    answer = assistant.ask("How could regimes hide their role in drug operations?")
     used = markers(answer)
-    first_uses = list(dict.fromkeys(used))
-    assert first_uses == list(range(1, len(answer.citations) + 1))
-    assert len(answer.citations) >= 4  # a list question gets the list
-    assert "Targeted Sanctions" in answer.answer
+    assert len(answer.citations) >= 2, answer.answer
+    assert list(dict.fromkeys(used)) == list(range(1, len(answer.citations) + 1))
+    assert_grounded(answer)
+
+
+def test_a_list_question_gets_the_whole_list_as_one_citation(assistant):
+    answer = assistant.ask("What steps can the US take to respond?")
+    assert set(markers(answer)) == {1}, answer.answer
+    whole_list = answer.citations[0]
+    assert whole_list.section.startswith("Actionable Insights")
+    assert whole_list.text.startswith("Addressing this evolving threat")  # the lead-in, then every bullet
+    for item in ("Enhanced Intelligence Gathering", "Targeted Sanctions", "Invest in Border Security"):
+        assert item in answer.answer and item in whole_list.text
     assert_grounded(answer)
 
 
