@@ -54,13 +54,15 @@ LEANING_OPENER = re.compile(
 # Not a bare "which": "Which former official made these claims?" asks for one thing, not a list.
 LIST_QUESTION = re.compile(
     r"\b(what (are|were) (the|some)|list|steps|ways|trends|measures|recommend\w*|"
-    r"implications|consequences|risks|what (can|should|could) (the )?\w+ do)\b",
+    r"implications|consequences|risks|at stake|impacts|effects|dangers|threats|options|"
+    r"what (can|should|could) (the )?\w+ do)\b",
     re.IGNORECASE,
 )
 # "How could regimes hide their role?" asks for the one bullet that answers it, not the list:
 # the section's bullets are ranked against the question and the best ones lead.
 HOW_QUESTION = re.compile(r"^\W*how (can|could|should|might|would|will|may)\b", re.IGNORECASE)
 MAX_LIST_ITEMS = 6
+HEADING_WEIGHT = 0.5  # of a section heading's share of a list question's words, against its best member
 # A question asking to explain, whose words describe the fact rather than name it.
 ASKS_TO_EXPLAIN = re.compile(r"^\W*(why|how (might|could|would|will|can|should|do|does|did|has|have))\b", re.I)
 MAX_RANKED_ITEMS = 3
@@ -339,10 +341,10 @@ class Assistant:
             return any(p.kind == "bullet" and p.section == section_of.section and p.doc_id == section_of.doc_id
                        for p in self.retriever.passages.values())
 
-        candidates = [top] + [hit.item for hit in retrieval.hits if hit.item.kind == "bullet"]
-        anchor = next((p for p in candidates if has_bullets(p)), None)
-        if anchor is None:
+        sections = [hit.item for hit in retrieval.hits if has_bullets(hit.item)]
+        if not sections:
             return []
+        anchor = max(sections, key=lambda p: self._list_score(question, retrieval, p))
         bullets = self._section_bullets(anchor)[:MAX_LIST_ITEMS]
         if len(bullets) < 2:
             return []
@@ -359,6 +361,20 @@ class Assistant:
             text="\n".join(([lead_in.text] if lead_in else []) + [b.text for b in bullets]),
         )
         return [_Pick(whole_list, sentences + [b.text for b in bullets])]
+
+    def _list_score(self, question: str, retrieval: Retrieval, of: Passage) -> float:
+        """How well the list of `of`'s section answers a list question: its best-matching member
+        (lead-in or bullet), plus the share of the question's words its heading holds. "What key
+        steps can the US take to strengthen its counter-narcotics strategy?" is about the section
+        headed "Strengthening US Counter-Narcotics Strategy", though an aside in another section
+        quotes an expert on counter-narcotics strategy."""
+        bullets = self._section_bullets(of)
+        members = [p.id for p in [self._lead_in(bullets[0]), *bullets] if p is not None]
+        best_member = max(self.retriever.rescore(question, retrieval.query_vector, members).values())
+        asked = set(self.retriever.topic_stems(question))
+        heading = {stem(word) for word in terms(of.section)}
+        weight = sum(self.retriever.idf(s) for s in asked) or 1.0
+        return best_member + HEADING_WEIGHT * sum(self.retriever.idf(s) for s in asked & heading) / weight
 
     def _lead_in(self, first_bullet: Passage) -> Passage | None:
         """The paragraph right before a section's first bullet ("Here are some key steps…")."""

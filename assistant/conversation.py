@@ -66,7 +66,13 @@ def _resolve(question: str, resolved: list[tuple[str, str]], people: Collection[
         person = _person(previous_question, people) or _person(previous_answer, people)
         if person:
             text = re.sub(r"\b(he|she|him)\b", person, text, flags=re.IGNORECASE)
-            return re.sub(r"\b(his|her)\b", f"{person}’s", text, flags=re.IGNORECASE)
+            text = re.sub(r"\b(his|her)\b", f"{person}’s", text, flags=re.IGNORECASE)
+            # "What does he offer in it?" after "To whom did Carvajal send a letter?": "it" is
+            # the letter, so the earlier question's other words come along.
+            if {w.lower() for w in WORD.findall(text)} & POINTING_BACK:
+                context = [w for w in _key_words(previous_question) if w != person]
+                return f"{text} ({' '.join(context)})" if context else text
+            return text
     subject = _subject(previous_question, previous_answer)
     if subject and words & (PERSONAL | POSSESSIVE | {"it"}):
         text = re.sub(r"\b(he|she|him|they|them|it)\b", subject, text, flags=re.IGNORECASE)
