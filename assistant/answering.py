@@ -230,7 +230,10 @@ class Assistant:
         if answer_type(question) == "when" and not self._gives_time(question, retrieval):
             return "the coverage gives no time for it"
         # "How many people work for the cartel?" cannot be answered from passages without a number.
-        if answer_type(question) == "how many" and not any(has_cue("how many", h.item.text) for h in retrieval.hits[:3]):
+        # The header's figures are its date ("(Dec 4)"): no count of anything.
+        if answer_type(question) == "how many" and not any(
+            has_cue("how many", h.item.text) for h in retrieval.hits[:3] if h.item.kind != "header"
+        ):
             return "the coverage gives no figure for it"
         if (
             coverage.known_fraction <= MIN_KNOWN_FRACTION

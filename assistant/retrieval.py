@@ -69,6 +69,23 @@ GENERIC_WORDS = {
     "play", "plays", "played", "involve", "involves", "involved", "say", "says", "said", "think",
     "thinks", "up", "out", "off", "over", "about", "from", "into", "behind", "possible", "possibly",
     "part", "parts", "aspect", "aspects", "side", "sides", "type", "types", "matter", "matters",
+    "hold", "holds", "held", "holding", "serve", "serves", "served", "work", "works", "worked",
+    "change", "changes", "changed", "cause", "causes", "caused", "affect", "affects", "affected",
+}
+# Nouns for an aspect of anything ("the purpose of…", "in which areas…"): a question asking
+# for one asks about the rest of its words, which the coverage must know.
+ABSTRACT_NOUNS = {
+    "purpose", "reason", "reasons", "goal", "goals", "aim", "aims", "point", "idea", "meaning",
+    "significance", "nature", "status", "situation", "outcome", "outcomes", "result", "results",
+    "impact", "impacts", "effect", "effects", "consequence", "background", "context", "view",
+    "views", "stance", "response", "reaction", "opinion", "plan", "plans", "problem", "problems",
+    "issue", "issues", "concern", "concerns", "prospect", "prospects", "prognosis", "forecast",
+    "relationship", "relation", "relations", "connection", "link", "links", "difference",
+    "differences", "area", "areas", "field", "fields", "sector", "sectors", "factor", "factors",
+    "details", "detail", "facts", "fact", "information", "info", "news", "update", "summary",
+    "risk", "risks", "danger", "dangers", "challenge", "challenges", "option", "options",
+    "benefit", "benefits", "lesson", "lessons", "takeaway", "takeaways", "implication",
+    "implications", "role", "part", "involvement",
 }
 
 # Words that open a question or an instruction; capitalised there, but not names.
@@ -415,7 +432,7 @@ class Retriever:
                     result.names.append(word)
                     if not known:
                         result.unknown_names.append(raw)
-                elif word not in ARTICLE_WORDS and word not in NAMING_WORDS and word not in GENERIC_WORDS:
+                elif word not in ARTICLE_WORDS | NAMING_WORDS | GENERIC_WORDS | ABSTRACT_NOUNS:
                     result.topic_terms.append(word)
                     if not known:
                         result.unknown_topics.append(word)
@@ -427,10 +444,19 @@ class Retriever:
     def _asked_for(self, question: str) -> str:
         """The noun a "which/what X…" question asks for, lower case, or ""."""
         match = ASKED_FOR.search(question)
-        if not match or not match.group(1).islower():  # "Which Russian officials": a name leads
+        if match and match.group(1).lower() in NOT_A_NOUN:
+            phrase = WHAT_IS.search(question)
+            words = PHRASE_END.split(phrase.group(1))[0].split() if phrase else []
+            raw, following = (words[-1], "") if words else ("", "")
+        else:
+            raw, following = (match.group(1), match.group(2) or "") if match else ("", "")
+        if not raw or not raw.islower():  # "Which Russian officials", "What is the Cartel…": a name leads
             return ""
-        word = normalize_word(match.group(1))
-        if word in NOT_A_NOUN or word in STOPWORDS or word in GENERIC_WORDS or word in DEGREE_WORDS:
+        word = normalize_word(raw)
+        # "What changed that?", "What drives the trade?": a verb, not a kind of thing.
+        if word.endswith("ed") or following.lower() in DETERMINERS:
+            return ""
+        if word in NOT_A_NOUN | STOPWORDS | GENERIC_WORDS | DEGREE_WORDS | ABSTRACT_NOUNS:
             return ""
         return word
 
@@ -443,7 +469,12 @@ class Retriever:
 
 
 # "Which university…", "What books…", "In what year…": the word after "which"/"what".
-ASKED_FOR = re.compile(r"^\W*(?:\w+ )?(?:which|what)\s+(?:kind of |type of |sort of )?([\w’'-]+)", re.IGNORECASE)
+ASKED_FOR = re.compile(r"^\W*(?:\w+ )?(?:which|what)\s+(?:kind of |type of |sort of )?([\w’'-]+)(?:\s+(\w+))?", re.IGNORECASE)
+# "What is Venezuela's official currency?", "What is the capital of Venezuela?": the noun phrase
+# after "what is", up to its first preposition; its last word is the kind of thing asked for.
+WHAT_IS = re.compile(r"^\W*what(?:’s|'s|\s+is|\s+are|\s+was|\s+were)\s+(.*?)\W*$", re.IGNORECASE)
+PHRASE_END = re.compile(r"\s+(?:of|for|in|on|to|about|behind|according|at|with|from|by|if|when|that|like|between)\b", re.IGNORECASE)
+DETERMINERS = {"that", "this", "it", "the", "a", "an", "them", "him", "her", "his", "its", "their", "these", "those", "us", "you"}
 # Words that follow "what" without naming a kind of thing ("What is…", "What if…").
 NOT_A_NOUN = {
     "is", "are", "was", "were", "do", "does", "did", "has", "have", "had", "can", "could", "should",
