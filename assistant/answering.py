@@ -70,7 +70,8 @@ RANKED_MARGIN = 0.1  # a bullet this close to the best one is answer enough to q
 # A sentence scores its best cosine (whole or one clause) plus this times the IDF-weighted share
 # of the question's words it holds; 0.3 and 0.6 left "What state resources…?" on the wrong
 # sentence, 1.0 changed nothing else on either question file in tests/eval.
-OVERLAP_WEIGHT = 1.0
+OVERLAP_WEIGHT = 1.5
+SECOND_SENTENCE_RATIO = 0.85  # a second sentence scoring this share of the best one is quoted too
 MAX_SENTENCES = 3  # of one passage in an answer: a short answer, never the whole page
 
 
@@ -257,6 +258,13 @@ class Assistant:
             if listed:
                 return listed
         elif HOW_QUESTION.search(question):
+            # "How might drug trafficking evolve?" matched best the paragraph that introduces a
+            # list ("Here's how this trend could evolve:"): the list is the answer.
+            bullets = self._section_bullets(top) if top.kind == "paragraph" else []
+            if bullets and self._lead_in(bullets[0]) == top:
+                listed = self._list_items(question, top, retrieval)
+                if listed:
+                    return listed
             ranked = self._ranked_items(question, top, retrieval)
             if ranked:
                 return ranked
@@ -295,7 +303,7 @@ class Assistant:
             return _Pick(passage, [sentences[0][1]])
         scored.sort(reverse=True)
         best_score = scored[0][0]
-        chosen = {i for score, i, _ in scored[:2] if score >= 0.85 * best_score}
+        chosen = {i for score, i, _ in scored[:2] if score >= SECOND_SENTENCE_RATIO * best_score}
         # Keep a claim a claim: a sentence leaning on the one before brings that one along.
         for i in sorted(chosen):
             text = sentences[i][1]
@@ -330,6 +338,12 @@ class Assistant:
         bullets = self._section_bullets(top)
         if len(bullets) < 2:
             return []
+        # The bullets of the other bulleted sections among the best hits compete too: "How might
+        # cartels become more sophisticated?" matches a bullet on "state-sponsored cartels" in
+        # one section and the one on sophistication in another.
+        for hit in retrieval.hits[1:3]:
+            if hit.item.kind == "bullet" and hit.item.section != top.section:
+                bullets += [b for b in self._section_bullets(hit.item) if b not in bullets]
         scores = self.retriever.rescore(question, retrieval.query_vector, [b.id for b in bullets])
         ranked = sorted(bullets, key=lambda b: scores[b.id], reverse=True)
         best = scores[ranked[0].id]

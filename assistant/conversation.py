@@ -13,7 +13,7 @@ looking into them?"), carries the earlier question's key words along.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Sequence
+from collections.abc import Mapping, Sequence
 
 from assistant.schema import Turn
 from assistant.text import STOPWORDS, WORD
@@ -46,9 +46,11 @@ def is_follow_up(question: str) -> bool:
     )
 
 
-def standalone_question(question: str, history: Sequence[Turn], people: Collection[str] = ()) -> str:
-    """The question as it would be asked on its own, given the earlier turns. `people` are the
-    surnames of the persons the coverage names, so that "he" finds one in an earlier answer."""
+def standalone_question(question: str, history: Sequence[Turn], people: Mapping[str, Sequence[str]] | None = None) -> str:
+    """The question as it would be asked on its own, given the earlier turns. `people` maps the
+    surname of each person the coverage names to the words that refer to them, so that "he"
+    finds one in an earlier question or answer."""
+    people = people or {}
     # Resolve the earlier questions first, so a chain of follow-ups keeps its subject.
     resolved: list[tuple[str, str]] = []
     for asked, answered in _question_answer_pairs(history):
@@ -56,7 +58,7 @@ def standalone_question(question: str, history: Sequence[Turn], people: Collecti
     return _resolve(question, resolved, people)
 
 
-def _resolve(question: str, resolved: list[tuple[str, str]], people: Collection[str]) -> str:
+def _resolve(question: str, resolved: list[tuple[str, str]], people: Mapping[str, Sequence[str]]) -> str:
     if not resolved or not is_follow_up(question):
         return question
     previous_question, previous_answer = resolved[-1]
@@ -84,9 +86,15 @@ def _resolve(question: str, resolved: list[tuple[str, str]], people: Collection[
     return f"{text} ({' '.join(keywords)})" if keywords else text
 
 
-def _person(text: str, people: Collection[str]) -> str:
-    """The first of `people` that `text` names."""
-    found = [(match.start(), name) for name in people for match in [re.search(rf"\b{re.escape(name)}\b", text)] if match]
+def _person(text: str, people: Mapping[str, Sequence[str]]) -> str:
+    """The person `text` names first, by surname, title or nickname ("the analyst" -> "Ramirez")."""
+    found = [
+        (match.start(), name)
+        for name, words in people.items()
+        for word in words
+        for match in [re.search(rf"\b{re.escape(word)}\b", text, flags=re.IGNORECASE)]
+        if match
+    ]
     return min(found)[1] if found else ""
 
 

@@ -190,8 +190,10 @@ class Retriever:
         }
         self._by_prefix = _prefix_index(self._vocabulary)
         self._descriptors = _descriptors(p.text for p in self.passages.values())
-        # Surnames of the persons the coverage names: whom "he" or "she" in a follow-up can mean.
-        self.people: set[str] = set(self._descriptors.values()) | _people(self.passages.values())
+        # The persons the coverage names, each by surname -> the words that refer to them
+        # ("Ramirez": "ramirez", "security analyst", "analyst"): whom "he" or "she" in a
+        # follow-up can mean, found in an earlier question or answer.
+        self.people: dict[str, list[str]] = _people(self.passages.values(), self._descriptors)
         # Words the coverage writes capitalised: a name in the question must be one of them, so
         # "the United Nations" is no name the coverage knows just because it says "other nations".
         self._name_words: set[str] = set()
@@ -513,17 +515,34 @@ FULL_NAME = re.compile(r"(?:\b[a-z][\w’']*|[,;–—])\s+([A-Z][a-zà-ÿ]+)\s+
 NOT_GIVEN_NAMES = {"latin", "united", "north", "south", "east", "west", "new", "central", "national", "federal", "supreme", "white"}
 
 
-def _people(passages) -> set[str]:
-    """Surnames of the persons the coverage names: its authors, and full names in its prose."""
-    found = {p.author.split()[-1] for p in passages if p.author}
+# What the author of an article is called in a question about them.
+AUTHOR_WORDS = ["author", "writer", "reporter", "journalist", "correspondent", "columnist"]
+
+
+def _people(passages, descriptors: dict[str, str]) -> dict[str, list[str]]:
+    """surname -> the lower-case words that refer to that person: the surname, the titles and
+    nicknames the coverage gives them, a title's last word when no one else has it ("analyst"),
+    and for an author, words for one ("reporter")."""
+    passages = list(passages)
+    people: dict[str, list[str]] = defaultdict(list)
+    for p in passages:
+        if p.author:
+            people[p.author.split()[-1]] += AUTHOR_WORDS
     for p in passages:
         if p.kind == "header":
             continue
         text = p.text.removeprefix(p.label) if p.kind == "bullet" else p.text  # "Strain on Law Enforcement:" is a title
         for given, surname in FULL_NAME.findall(text):
             if given.lower() not in NOT_GIVEN_NAMES:
-                found.add(_surname(surname))
-    return found
+                people[_surname(surname)]
+    title_words: dict[str, set[str]] = defaultdict(set)
+    for descriptor, name in descriptors.items():
+        people[name].append(descriptor)
+        title_words[descriptor.split()[-1]].add(name)
+    for word, names in title_words.items():
+        if len(names) == 1:
+            people[names.pop()].append(word)
+    return {name: [name.lower(), *dict.fromkeys(words)] for name, words in people.items()}
 
 
 def _surname(name: str) -> str:

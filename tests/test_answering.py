@@ -69,7 +69,7 @@ def test_questions_in_unfamiliar_words_are_still_answered(assistant, question):
 
 
 def test_markers_name_citations_in_order_of_first_use(assistant):
-    answer = assistant.ask("How could regimes hide their role in drug operations?")
+    answer = assistant.ask("How might state-sponsored cartels become more sophisticated?")
     used = markers(answer)
     assert len(answer.citations) >= 2, answer.answer
     assert list(dict.fromkeys(used)) == list(range(1, len(answer.citations) + 1))
