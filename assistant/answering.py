@@ -72,6 +72,9 @@ RANKED_MARGIN = 0.1  # a bullet this close to the best one is answer enough to q
 # sentence, 1.0 changed nothing else on either question file in tests/eval.
 OVERLAP_WEIGHT = 1.5
 SECOND_SENTENCE_RATIO = 0.85  # a second sentence scoring this share of the best one is quoted too
+# A passage scoring this share of the best one's score is quoted as well (its best sentence).
+RUNNER_UP_RATIO = 0.88
+MAX_SOURCES = 3  # passages an answer quotes, unless it quotes a list
 MAX_SENTENCES = 3  # of one passage in an answer: a short answer, never the whole page
 
 
@@ -268,18 +271,41 @@ class Assistant:
             ranked = self._ranked_items(question, top, retrieval)
             if ranked:
                 return ranked
-        if top.kind == "faq":
-            return [_Pick(top, _faq_answer(top.text)[:3])]
         if top.kind == "header":
             return [_Pick(top, _header_lines(question, top.text))]
-        vectors = self.retriever.store.sentence_vectors([top.id])
-        return [self._best_sentences(question, retrieval, top, vectors.get(top.id, []))]
+        if top.kind == "faq":
+            best = _Pick(top, _faq_answer(top.text)[:3])
+        else:
+            vectors = self.retriever.store.sentence_vectors([top.id])
+            best = self._best_sentences(question, retrieval, top, vectors.get(top.id, []))
+        return [best, *self._runners_up(question, retrieval)]
 
-    def _best_sentences(self, question: str, retrieval: Retrieval, passage: Passage, views) -> _Pick:
+    def _runners_up(self, question: str, retrieval: Retrieval) -> list[_Pick]:
+        """The passages that score nearly as high as the best one, each by its best sentence.
+        The small model often cannot tell which of two close passages answers ("What did the
+        spy chief plead guilty to?" scores the FAQ on his claims a hair above the paragraph on
+        his plea), so the answer quotes both, each under its own citation, best first."""
+        top_score = retrieval.hits[0].score
+        picks = []
+        for hit in retrieval.hits[1:MAX_SOURCES]:
+            if hit.score < RUNNER_UP_RATIO * top_score:
+                break
+            if hit.item.kind == "header":
+                continue
+            if hit.item.kind == "faq":
+                picks.append(_Pick(hit.item, _faq_answer(hit.item.text)[:1]))
+                continue
+            views = self.retriever.store.sentence_vectors([hit.item.id]).get(hit.item.id, [])
+            picks.append(self._best_sentences(question, retrieval, hit.item, views, most=1))
+        return picks
+
+    def _best_sentences(self, question: str, retrieval: Retrieval, passage: Passage, views, most: int = 0) -> _Pick:
+        """The sentences of `passage` that answer best, in their order: one or two, with the one
+        each leans on, and (unless `most` caps them) the one leaning on the best."""
         sentences = [(i, text, vector) for i, text, vector in views if i >= 0] or [
             (0, text, vector) for _, text, vector in views
         ]
-        if len(sentences) <= 2 or passage.kind in ("bullet", "callout"):
+        if not most and (len(sentences) <= 2 or passage.kind in ("bullet", "callout")):
             return _Pick(passage, [text for _, text, _ in sentences])
         # As in retrieval, a name most of the passage shares says nothing about which of its
         # sentences answers: "Why is the Cartel of the Suns so hard to take down?" is matched
@@ -303,7 +329,7 @@ class Assistant:
             return _Pick(passage, [sentences[0][1]])
         scored.sort(reverse=True)
         best_score = scored[0][0]
-        chosen = {i for score, i, _ in scored[:2] if score >= SECOND_SENTENCE_RATIO * best_score}
+        chosen = {i for score, i, _ in scored[: most or 2] if score >= SECOND_SENTENCE_RATIO * best_score}
         # Keep a claim a claim: a sentence leaning on the one before brings that one along.
         for i in sorted(chosen):
             text = sentences[i][1]
@@ -316,7 +342,8 @@ class Assistant:
         best = scored[0][1]
         following = best + 1
         if (
-            len(chosen) < MAX_SENTENCES
+            not most
+            and len(chosen) < MAX_SENTENCES
             and not LEANING_OPENER.match(sentences[best][1])
             and following < len(sentences)
             and LEANING_OPENER.match(sentences[following][1])

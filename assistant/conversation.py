@@ -75,7 +75,7 @@ def _resolve(question: str, resolved: list[tuple[str, str]], people: Mapping[str
                 context = [w for w in _key_words(previous_question) if w != person]
                 return f"{text} ({' '.join(context)})" if context else text
             return text
-    subject = _subject(previous_question, previous_answer)
+    subject = _subject(previous_question, previous_answer, people)
     if subject and words & (PERSONAL | POSSESSIVE | {"it"}):
         text = re.sub(r"\b(he|she|him|they|them|it)\b", subject, text, flags=re.IGNORECASE)
         return re.sub(r"\b(his|her|their|its)\b", f"{subject}’s", text, flags=re.IGNORECASE)
@@ -112,7 +112,7 @@ def _key_words(question: str) -> list[str]:
     return [w for w in WORD.findall(question) if w.lower() not in GENERIC]
 
 
-def _subject(question: str, answer: str) -> str:
+def _subject(question: str, answer: str, people: Mapping[str, Sequence[str]]) -> str:
     """The name the earlier question asked about, spelled out as fully as the answer has it."""
     # A run that opens the question takes its question word along ("Was Venezuela"): drop it.
     names = [_without_question_word(run) for run in NAME_RUN.findall(question)]
@@ -124,8 +124,9 @@ def _subject(question: str, answer: str) -> str:
     # to call him by the surname, so the follow-up does too ("Where is Carvajal now?").
     core = _bare(name)
     for run in NAME_RUN.findall(answer):
-        if core and core in _bare(run) and len(run) > len(name):
-            return _bare(run).split()[-1]
+        surname = _bare(run).split()[-1] if _bare(run) else ""
+        if core and core in _bare(run) and len(run) > len(name) and surname in people:
+            return surname
     return core
 
 
