@@ -113,10 +113,19 @@ ABOUT_THE_ARTICLE = re.compile(
 )
 
 
+# "What does the author say would be a grave mistake?" asks what the article says, not who wrote it.
+ASKS_WHAT_IT_SAYS = re.compile(
+    r"\b(say|says|said|think|thinks|argue|argues|believe|believes|claim|claims|recommend|recommends|"
+    r"suggest|suggests|warn|warns|call|calls|describe|describes|mean|means|consider|predict|propose|"
+    r"want|wants|conclude|concludes|write about|wrote about)\b",
+    re.I,
+)
+
+
 def header_lines(question: str, header: str) -> list[str]:
     """The lines of an article's header that answer a question about the article itself
     (the byline for "Who wrote this piece?"), or [] when it asks something else."""
-    if not ABOUT_THE_ARTICLE.search(question):
+    if not ABOUT_THE_ARTICLE.search(question) or ASKS_WHAT_IT_SAYS.search(question):
         return []
     for pattern, prefixes in HEADER_FIELDS:
         if pattern.search(question):

@@ -35,6 +35,14 @@ from assistant.text import STOPWORDS, WORD, normalize_word, split_sentences, ste
 __all__ = ["Retriever", "Retrieval", "QueryCoverage"]
 
 HEADER_PENALTY = 0.3
+# Words that say where a person is; a passage naming the person asked about with one of them
+# gets this much on a "where is…" question.
+WHEREABOUTS = re.compile(
+    r"\b(prison|jail|custody|detention|detained|imprisoned|held in|exile|hiding|fled to|lives in|"
+    r"living in|based in|resides|arrested in|extradited to)\b",
+    re.IGNORECASE,
+)
+WHEREABOUTS_BONUS = 0.15
 HEADER_FIELD_BONUS = 1.0  # a question about the article's byline or date: its header answers
 # Added to a passage that holds the kind of thing the question asks for (a place for "where");
 # small, so it only decides between passages the question matches about equally.
@@ -69,7 +77,7 @@ GENERIC_WORDS = {
     "play", "plays", "played", "involve", "involves", "involved", "say", "says", "said", "think",
     "thinks", "up", "out", "off", "over", "about", "from", "into", "behind", "possible", "possibly",
     "part", "parts", "aspect", "aspects", "side", "sides", "type", "types", "matter", "matters",
-    "hold", "holds", "held", "holding", "serve", "serves", "served", "work", "works", "worked",
+    "being", "been", "hold", "holds", "held", "holding", "serve", "serves", "served", "work", "works", "worked",
     "change", "changes", "changed", "cause", "causes", "caused", "affect", "affects", "affected",
 }
 # Nouns for an aspect of anything ("the purpose of…", "in which areas…"): a question asking
@@ -86,6 +94,9 @@ ABSTRACT_NOUNS = {
     "risk", "risks", "danger", "dangers", "challenge", "challenges", "option", "options",
     "benefit", "benefits", "lesson", "lessons", "takeaway", "takeaways", "implication",
     "implications", "role", "part", "involvement",
+    # Words for a person or a body of people, which the coverage names rather than calls so.
+    "man", "men", "woman", "women", "person", "persons", "people", "guy", "individual", "someone",
+    "somebody", "group", "groups", "figure", "figures",
 }
 
 # Words that open a question or an instruction; capitalised there, but not names.
@@ -229,6 +240,14 @@ class Retriever:
             for pid in fused:
                 if has_cue(kind, self.passages[pid].text):
                     fused[pid] += ANSWER_TYPE_BONUS
+        person = self._person_in(self._name_described(expanded))
+        if kind == "where" and person:
+            # "Where is the former spy chief now?" asks where a person is: held, living, hiding.
+            # The name is in many passages; the one saying where it puts him answers.
+            for pid in fused:
+                text = self.passages[pid].text
+                if person in text and WHEREABOUTS.search(text):
+                    fused[pid] += WHEREABOUTS_BONUS
         for pid in fused:
             # "Who wrote this piece?" reads like no passage at all: the header line answers it.
             if self.passages[pid].kind == "header" and header_lines(question, self.passages[pid].text):
@@ -295,6 +314,13 @@ class Retriever:
         if not also:
             masked_best = max(plain.values(), default=0.0)
         return dict(sorted(best.items(), key=lambda item: item[1], reverse=True)), plain, masked_best
+
+    def _person_in(self, question: str) -> str:
+        """The surname of the person the question names, or ""."""
+        for name in self.people:
+            if re.search(rf"\b{re.escape(name)}\b", question):
+                return name
+        return ""
 
     def _mask_common_names(self, question: str) -> str:
         """The question with each name the coverage uses in many passages replaced by "it".
