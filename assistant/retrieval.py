@@ -114,7 +114,7 @@ DEGREE_WORDS = {
     "now", "still", "yet", "ever", "already", "much", "many", "more", "most", "less", "least",
     "very", "quite", "so", "too", "also", "else", "even", "way", "ways", "kind", "kinds", "sort",
     "thing", "things", "anything", "something", "everything", "lot", "lots", "all", "whole",
-    "entire", "every", "each", "both", "other", "others", "own", "same",
+    "entire", "every", "each", "both", "other", "others", "own", "same", "right", "presently",
 }
 
 # Words of a question that say nothing of its topic, for BM25 and sentence overlap.
