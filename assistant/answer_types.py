@@ -18,7 +18,7 @@ PERSON_NOUNS = r"(person|people|man|woman|official|officials|leader|leaders|expe
 QUESTION_TYPES = [
     ("where", re.compile(r"^\W*(where)\b|\b(in what|which) (place|country|city|prison|jail|region)\b", re.I)),
     ("when", re.compile(r"^\W*(when)\b|\b(what|which) (year|date|day|month|time)\b|\bhow long ago\b", re.I)),
-    ("how many", re.compile(r"\bhow (many|much|long)\b|\bwhat (number|percentage|share|amount) of\b", re.I)),
+    ("how many", re.compile(r"\bhow (many|much|long|big|large|high|old|far|often)\b|\bwhat (number|percentage|share|amount|size) of\b", re.I)),
     ("why", re.compile(r"^\W*(why)\b|\bwhat (is|was) the (reason|purpose|goal|aim)\b|\bfor what (reason|purpose)\b", re.I)),
     ("who", re.compile(rf"^\W*(who|whom|whose)\b|^\W*which (\w+ ){{0,3}}{PERSON_NOUNS}\b", re.I)),
 ]

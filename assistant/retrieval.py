@@ -157,15 +157,23 @@ class Retrieval:
     masked_vector: list[float] = field(default_factory=list)
 
 
-@lru_cache(maxsize=1)
-def _aliases() -> dict[str, list[str]]:
+@lru_cache(maxsize=2)
+def _word_table(name: str) -> dict[str, list[str]]:
+    """word -> the words the coverage may use instead, from one of the tables in data/."""
     table: dict[str, list[str]] = {}
-    text = resources.files("assistant").joinpath("data/aliases.tsv").read_text(encoding="utf-8")
+    text = resources.files("assistant").joinpath(f"data/{name}.tsv").read_text(encoding="utf-8")
     for line in text.splitlines():
         if line.strip() and not line.startswith("#"):
             alias, _, canonical = line.partition("\t")
             table[alias.strip().lower()] = canonical.split()
     return table
+
+
+@lru_cache(maxsize=1)
+def _aliases() -> dict[str, list[str]]:
+    """Other names for places and institutions ("the Kremlin"), then everyday words for what
+    news copy says otherwise ("so hard to break up"): word -> the words the coverage may use."""
+    return {**_word_table("synonyms"), **_word_table("aliases")}
 
 
 class Retriever:
@@ -221,13 +229,16 @@ class Retriever:
 
     def retrieve(self, question: str, k: int = 5) -> Retrieval:
         expanded = self._expand(question)
-        masked = self._mask_common_names(expanded)
+        # The embedder knows everyday synonyms better than our table does ("accuse" is close to
+        # "allege" already): it gets the question with only other names replaced ("the Kremlin").
+        expanded_dense = self._expand(question, synonyms=False)
+        masked = self._mask_common_names(expanded_dense)
         vector, masked_vector = [], []
         if self._ids:
-            if masked != expanded:
-                vector, masked_vector = self.embedder.embed_texts([expanded, masked])
+            if masked != expanded_dense:
+                vector, masked_vector = self.embedder.embed_texts([expanded_dense, masked])
             else:
-                vector = self.embedder.embed_query(expanded)
+                vector = self.embedder.embed_query(expanded_dense)
         dense, plain, masked_best = self._dense(vector, masked_vector)
         lexical = self._lexical(self._name_described(expanded))
         # Convex fusion: the dense similarity plus a share of BM25 normalised to the best match.
@@ -381,13 +392,13 @@ class Retriever:
 
     # --- what the coverage knows ------------------------------------------------------------
 
-    def _expand(self, question: str) -> str:
+    def _expand(self, question: str, synonyms: bool = True) -> str:
         """The question with each alias the coverage does not use replaced by the canonical
         words it does use ("the Kremlin" -> "russia"), for BM25. A compound the coverage
         never writes is split first, so its parts can match: "ex-spymaster" -> "ex spymaster"
         -> "former intelligence chief"."""
         text = WORD.sub(self._split_unknown_compound, question)
-        for alias, words in _aliases().items():
+        for alias, words in (_aliases() if synonyms else _word_table("aliases")).items():
             pattern = rf"\b{re.escape(alias)}\b"
             if re.search(pattern, text, flags=re.IGNORECASE):
                 known = [w for w in words if w in self._vocabulary]
