@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["answer_type", "gives_time", "has_cue", "header_lines"]
+__all__ = ["answer_type", "asks_for_reaction", "gives_time", "has_cue", "header_lines", "reports_reaction"]
 
 # "Which former official…" asks for a person as surely as "who" does.
 PERSON_NOUNS = r"(person|people|man|woman|official|officials|leader|leaders|expert|analyst|officer|minister|president|figure|insider)"
@@ -131,3 +131,26 @@ def header_lines(question: str, header: str) -> list[str]:
         if pattern.search(question):
             return [line for line in header.split("\n") if line.lower().startswith(prefixes)]
     return []
+
+
+# --- reactions --------------------------------------------------------------------------------
+
+# "How did Trump respond to Carvajal's letter?", "Did Maduro reply?": a person's reaction, which
+# coverage of a claim often does not have. It answers only where it reports that person reacting.
+REACTION_QUESTION = re.compile(r"\b(respond|responded|reply|replied|react|reacted|response|reaction|answered)\b", re.I)
+REACTION = re.compile(
+    r"\b(respond\w*|repl(y|ied|ies)|react\w*|response|answered|rejected|denied|dismissed|welcomed|"
+    r"condemned|said|says|told|vowed|declined to comment|called (it|the))\b",
+    re.I,
+)
+
+
+def asks_for_reaction(question: str) -> bool:
+    return bool(REACTION_QUESTION.search(question))
+
+
+def reports_reaction(person: str, text: str) -> bool:
+    """Whether a sentence of `text` names `person` and reports a reaction."""
+    from assistant.text import split_sentences
+
+    return any(person in sentence and REACTION.search(sentence) for sentence in split_sentences(text))

@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 
 from assistant.conversation import standalone_question
 from assistant.errors import BadQuestionError
-from assistant.answer_types import answer_type, gives_time, has_cue, header_lines
+from assistant.answer_types import answer_type, asks_for_reaction, gives_time, has_cue, header_lines, reports_reaction
 from assistant.retrieval import ANSWER_TYPE_BONUS, Retrieval, Retriever
 from assistant.schema import Answer, Citation, Passage, Scored, Turn
 from assistant.text import split_sentences, stem, terms
@@ -230,6 +230,12 @@ class Assistant:
         # uses the word for the kind of thing asked for, so it names none.
         if coverage.unknown_asked_for:
             return f"the coverage never speaks of any {coverage.unknown_asked_for}"
+        # "How did Trump respond to Carvajal's letter?": only a passage reporting him reacting answers.
+        person = self.retriever.person_in(question)
+        if person and asks_for_reaction(question) and not any(
+            reports_reaction(person, hit.item.text) for hit in retrieval.hits[:3]
+        ):
+            return f"the coverage reports no response from {person}"
         # "In what year was the cartel founded?" cannot be answered from passages that give no time.
         if answer_type(question) == "when" and not self._gives_time(question, retrieval):
             return "the coverage gives no time for it"

@@ -251,7 +251,7 @@ class Retriever:
             for pid in fused:
                 if has_cue(kind, self.passages[pid].text):
                     fused[pid] += ANSWER_TYPE_BONUS
-        person = self._person_in(self._name_described(expanded))
+        person = self.person_in(expanded)
         if kind == "where" and person:
             # "Where is the former spy chief now?" asks where a person is: held, living, hiding.
             # The name is in many passages; the one saying where it puts him answers.
@@ -326,12 +326,12 @@ class Retriever:
             masked_best = max(plain.values(), default=0.0)
         return dict(sorted(best.items(), key=lambda item: item[1], reverse=True)), plain, masked_best
 
-    def _person_in(self, question: str) -> str:
-        """The surname of the person the question names, or ""."""
-        for name in self.people:
-            if re.search(rf"\b{re.escape(name)}\b", question):
-                return name
-        return ""
+    def person_in(self, question: str) -> str:
+        """The surname of the person the question names first (by name, title or nickname), or ""."""
+        question = self._name_described(question)
+        found = [(match.start(), name) for name in self.people
+                 for match in [re.search(rf"\b{re.escape(name)}\b", question)] if match]
+        return min(found)[1] if found else ""
 
     def _mask_common_names(self, question: str) -> str:
         """The question with each name the coverage uses in many passages replaced by "it".
