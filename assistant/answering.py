@@ -73,7 +73,7 @@ RANKED_MARGIN = 0.1  # a bullet this close to the best one is answer enough to q
 OVERLAP_WEIGHT = 1.5
 SECOND_SENTENCE_RATIO = 0.85  # a second sentence scoring this share of the best one is quoted too
 # A passage scoring this share of the best one's score is quoted as well (its best sentence).
-RUNNER_UP_RATIO = 0.88
+RUNNER_UP_RATIO = 0.8
 MAX_SOURCES = 3  # passages an answer quotes, unless it quotes a list
 MAX_SENTENCES = 3  # of one passage in an answer: a short answer, never the whole page
 

@@ -495,7 +495,7 @@ class Retriever:
         # "What changed that?", "What drives the trade?": a verb, not a kind of thing.
         if word.endswith("ed") or following.lower() in DETERMINERS:
             return ""
-        if word in NOT_A_NOUN | STOPWORDS | GENERIC_WORDS | DEGREE_WORDS | ABSTRACT_NOUNS:
+        if word in NOT_A_NOUN | STOPWORDS | GENERIC_WORDS | DEGREE_WORDS | ABSTRACT_NOUNS | PERSON_WORDS:
             return ""
         return word
 
@@ -508,7 +508,19 @@ class Retriever:
 
 
 # "Which university…", "What books…", "In what year…": the word after "which"/"what".
-ASKED_FOR = re.compile(r"^\W*(?:\w+ )?(?:which|what)\s+(?:kind of |type of |sort of )?([\w’'-]+)(?:\s+(\w+))?", re.IGNORECASE)
+ASKED_FOR = re.compile(
+    r"^\W*(?:\w+ )?(?:which|what)\s+(?:kind of |type of |sort of )?"
+    r"(?:(?:one|two|three|four|five|several|few|many|other|main|key|top|\w+[’']s)\s+)?([\w’'-]+)(?:\s+(\w+))?",
+    re.IGNORECASE,
+)
+# Words for people: the coverage names its people rather than calling them so ("Which two
+# leaders…?" is answered by "under Hugo Chávez and now Nicolás Maduro").
+PERSON_WORDS = {
+    "leader", "leaders", "politician", "politicians", "president", "presidents", "official",
+    "officials", "expert", "experts", "analyst", "analysts", "officer", "officers", "minister",
+    "ministers", "senator", "senators", "lawmaker", "lawmakers", "diplomat", "diplomats",
+    "general", "generals", "figure", "figures", "person", "people", "journalist", "reporter",
+}
 # "What is Venezuela's official currency?", "What is the capital of Venezuela?": the noun phrase
 # after "what is", up to its first preposition; its last word is the kind of thing asked for.
 WHAT_IS = re.compile(r"^\W*what(?:’s|'s|\s+is|\s+are|\s+was|\s+were)\s+(.*?)\W*$", re.IGNORECASE)
