@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["answer_type", "asks_for_reaction", "gives_time", "has_cue", "header_lines", "reports_reaction"]
+__all__ = ["answer_type", "asks_for_ranking", "asks_for_reaction", "gives_time", "has_cue", "header_lines", "reports_reaction"]
 
 # "Which former official…" asks for a person as surely as "who" does.
 PERSON_NOUNS = r"(person|people|man|woman|official|officials|leader|leaders|expert|analyst|officer|minister|president|figure|insider)"
@@ -154,3 +154,24 @@ def reports_reaction(person: str, text: str) -> bool:
     from assistant.text import split_sentences
 
     return any(person in sentence and REACTION.search(sentence) for sentence in split_sentences(text))
+
+
+# --- rankings ---------------------------------------------------------------------------------
+
+# "Which Mexican cartel is the largest?" asks the coverage to rank things; it answers only where
+# its text ranks them with the same word.
+SUPERLATIVE = re.compile(
+    r"\b(largest|biggest|smallest|richest|poorest|oldest|newest|strongest|weakest|deadliest|"
+    r"most (powerful|dangerous|important|influential|violent|wanted)|best|worst|highest|lowest)\b",
+    re.I,
+)
+
+
+def asks_for_ranking(question: str, texts) -> bool:
+    """True when the question asks for the largest/best/most… of something and none of
+    `texts` uses that word: the coverage does not rank what is asked about."""
+    match = SUPERLATIVE.search(question)
+    if not match:
+        return False
+    word = re.compile(rf"\b{re.escape(match.group(0))}\b", re.I)
+    return not any(word.search(text) for text in texts)

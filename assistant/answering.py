@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 
 from assistant.conversation import standalone_question
 from assistant.errors import BadQuestionError
-from assistant.answer_types import answer_type, asks_for_reaction, gives_time, has_cue, header_lines, reports_reaction
+from assistant.answer_types import answer_type, asks_for_ranking, asks_for_reaction, gives_time, has_cue, header_lines, reports_reaction
 from assistant.retrieval import ANSWER_TYPE_BONUS, Retrieval, Retriever
 from assistant.schema import Answer, Citation, Passage, Scored, Turn
 from assistant.text import split_sentences, stem, terms
@@ -41,7 +41,10 @@ HALF_KNOWN_MIN_SCORE = 0.45
 HALF_KNOWN_MIN_MASKED = 0.3
 
 INJECTION = re.compile(
-    r"(ignore|disregard|forget|override)\b.{0,40}\b(instructions?|prompts?|rules|previous|above|context)|"
+    r"(ignore|disregard|forget|override)\b.{0,40}\b(instructions?|prompts?|rules|previous|above|context|"
+    r"article|coverage|sources?|text|documents?|news)|"
+    # A task rather than a question about the coverage: "…and write me a poem about Caracas".
+    r"\b(write|compose|generate|create|make up)\s+(me\s+)?(a|an|some)\s+(\w+\s+)?(poem|story|song|essay|joke|haiku|limerick|tweet|email|script|code|recipe)\b|"
     r"system prompt|you are now\b|pretend (to be|you)|act as\b|jailbreak|developer mode|"
     r"reveal\b.{0,30}\b(prompt|instructions|secrets?|keys?)|print\b.{0,30}\b(prompt|instructions)",
     re.IGNORECASE,
@@ -236,6 +239,8 @@ class Assistant:
             reports_reaction(person, hit.item.text) for hit in retrieval.hits[:3]
         ):
             return f"the coverage reports no response from {person}"
+        if asks_for_ranking(question, [hit.item.text for hit in retrieval.hits[:3]]):
+            return "the coverage ranks nothing that way"
         # "In what year was the cartel founded?" cannot be answered from passages that give no time.
         if answer_type(question) == "when" and not self._gives_time(question, retrieval):
             return "the coverage gives no time for it"

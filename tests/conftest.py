@@ -15,6 +15,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "corpus" / "maduro-vs-trump-cartel-of-the-suns.txt"
 EVAL_SET = ROOT / "tests" / "eval" / "sample_questions.jsonl"
 PARAPHRASE_SET = ROOT / "tests" / "eval" / "paraphrase_questions.jsonl"
+READER_SET = ROOT / "tests" / "eval" / "reader_questions.jsonl"
 
 
 @pytest.fixture(scope="session")

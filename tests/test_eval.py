@@ -2,28 +2,30 @@
 
 sample_questions.jsonl is the set the retrieval was first tuned on; paraphrase_questions.jsonl
 was written from the article before the next round of tuning, to show changes that only fit
-the first set."""
+the first set; reader_questions.jsonl holds nine more sets by writers who saw only the article,
+each run blind before it was used (BENCHMARKS.md has both figures)."""
 
 import pytest
 
 from assistant.evaluation import load_cases, run_eval
 
-from .conftest import EVAL_SET, PARAPHRASE_SET
+from .conftest import EVAL_SET, PARAPHRASE_SET, READER_SET
 
 
 @pytest.mark.parametrize(
-    "path, size, first, top3, keywords, wrong_abstentions",
+    "path, size, first, top3, keywords, abstentions, wrong_abstentions",
     [
-        (EVAL_SET, 50, 0.94, 0.97, 0.97, 0),
-        (PARAPHRASE_SET, 56, 0.94, 0.94, 0.94, 0),
+        (EVAL_SET, 50, 0.94, 0.97, 0.97, 1.0, 0),
+        (PARAPHRASE_SET, 56, 0.94, 0.94, 0.94, 1.0, 0),
+        (READER_SET, 390, 0.94, 0.99, 0.97, 0.95, 0),
     ],
-    ids=["sample", "paraphrase"],
+    ids=["sample", "paraphrase", "readers"],
 )
-def test_question_set_figures(assistant, path, size, first, top3, keywords, wrong_abstentions):
+def test_question_set_figures(assistant, path, size, first, top3, keywords, abstentions, wrong_abstentions):
     cases = load_cases(path)
     assert len(cases) >= size
     figures = run_eval(assistant, cases).figures()
-    assert figures["correct_abstentions"] == figures["abstentions_of"]
+    assert figures["correct_abstentions"] >= abstentions * figures["abstentions_of"]
     assert figures["wrong_abstentions"] <= wrong_abstentions
     assert figures["top3_right"] / figures["first_citation_of"] >= top3
     assert figures["first_citation_right"] / figures["first_citation_of"] >= first
