@@ -13,6 +13,12 @@ def markers(answer: Answer) -> list[int]:
     return [int(n) for n in re.findall(r"\[(\d+)\]", answer.answer)]
 
 
+def ask_after(assistant, earlier: str, question: str) -> Answer:
+    """`question` asked as a follow-up to `earlier` and the assistant's answer to it."""
+    history = [Turn("user", earlier), Turn("assistant", assistant.ask(earlier).answer)]
+    return assistant.ask(question, history)
+
+
 def assert_grounded(answer: Answer):
     """Every sentence of the answer stands verbatim in the passage its marker cites."""
     pieces = re.findall(r"(.+?)\s\[(\d+)\]", answer.answer)
@@ -137,25 +143,19 @@ def test_follow_ups_use_the_earlier_turns(assistant):
     assert answer.standalone_question == "Is Russia complicit in the cartel?"
     assert "Russia may be complicit" in answer.answer
 
-    history = [Turn("user", "What is the Cartel of the Suns?")]
-    history.append(Turn("assistant", assistant.ask(history[0].content).answer))
-    answer = assistant.ask("And the sanctions?", history)
+    answer = ask_after(assistant, "What is the Cartel of the Suns?", "And the sanctions?")
     assert "targeted sanctions" in answer.answer.lower()
 
 
 def test_a_follow_up_finds_the_person_an_earlier_turn_calls_by_title(assistant):
     """ "She" after "Which analyst is quoted?" is the analyst the article names, and "he" after a
     question about the reporter is the byline's author."""
-    first = "Which analyst is quoted in the piece?"
-    history = [Turn("user", first), Turn("assistant", assistant.ask(first).answer)]
-    answer = assistant.ask("What does she think?", history)
+    answer = ask_after(assistant, "Which analyst is quoted in the piece?", "What does she think?")
     assert answer.standalone_question == "What does Ramirez think?"
     assert "paradigm shift" in answer.answer
     assert_grounded(answer)
 
-    first = "Who is the reporter behind this piece?"
-    history = [Turn("user", first), Turn("assistant", assistant.ask(first).answer)]
-    answer = assistant.ask("What is his job title?", history)
+    answer = ask_after(assistant, "Who is the reporter behind this piece?", "What is his job title?")
     assert "Senior News Editor" in answer.answer
 
 
@@ -178,9 +178,7 @@ def test_a_close_runner_up_is_quoted_under_its_own_citation(assistant):
 
 def test_a_follow_up_keeps_a_name_that_opened_the_earlier_question(assistant):
     """In "Was Venezuela ever…?" the name follows the question word; "it" is Venezuela, not the US."""
-    first = "Was Venezuela ever a partner of the US against drugs?"
-    history = [Turn("user", first), Turn("assistant", assistant.ask(first).answer)]
-    answer = assistant.ask("When did it stop cooperating?", history)
+    answer = ask_after(assistant, "Was Venezuela ever a partner of the US against drugs?", "When did it stop cooperating?")
     assert answer.standalone_question == "When did Venezuela stop cooperating?"
     assert "once a cooperative partner" in answer.answer
     assert_grounded(answer)
