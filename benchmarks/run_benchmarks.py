@@ -38,7 +38,7 @@ def main() -> None:
     plain = timed([sys.executable, "benchmarks/plain_llamaindex.py", "--ask", QUESTION], 5)
     print(f"cold plain llama-index script: median {statistics.median(plain):.2f} s over 5 (min {min(plain):.2f}, max {max(plain):.2f})")
 
-    for question_set in ("tests/eval/sample_questions.jsonl", "tests/eval/paraphrase_questions.jsonl"):
+    for question_set in ("tests/eval/sample_questions.jsonl", "tests/eval/paraphrase_questions.jsonl", "tests/eval/reader_questions.jsonl"):
         evaluation = subprocess.run([assistant, "eval", question_set], cwd=ROOT, check=True, capture_output=True, text=True)
         print(f"assistant eval {question_set}:")
         print(evaluation.stdout.rstrip())
