@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["answer_type", "asks_for_ranking", "asks_for_reaction", "gives_time", "has_cue", "header_lines", "reports_reaction"]
+__all__ = ["answer_type", "asks", "asks_for_ranking", "asks_for_reaction", "gives_time", "has_cue", "header_lines", "reports_reaction"]
 
 # "Which former official…" asks for a person as surely as "who" does.
 PERSON_NOUNS = r"(person|people|man|woman|official|officials|leader|leaders|expert|analyst|officer|minister|president|figure|insider)"
@@ -20,6 +20,7 @@ QUESTION_TYPES = [
     ("when", re.compile(r"^\W*(when)\b|\b(what|which) (year|date|day|month|time)\b|\bhow long ago\b", re.I)),
     ("how many", re.compile(r"\bhow (many|much|long|big|large|high|old|far|often)\b|\bwhat (number|percentage|share|amount|size) of\b", re.I)),
     ("why", re.compile(r"^\W*(why)\b|\bwhat (is|was) the (reason|purpose|goal|aim)\b|\bfor what (reason|purpose)\b", re.I)),
+    ("nickname", re.compile(r"\b(nicknames?|nicknamed|alias|aka|what is \w+ called|goes? by)\b", re.I)),
     ("who", re.compile(rf"^\W*(who|whom|whose)\b|^\W*which (\w+ ){{0,3}}{PERSON_NOUNS}\b", re.I)),
 ]
 
@@ -48,6 +49,10 @@ CUES = {
         r"insufficient|crucial|essential|necessary|designed to|strategy to|aimed at)\b",
         re.I,
     ),
+    # A nickname: in quotes between a given name and a surname ("Hugo ‘El Pollo’ Carvajal").
+    "nickname": re.compile(
+        r"[A-Z]\w+\s+[‘'“\"][A-Z][^’'”\"]{1,30}[’'”\"]\s+[A-Z]\w+|\b(known as|nicknamed|dubbed|alias)\b"
+    ),
     # A person: a title before a name ("intelligence chief Hugo", "Dr. Isabella Ramirez"),
     # or a name said to speak ("says Dr. …").
     "who": re.compile(
@@ -74,14 +79,22 @@ ERA = re.compile(r"\b(once|since|until|ago|earlier|formerly|recently|previously)
 ASKS_FOR_A_DATE = re.compile(r"\b(what|which) (year|date|day|month)\b|\bhow long ago\b", re.I)
 
 
-def gives_time(question: str, text: str) -> bool:
+def gives_time(question: str, text: str, eras: bool = True) -> bool:
     """Whether `text` says when, as precisely as the question asks: a date, a year, a weekday,
-    "two years ago" always; an era ("once", "under Chávez") unless a year or date is asked for."""
-    return bool(TIME.search(text) or not ASKS_FOR_A_DATE.search(question) and ERA.search(text))
+    "two years ago" always; an era ("once", "under Chávez") when `eras` and no year or date is
+    asked for."""
+    return bool(TIME.search(text) or eras and not ASKS_FOR_A_DATE.search(question) and ERA.search(text))
+
+
+def asks(kind: str, question: str) -> bool:
+    """Whether the question asks for this kind of thing, among others: "When was he arrested,
+    and in which country?" asks when as well as where."""
+    return any(k == kind and pattern.search(question) for k, pattern in QUESTION_TYPES)
 
 
 def answer_type(question: str) -> str:
-    """'where', 'when', 'how many', 'why', 'who', or '' when the question asks for something else."""
+    """'where', 'when', 'how many', 'why', 'nickname', 'who', or '' when the question asks for
+    something else."""
     for kind, pattern in QUESTION_TYPES:
         if pattern.search(question):
             return kind
@@ -107,7 +120,7 @@ HEADER_FIELDS = [
 # The question must be about the article, not a fact in it: "Who wrote to Trump?" and "When was
 # the letter written?" are about the coverage's people and papers, not its byline.
 ABOUT_THE_ARTICLE = re.compile(
-    r"\b(article|story|piece|report|coverage|page|post|column|byline|author|reporter|journalist)\b|"
+    r"\b(article|story|piece|report|coverage|page|post|column|update|byline|author|reporter|journalist)\b|"
     r"^\W*\w+ (\w+ )?(wrote|written|published|updated) (this|it)\b|\b(this|it) (was )?(written|published|updated)\b",
     re.I,
 )
@@ -127,9 +140,13 @@ def header_lines(question: str, header: str) -> list[str]:
     (the byline for "Who wrote this piece?"), or [] when it asks something else."""
     if not ABOUT_THE_ARTICLE.search(question) or ASKS_WHAT_IT_SAYS.search(question):
         return []
+    lines = header.split("\n")
     for pattern, prefixes in HEADER_FIELDS:
         if pattern.search(question):
-            return [line for line in header.split("\n") if line.lower().startswith(prefixes)]
+            wanted = [line for line in lines if line.lower().startswith(prefixes)]
+            if not wanted and "published " in prefixes:  # no dateline: a dated headline ("… (Dec 4)")
+                wanted = [line for line in lines[:1] if TIME.search(line)]
+            return wanted
     return []
 
 

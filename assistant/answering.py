@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 
 from assistant.conversation import standalone_question
 from assistant.errors import BadQuestionError
-from assistant.answer_types import answer_type, asks_for_ranking, asks_for_reaction, gives_time, has_cue, header_lines, reports_reaction
+from assistant.answer_types import answer_type, asks, asks_for_ranking, asks_for_reaction, gives_time, has_cue, header_lines, reports_reaction
 from assistant.retrieval import ANSWER_TYPE_BONUS, Retrieval, Retriever
 from assistant.schema import Answer, Citation, Passage, Scored, Turn
 from assistant.text import split_sentences, stem, terms
@@ -245,11 +245,11 @@ class Assistant:
         if asks_for_ranking(question, [hit.item.text for hit in retrieval.hits[:3]]):
             return "the coverage ranks nothing that way"
         # "In what year was the cartel founded?" cannot be answered from passages that give no time.
-        if answer_type(question) == "when" and not self._gives_time(question, retrieval):
+        if asks("when", question) and not self._gives_time(question, retrieval):
             return "the coverage gives no time for it"
         # "How many people work for the cartel?" cannot be answered from passages without a number.
         # The header's figures are its date ("(Dec 4)"): no count of anything.
-        if answer_type(question) == "how many" and not any(
+        if asks("how many", question) and not any(
             has_cue("how many", h.item.text) for h in retrieval.hits[:3] if h.item.kind != "header"
         ):
             return "the coverage gives no figure for it"
@@ -264,9 +264,15 @@ class Assistant:
     @staticmethod
     def _gives_time(question: str, retrieval: Retrieval) -> bool:
         """Whether the best passages say when. The header's date counts only when it is the
-        best match: "(Dec 4)" in a headline dates the article, not a plea of guilty."""
+        best match: "(Dec 4)" in a headline dates the article, not a plea of guilty. An era
+        ("under Chávez") counts only in the best match: "When was Carvajal arrested?" is not
+        answered by a paragraph on the Chávez years that ranks third."""
         best = retrieval.hits[:3]
-        return any(gives_time(question, hit.item.text) for hit in best if hit.item.kind != "header" or hit is best[0])
+        return any(
+            gives_time(question, hit.item.text, eras=hit is best[0])
+            for hit in best
+            if hit.item.kind != "header" or hit is best[0]
+        )
 
     def _pick_sentences(self, question: str, retrieval: Retrieval) -> list[_Pick]:
         top = retrieval.hits[0].item
