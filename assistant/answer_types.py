@@ -11,14 +11,14 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["answer_type", "asks", "asks_for_ranking", "asks_for_reaction", "gives_time", "has_cue", "header_lines", "reports_reaction"]
+__all__ = ["answer_type", "asks", "asks_for_reaction", "gives_time", "has_cue", "header_lines", "ranking_missing", "reports_reaction"]
 
 # "Which former official…" asks for a person as surely as "who" does.
 PERSON_NOUNS = r"(person|people|man|woman|official|officials|leader|leaders|expert|analyst|officer|minister|president|figure|insider)"
 QUESTION_TYPES = [
     ("where", re.compile(r"^\W*(where)\b|\b(in what|which) (place|country|city|prison|jail|region)\b", re.I)),
     ("when", re.compile(r"^\W*(when)\b|\b(what|which) (year|date|day|month|time)\b|\bhow long ago\b", re.I)),
-    ("how many", re.compile(r"\bhow (many|much|long|big|large|high|old|far|often)\b|\bwhat (number|percentage|share|amount|size) of\b", re.I)),
+    ("how many", re.compile(r"\bhow (many|much|long|big|large|old|often)\b|\bwhat (number|percentage|share|amount|size) of\b", re.I)),
     ("why", re.compile(r"^\W*(why)\b|\bwhat (is|was) the (reason|purpose|goal|aim)\b|\bfor what (reason|purpose)\b", re.I)),
     ("nickname", re.compile(r"\b(nicknames?|nicknamed|alias|aka|what is \w+ called|goes? by)\b", re.I)),
     ("who", re.compile(rf"^\W*(who|whom|whose)\b|^\W*which (\w+ ){{0,3}}{PERSON_NOUNS}\b", re.I)),
@@ -75,7 +75,7 @@ TIME = re.compile(
 
 # An era rather than a date: enough for "When did Venezuela stop cooperating?" ("once…",
 # "under Chávez"), not for a question that asks for a year or a date.
-ERA = re.compile(r"\b(once|since|until|ago|earlier|formerly|recently|previously)\b|\bunder [A-Z]\w+")
+ERA = re.compile(r"(?i:\b(once|since|until|ago|earlier|formerly|recently|previously)\b)|\b[Uu]nder [A-Z]\w+")
 ASKS_FOR_A_DATE = re.compile(r"\b(what|which) (year|date|day|month)\b|\bhow long ago\b", re.I)
 
 
@@ -111,9 +111,10 @@ def has_cue(kind: str, text: str) -> bool:
 
 # Which header line answers a question about the article ("Who wrote this piece?", "When was
 # the story published?"): the line's opening words, as `chunking.header_text` writes them.
-HEADER_FIELDS = [
+DATE_FIELD = ("published ", "updated ")
+HEADER_FIELDS = [  # the date first: "When was this article written?" asks for a date, not a byline
+    (re.compile(r"^\W*when\b|\b(published|updated|dated?)\b", re.I), DATE_FIELD),
     (re.compile(r"\b(author|wrote|written|writer|byline|reporter|journalist)\b", re.I), ("by ",)),
-    (re.compile(r"\b(published|updated|dated?)\b", re.I), ("published ", "updated ")),
     (re.compile(r"\b(section|category)\b", re.I), ("section: ",)),
     (re.compile(r"\b(url|link|web ?address)\b", re.I), ("source: ",)),
 ]
@@ -135,16 +136,23 @@ ASKS_WHAT_IT_SAYS = re.compile(
 )
 
 
+# "Who is the author of the letter to Trump?" is about a letter the article quotes.
+ABOUT_SOMETHING_ELSE = re.compile(
+    r"\b(author|writer|date)\s+of\s+(the|that|his|her|their|its)\s+(?!article|story|piece|report|page|post|column|update)\w+",
+    re.I,
+)
+
+
 def header_lines(question: str, header: str) -> list[str]:
     """The lines of an article's header that answer a question about the article itself
     (the byline for "Who wrote this piece?"), or [] when it asks something else."""
-    if not ABOUT_THE_ARTICLE.search(question) or ASKS_WHAT_IT_SAYS.search(question):
+    if not ABOUT_THE_ARTICLE.search(question) or ASKS_WHAT_IT_SAYS.search(question) or ABOUT_SOMETHING_ELSE.search(question):
         return []
     lines = header.split("\n")
     for pattern, prefixes in HEADER_FIELDS:
         if pattern.search(question):
             wanted = [line for line in lines if line.lower().startswith(prefixes)]
-            if not wanted and "published " in prefixes:  # no dateline: a dated headline ("… (Dec 4)")
+            if not wanted and prefixes == DATE_FIELD:  # no dateline: a dated headline ("… (Dec 4)")
                 wanted = [line for line in lines[:1] if TIME.search(line)]
             return wanted
     return []
@@ -167,10 +175,11 @@ def asks_for_reaction(question: str) -> bool:
 
 
 def reports_reaction(person: str, text: str) -> bool:
-    """Whether a sentence of `text` names `person` and reports a reaction."""
-    from assistant.text import split_sentences
-
-    return any(person in sentence and REACTION.search(sentence) for sentence in split_sentences(text))
+    """Whether `text` reports `person` reacting: a reaction word within a few words after the
+    name ("Trump said…", "Maduro's government rejected…"), not just both in one sentence
+    ("Carvajal said he had written to Trump" is no reply of Trump's)."""
+    near = re.compile(rf"\b{re.escape(person)}\b(?:\W+\w+){{0,3}}?\W+(?:{REACTION.pattern})", re.I)
+    return bool(near.search(text))
 
 
 # --- rankings ---------------------------------------------------------------------------------
@@ -179,12 +188,12 @@ def reports_reaction(person: str, text: str) -> bool:
 # its text ranks them with the same word.
 SUPERLATIVE = re.compile(
     r"\b(largest|biggest|smallest|richest|poorest|oldest|newest|strongest|weakest|deadliest|"
-    r"most (powerful|dangerous|important|influential|violent|wanted)|best|worst|highest|lowest)\b",
+    r"most (powerful|dangerous|important|influential|violent|wanted)|highest|lowest)\b",
     re.I,
 )
 
 
-def asks_for_ranking(question: str, texts) -> bool:
+def ranking_missing(question: str, texts) -> bool:
     """True when the question asks for the largest/best/most… of something and none of
     `texts` uses that word: the coverage does not rank what is asked about."""
     match = SUPERLATIVE.search(question)

@@ -18,7 +18,9 @@ from dataclasses import dataclass, replace
 
 from assistant.conversation import standalone_question
 from assistant.errors import BadQuestionError
-from assistant.answer_types import answer_type, asks, asks_for_ranking, asks_for_reaction, gives_time, has_cue, header_lines, reports_reaction
+from assistant.answer_types import (
+    answer_type, asks, asks_for_reaction, gives_time, has_cue, header_lines, ranking_missing, reports_reaction,
+)
 from assistant.retrieval import ANSWER_TYPE_BONUS, Retrieval, Retriever
 from assistant.schema import Answer, Citation, Passage, Scored, Turn
 from assistant.text import split_sentences, stem, terms
@@ -40,11 +42,17 @@ CONFIDENT_SIMILARITY = 0.55
 HALF_KNOWN_MIN_SCORE = 0.45
 HALF_KNOWN_MIN_MASKED = 0.3
 
+# Where an instruction to the assistant starts: the question's start, or after "and", "then",
+# a comma or a full stop ("Forget the article and write me a poem"). "Why did the government
+# ignore the reports?" and "Did Carvajal write an email?" are questions, not instructions.
+COMMAND_START = r"(?:^|\band\s+|\bthen\s+|[,;:.!]\s*)\W*(?:please\s+|now\s+)?"
 INJECTION = re.compile(
-    r"(ignore|disregard|forget|override)\b.{0,40}\b(instructions?|prompts?|rules|previous|above|context|"
-    r"article|coverage|sources?|text|documents?|news)|"
-    # A task rather than a question about the coverage: "…and write me a poem about Caracas".
-    r"\b(write|compose|generate|create|make up)\s+(me\s+)?(a|an|some)\s+(\w+\s+)?(poem|story|song|essay|joke|haiku|limerick|tweet|email|script|code|recipe)\b|"
+    r"(ignore|disregard|forget|override)\b.{0,40}\b(instructions?|prompts?|rules|previous|above|context)|"
+    rf"{COMMAND_START}(ignore|disregard|forget|override)\s+(all\s+|any\s+|the\s+|this\s+|that\s+)?"
+    r"(article|coverage|sources?|text|documents?|news|facts)\b|"
+    # A task rather than a question about the coverage.
+    rf"{COMMAND_START}(write|compose|generate|create|make up)\s+(me\s+|us\s+)?(a|an|some)\s+(\w+\s+)?"
+    r"(poem|story|song|essay|joke|haiku|limerick|tweet|email|script|code|recipe)\b|"
     r"system prompt|you are now\b|pretend (to be|you)|act as\b|jailbreak|developer mode|"
     r"reveal\b.{0,30}\b(prompt|instructions|secrets?|keys?)|print\b.{0,30}\b(prompt|instructions)",
     re.IGNORECASE,
@@ -65,7 +73,10 @@ LIST_QUESTION = re.compile(
 # the section's bullets are ranked against the question and the best ones lead.
 HOW_QUESTION = re.compile(r"^\W*how (can|could|should|might|would|will|may)\b", re.IGNORECASE)
 MAX_LIST_ITEMS = 6
-HEADING_WEIGHT = 0.5  # of a section heading's share of a list question's words, against its best member
+# A list question's section is scored by its best-matching member plus this times the share of
+# the question's words its heading holds; half weight let the heading decide between sections
+# whose members match about equally, and not override a clearly better member.
+HEADING_WEIGHT = 0.5
 # A question asking to explain, whose words describe the fact rather than name it.
 ASKS_TO_EXPLAIN = re.compile(r"^\W*(why|how (might|could|would|will|can|should|do|does|did|has|have))\b", re.I)
 MAX_RANKED_ITEMS = 3
@@ -81,6 +92,7 @@ SECOND_SENTENCE_RATIO = 0.85  # a second sentence scoring this share of the best
 # and the refusals do not change with it.
 RUNNER_UP_RATIO = 0.75
 MAX_SOURCES = 3  # passages an answer quotes, unless it quotes a list
+MAX_CHAIN = 4  # sentences a chain of leaning ones may bring: a news paragraph, never more
 MAX_SENTENCES = 3  # of one passage in an answer: a short answer, never the whole page
 
 
@@ -209,12 +221,12 @@ class Assistant:
             return "injection"
         if not retrieval.hits:
             return "nothing retrieved"
-        top = retrieval.hits[0].item
-        if top.kind == "header" and header_lines(question, top.text):
-            return ""  # "Who wrote this piece?": the byline answers, however unlike the question it reads
         coverage = retrieval.coverage
         if coverage.unknown_names:
             return f"the coverage never mentions {', '.join(coverage.unknown_names)}"
+        top = retrieval.hits[0].item
+        if top.kind == "header" and header_lines(question, top.text):
+            return ""  # "Who wrote this piece?": the byline answers, however unlike the question it reads
         if retrieval.top_similarity < MIN_SIMILARITY:
             return "nothing similar"
         # "When was Chávez born?", "What is Venezuela's currency?": the names are the coverage's,
@@ -242,7 +254,7 @@ class Assistant:
             reports_reaction(person, hit.item.text) for hit in retrieval.hits[:3]
         ):
             return f"the coverage reports no response from {person}"
-        if asks_for_ranking(question, [hit.item.text for hit in retrieval.hits[:3]]):
+        if ranking_missing(question, [hit.item.text for hit in retrieval.hits[:3]]):
             return "the coverage ranks nothing that way"
         # "In what year was the cartel founded?" cannot be answered from passages that give no time.
         if asks("when", question) and not self._gives_time(question, retrieval):
@@ -264,14 +276,15 @@ class Assistant:
     @staticmethod
     def _gives_time(question: str, retrieval: Retrieval) -> bool:
         """Whether the best passages say when. The header's date counts only when it is the
-        best match: "(Dec 4)" in a headline dates the article, not a plea of guilty. An era
+        best match for a question about the article: "(Dec 4)" in a headline dates the article,
+        not a plea of guilty. An era
         ("under Chávez") counts only in the best match: "When was Carvajal arrested?" is not
         answered by a paragraph on the Chávez years that ranks third."""
         best = retrieval.hits[:3]
         return any(
             gives_time(question, hit.item.text, eras=hit is best[0])
             for hit in best
-            if hit.item.kind != "header" or hit is best[0]
+            if hit.item.kind != "header" or (hit is best[0] and header_lines(question, hit.item.text))
         )
 
     def _pick_sentences(self, question: str, retrieval: Retrieval) -> list[_Pick]:
@@ -292,7 +305,7 @@ class Assistant:
             if ranked:
                 return ranked
         if top.kind == "header":
-            return [_Pick(top, _header_lines(question, top.text))]
+            return [_Pick(top, _header_answer(question, top.text))]
         if top.kind == "faq":
             best = _Pick(top, _faq_answer(top.text)[:3])
         else:
@@ -316,16 +329,21 @@ class Assistant:
                 picks.append(_Pick(hit.item, _faq_answer(hit.item.text)[:1]))
                 continue
             views = self.retriever.store.sentence_vectors([hit.item.id]).get(hit.item.id, [])
-            picks.append(self._best_sentences(question, retrieval, hit.item, views, most=1))
-        return picks
+            picks.append(self._best_sentences(question, retrieval, hit.item, views, runner_up=True))
+        return [pick for pick in picks if pick.sentences]
 
-    def _best_sentences(self, question: str, retrieval: Retrieval, passage: Passage, views, most: int = 0) -> _Pick:
-        """The sentences of `passage` that answer best, in their order: one or two, with the one
-        each leans on, and (unless `most` caps them) the one leaning on the best."""
+    def _best_sentences(
+        self, question: str, retrieval: Retrieval, passage: Passage, views, runner_up: bool = False
+    ) -> _Pick:
+        """The sentences of `passage` that answer best, in their order: one or two, with the ones
+        they lean on, and the one leaning on the best. A runner-up passage gives only its best
+        sentence (with what it leans on): it seconds the answer, it does not lead it."""
         sentences = [(i, text, vector) for i, text, vector in views if i >= 0] or [
             (0, text, vector) for _, text, vector in views
         ]
-        if not most and (len(sentences) <= 2 or passage.kind in ("bullet", "callout")):
+        if not sentences:
+            return _Pick(passage, [])
+        if not runner_up and (len(sentences) <= 2 or passage.kind in ("bullet", "callout")):
             return _Pick(passage, [text for _, text, _ in sentences])
         # As in retrieval, a name most of the passage shares says nothing about which of its
         # sentences answers: "Why is the Cartel of the Suns so hard to take down?" is matched
@@ -349,12 +367,12 @@ class Assistant:
             return _Pick(passage, [sentences[0][1]])
         scored.sort(reverse=True)
         best_score = scored[0][0]
-        chosen = {i for score, i, _ in scored[: most or 2] if score >= SECOND_SENTENCE_RATIO * best_score}
+        chosen = {i for score, i, _ in scored[: 1 if runner_up else 2] if score >= SECOND_SENTENCE_RATIO * best_score}
         # Keep a claim a claim: a sentence leaning on the one before brings that one along, and
         # that one the one before it if it leans too ("It's deeply embedded… This structure
         # makes it…" needs "The Cartel of the Suns… isn't a traditional cartel" to say what "it" is).
         for i in sorted(chosen):
-            while i > 0 and LEANING_OPENER.match(sentences[i][1]):
+            while i > 0 and LEANING_OPENER.match(sentences[i][1]) and len(chosen) < MAX_CHAIN:
                 i -= 1
                 chosen.add(i)
         # News prose states a thing, then says what it is: "…isn't a traditional cartel. It's
@@ -364,7 +382,7 @@ class Assistant:
         best = scored[0][1]
         following = best + 1
         if (
-            not most
+            not runner_up
             and len(chosen) < MAX_SENTENCES
             and not LEANING_OPENER.match(sentences[best][1])
             and following < len(sentences)
@@ -400,9 +418,9 @@ class Assistant:
         return [_Pick(b, [b.text]) for b in chosen]
 
     def _list_items(self, question: str, top: Passage, retrieval: Retrieval) -> list[_Pick]:
-        """For "what steps…" questions: the bullets of the best-matching section, in order, as one
-        citation of the whole list (its lead-in and every bullet): the list is what answers, and
-        no one bullet of it more than another."""
+        """For "what steps…" questions: the bullets of the best-matching section, in order (at most
+        MAX_LIST_ITEMS), as one citation of the whole list (its lead-in and those bullets): the
+        list is what answers, and no one bullet of it more than another."""
         def has_bullets(section_of: Passage) -> bool:
             return any(p.kind == "bullet" and p.section == section_of.section and p.doc_id == section_of.doc_id
                        for p in self.retriever.passages.values())
@@ -466,7 +484,7 @@ class Assistant:
         )
 
 
-def _header_lines(question: str, header: str) -> list[str]:
+def _header_answer(question: str, header: str) -> list[str]:
     """The header line the question asks about (the byline for "who wrote this?"), else the title."""
     return header_lines(question, header) or header.split("\n")[:2]
 

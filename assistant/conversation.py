@@ -16,7 +16,7 @@ import re
 from collections.abc import Mapping, Sequence
 
 from assistant.schema import Turn
-from assistant.text import STOPWORDS, WORD
+from assistant.text import STOPWORDS, WORD, first_named
 
 __all__ = ["standalone_question", "is_follow_up"]
 
@@ -46,11 +46,10 @@ def is_follow_up(question: str) -> bool:
     )
 
 
-def standalone_question(question: str, history: Sequence[Turn], people: Mapping[str, Sequence[str]] | None = None) -> str:
+def standalone_question(question: str, history: Sequence[Turn], people: Mapping[str, Sequence[str]]) -> str:
     """The question as it would be asked on its own, given the earlier turns. `people` maps the
     surname of each person the coverage names to the words that refer to them, so that "he"
     finds one in an earlier question or answer."""
-    people = people or {}
     # Resolve the earlier questions first, so a chain of follow-ups keeps its subject.
     resolved: list[tuple[str, str]] = []
     for asked, answered in _question_answer_pairs(history):
@@ -65,10 +64,13 @@ def _resolve(question: str, resolved: list[tuple[str, str]], people: Mapping[str
     text = OPENERS.sub("", question.strip())
     words = {w.lower() for w in WORD.findall(text)}
     if words & PERSON_PRONOUNS:
-        person = _person(previous_question, people) or _person(previous_answer, people)
+        person = first_named(previous_question, people) or first_named(previous_answer, people)
         if person:
-            text = re.sub(r"\b(he|she|him)\b", person, text, flags=re.IGNORECASE)
-            text = re.sub(r"\b(his|her)\b", f"{person}’s", text, flags=re.IGNORECASE)
+            # "her view" is hers, "trust her" is her: "her" before a noun is the possessive.
+            text = re.sub(r"\b(his|her)\b(?=\s+(?!(?:that|to|about|for|with|and|or|as|in|on|of|the|a|an|is|was)\b)[a-z])",
+                          f"{person}’s", text, flags=re.IGNORECASE)
+            text = re.sub(r"\b(he|she|him|her)\b", person, text, flags=re.IGNORECASE)
+            text = re.sub(r"\bhis\b", f"{person}’s", text, flags=re.IGNORECASE)
             # "What does he offer in it?" after "To whom did Carvajal send a letter?": "it" is
             # the letter, so the earlier question's other words come along.
             if {w.lower() for w in WORD.findall(text)} & POINTING_BACK:
@@ -84,18 +86,6 @@ def _resolve(question: str, resolved: list[tuple[str, str]], people: Mapping[str
         return text
     keywords = _key_words(previous_question)
     return f"{text} ({' '.join(keywords)})" if keywords else text
-
-
-def _person(text: str, people: Mapping[str, Sequence[str]]) -> str:
-    """The person `text` names first, by surname, title or nickname ("the analyst" -> "Ramirez")."""
-    found = [
-        (match.start(), name)
-        for name, words in people.items()
-        for word in words
-        for match in [re.search(rf"\b{re.escape(word)}\b", text, flags=re.IGNORECASE)]
-        if match
-    ]
-    return min(found)[1] if found else ""
 
 
 def _question_answer_pairs(history: Sequence[Turn]) -> list[tuple[str, str]]:

@@ -8,7 +8,7 @@ from functools import lru_cache
 from importlib.util import find_spec
 from pathlib import Path
 
-__all__ = ["split_sentences", "split_clauses", "count_tokens", "terms", "normalize_word", "stem", "STOPWORDS", "WORD"]
+__all__ = ["split_sentences", "split_clauses", "count_tokens", "terms", "normalize_word", "stem", "first_named", "STOPWORDS", "WORD"]
 
 # Abbreviations that end in a period without ending a sentence ("Maduro vs. Trump", "Dr. Ramirez").
 ABBREVIATIONS = {
@@ -121,3 +121,16 @@ def normalize_word(raw: str) -> str:
         return "usa"  # "US" would otherwise fold into the stopword "us"
     word = re.sub(r"[’']s$", "", raw.lower()).replace("’", "'")
     return word.strip(".-'")
+
+
+def first_named(text: str, names) -> str:
+    """Which of `names` (a mapping: name -> the words that refer to it, as
+    `Retriever.people` holds them) `text` refers to first, or ""."""
+    found = [
+        (match.start(), name)
+        for name, words in names.items()
+        for word in words
+        for match in [re.search(rf"\b{re.escape(word)}\b", text, flags=re.IGNORECASE)]
+        if match
+    ]
+    return min(found)[1] if found else ""

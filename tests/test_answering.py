@@ -66,9 +66,13 @@ def test_paraphrases_find_the_passage(assistant, question, expected):
         "Who runs the Cartel of the Suns?",  # a general verb is no topic the coverage lacks
         "What is Carvajal's nickname?",  # the coverage gives it without the word "nickname"
         "Why is the Cartel of the Suns so hard to take down?",  # "why" in other words
+        "What's the long-range prognosis for Venezuela?",  # everyday synonyms: "long-term outlook"
+        "Did Carvajal write a letter to Donald Trump?",  # "write a …" inside a question is no task
+        "Why is it hard to ignore the allegations?",
     ],
 )
 def test_questions_in_unfamiliar_words_are_still_answered(assistant, question):
+    """Also questions that share a word with an instruction: they are questions all the same."""
     answer = assistant.ask(question)
     assert not answer.abstained
     assert_grounded(answer)
@@ -117,6 +121,7 @@ def test_attribution_is_kept(assistant):
         "How old is Nicolás Maduro?",
         "What is Venezuela's currency?",  # not "currently"
         "How is the weather in Caracas?",
+        "What did the United Nations say about Maduro?",  # not known from "other nations"
         "Who founded the Cartel of the Suns?",
         "How much money does the cartel make each year?",
         "In what year was the Cartel of the Suns founded?",  # the coverage gives no date
@@ -154,6 +159,9 @@ def test_a_follow_up_finds_the_person_an_earlier_turn_calls_by_title(assistant):
     assert answer.standalone_question == "What does Ramirez think?"
     assert "paradigm shift" in answer.answer
     assert_grounded(answer)
+
+    answer = ask_after(assistant, "Which analyst is quoted in the piece?", "Why should readers trust her?")
+    assert answer.standalone_question == "Why should readers trust Ramirez?"  # "her" as an object is no possessive
 
     answer = ask_after(assistant, "Who is the reporter behind this piece?", "What is his job title?")
     assert "Senior News Editor" in answer.answer
