@@ -109,6 +109,7 @@ QUESTION_WORDS = {
     "were", "do", "does", "did", "can", "could", "should", "would", "will", "tell", "explain",
     "describe", "list", "name", "give", "summarize", "summarise", "and", "but", "so", "please",
     "according", "in", "on", "at", "the", "a", "an", "if", "has", "have", "had", "i", "any",
+    "whats", "whos", "wheres", "hows", "whens",  # typed without the apostrophe
 }
 
 # Adverbs and quantifiers that say how or how much, never what about: "Why is interdiction
@@ -126,7 +127,7 @@ PRONOUNS = {"he", "she", "him", "her", "his", "hers", "they", "them", "their", "
             "we", "our", "you", "your", "i", "me", "my"}
 
 # Words of a question that say nothing of its topic, for BM25 and sentence overlap.
-NOT_TOPIC = {"what", "who", "whom", "whose", "which", "when", "where", "why", "how", "its"}
+NOT_TOPIC = {"what", "who", "whom", "whose", "which", "when", "where", "why", "how", "its", "whats", "whos", "wheres", "hows"}
 
 
 @dataclass
@@ -175,6 +176,31 @@ def _word_table(name: str) -> dict[str, list[str]]:
             alias, _, canonical = line.partition("\t")
             table[alias.strip().lower()] = canonical.split()
     return table
+
+
+@lru_cache(maxsize=1)
+def _countries() -> frozenset[str]:
+    """Country names in lower case ("cuba", "russian federation", "russia"), from pycountry."""
+    import pycountry
+
+    return frozenset(
+        name.lower()
+        for country in pycountry.countries
+        for name in (country.name, getattr(country, "common_name", None))
+        if name and "," not in name and "(" not in name
+    )
+
+
+def _countries_in(question: str) -> list[tuple[str, str]]:
+    """(country name, the words as the question types them) for each country it names."""
+    lowered = question.lower()
+    found = []
+    for name in _countries():
+        if name in lowered:
+            match = re.search(rf"\b{re.escape(name)}\b", lowered)
+            if match:
+                found.append((name, question[match.start():match.end()]))
+    return found
 
 
 @lru_cache(maxsize=1)
@@ -229,6 +255,17 @@ class Retriever:
                 if raw[0].isupper():
                     self._name_words |= {normalize_word(raw), stem(normalize_word(raw))}
         self._names_by_prefix = _prefix_index(self._name_words)
+        # Names the coverage writes capitalised inside a sentence and never in lower case: a
+        # question typed in lower case ("whats the population of venezuela") still names
+        # "venezuela", but not "state" or the "expert" of an "Expert Insight:" label.
+        lower_words = {raw.lower() for p in self.passages.values() for raw in WORD.findall(p.text) if raw[0].islower()}
+        self._proper_names: set[str] = {
+            normalize_word(raw)
+            for p in self.passages.values()
+            for sentence in split_sentences(p.text.removeprefix(p.label))
+            for position, raw in enumerate(WORD.findall(sentence))
+            if position > 0 and raw[0].isupper() and raw.lower() not in lower_words
+        }
 
     def __len__(self) -> int:
         return len(self.passages)
@@ -465,7 +502,11 @@ class Retriever:
                 word = normalize_word(raw)
                 if not word or word in QUESTION_WORDS and position == 0:
                     continue
-                is_name = (raw[0].isupper() and position > 0 and word not in STOPWORDS) or any(c.isdigit() for c in raw)
+                is_name = (
+                    (raw[0].isupper() and position > 0 and word not in STOPWORDS)
+                    or any(c.isdigit() for c in raw)
+                    or (raw.islower() and word in self._proper_names)
+                )
                 if (word in STOPWORDS or word in DEGREE_WORDS or word in PRONOUNS or word in NOT_TOPIC) and not is_name:
                     continue  # "…and when did he die?": neither "when" nor "he" is what is asked about
                 known = (self.knows(word) or word in NAMING_WORDS
@@ -483,6 +524,11 @@ class Retriever:
                     result.topic_terms.append(word)
                     if not known:
                         result.unknown_topics.append(word)
+        # A country typed in lower case ("does cuba have anything to do with…") is a name too.
+        for country, typed in _countries_in(question):
+            if typed.islower() and not all(self._knows_name(part) or part in STOPWORDS for part in country.split()):
+                result.names.append(country)
+                result.unknown_names.append(country)
         asked_for = self._asked_for(question)
         if asked_for and asked_for not in NAMING_WORDS and not self.knows(asked_for):
             result.unknown_asked_for = asked_for
