@@ -23,6 +23,8 @@ __all__ = ["standalone_question", "is_follow_up"]
 PERSONAL = {"he", "she", "him", "they", "them"}
 POSSESSIVE = {"his", "her", "their", "its"}
 PERSON_PRONOUNS = {"he", "she", "him", "his", "her"}
+# "Who wrote…?", "Who leads…?" (not "Who is Carvajal?", which names its person).
+ASKS_WHO = re.compile(r"^\W*who\s+(?!(is|was|are|were|'s|’s)\b)", re.IGNORECASE)
 # Words that point back at what the earlier turn was about without naming it.
 POINTING_BACK = PERSONAL | POSSESSIVE | {"it", "this", "that", "these", "those"}
 REFERRING = PERSONAL | POSSESSIVE | {"it", "this", "that", "these", "those", "there", "else", "other", "others", "also", "too"}
@@ -64,7 +66,10 @@ def _resolve(question: str, resolved: list[tuple[str, str]], people: Mapping[str
     text = OPENERS.sub("", question.strip())
     words = {w.lower() for w in WORD.findall(text)}
     if words & PERSON_PRONOUNS:
-        person = first_named(previous_question, people) or first_named(previous_answer, people)
+        # After "Who wrote this piece on the Maduro-Trump standoff?" "he" is whoever the answer
+        # names, not Maduro: a question asking who puts its person in the answer.
+        sources = (previous_answer, previous_question) if ASKS_WHO.match(previous_question) else (previous_question, previous_answer)
+        person = first_named(sources[0], people) or first_named(sources[1], people)
         if person:
             # "her view" is hers, "trust her" is her: "her" before a noun is the possessive.
             text = re.sub(r"\b(his|her)\b(?=\s+(?!(?:that|to|about|for|with|and|or|as|in|on|of|the|a|an|is|was)\b)[a-z])",

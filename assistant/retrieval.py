@@ -247,6 +247,7 @@ class Retriever:
         # ("Ramirez": "ramirez", "security analyst", "analyst"): whom "he" or "she" in a
         # follow-up can mean, found in an earlier question or answer.
         self.people: dict[str, list[str]] = _people(self.passages.values(), self._descriptors)
+        self._authors = {normalize_word(p.author.split()[-1]) for p in self.passages.values() if p.author}
         # Words the coverage writes capitalised: a name in the question must be one of them, so
         # "the United Nations" is no name the coverage knows just because it says "other nations".
         self._name_words: set[str] = set()
@@ -343,10 +344,16 @@ class Retriever:
 
     # --- the two rankings -------------------------------------------------------------------
 
-    @staticmethod
-    def _about_the_article(question: str) -> bool:
+    def _about_the_article(self, question: str) -> bool:
+        """Whether the question may be about an article itself (its title, byline, date), so its
+        header is not held back: it speaks of the article, or names its author ("What is
+        Carter's job title?" after "Who wrote this?")."""
         words = {normalize_word(w) for w in WORD.findall(question)}
-        return bool(words & ARTICLE_WORDS) or bool(words & {"who", "when"} and words & {"this", "it"})
+        return (
+            bool(words & ARTICLE_WORDS)
+            or bool(words & {"who", "when"} and words & {"this", "it"})
+            or bool(words & self._authors)
+        )
 
     def _dense(self, vector: list[float], masked_vector: list[float]) -> tuple[dict[str, float], dict[str, float], float]:
         """(passage id -> best view score, in descending order; passage id -> best plain
