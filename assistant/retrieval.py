@@ -23,9 +23,12 @@ import math
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
-from functools import lru_cache
-from importlib import resources
 
+from assistant.lexicon import (
+    ABSTRACT_NOUNS, ARTICLE_WORDS, ASKED_FOR, DEGREE_WORDS, DETERMINERS, GENERIC_WORDS, NAMING_WORDS,
+    NOT_A_NOUN, NOT_TOPIC, PERSON_WORDS, PHRASE_END, PRONOUNS, QUALIFIERS, QUESTION_WORDS, WHAT_IS,
+    aliases, common_prefix, countries_in, find_descriptors, find_people, prefix_index, word_table,
+)
 from assistant.answer_types import answer_type, has_cue, header_lines
 from assistant.providers import Embedder
 from assistant.schema import Passage, Scored
@@ -58,76 +61,6 @@ DENSE_CANDIDATES = 60  # views fetched from the vector store per question
 COMMON_NAME_PASSAGES = 3
 MASKED_WEIGHT = 1.0  # the masked phrasing's weight against the whole question's
 PREFIX = 5  # demonyms and inflections share this much: "Venezuelan"/"Venezuela", "Mexican"/"Mexico"
-
-ARTICLE_WORDS = {
-    "article", "story", "piece", "report", "coverage", "author", "wrote", "written", "write",
-    "writer", "byline", "published", "publish", "date", "headline", "title", "editor", "news",
-    "paper", "newspaper", "publication", "outlet", "mention", "mentions", "mentioned",
-}
-# Words for what someone or something is called or does for a living: the coverage says these
-# without naming them ("Hugo ‘El Pollo’ Carvajal", "By James Carter, Senior News Editor").
-NAMING_WORDS = {
-    "name", "names", "named", "nickname", "nicknamed", "alias", "called", "known", "job", "occupation",
-    "profession", "position", "role", "title", "identity",
-}
-
-# Verbs and particles so general that they say nothing of what is asked ("made up of", "runs"):
-# they never make a question one about a topic the coverage lacks.
-GENERIC_WORDS = {
-    "make", "makes", "made", "making", "do", "doing", "done", "happen", "happens", "happened",
-    "mean", "means", "meant", "use", "uses", "used", "using", "get", "gets", "got", "run", "runs",
-    "ran", "running", "lead", "leads", "led", "go", "goes", "went", "come", "comes", "came",
-    "take", "takes", "took", "give", "gives", "gave", "put", "puts", "keep", "keeps", "kept",
-    "play", "plays", "played", "involve", "involves", "involved", "say", "says", "said", "think",
-    "thinks", "up", "down", "out", "off", "over", "about", "from", "into", "behind", "possible", "possibly",
-    "part", "parts", "aspect", "aspects", "side", "sides", "type", "types", "matter", "matters",
-    "being", "been", "hold", "holds", "held", "holding", "serve", "serves", "served", "work", "works", "worked",
-    "change", "changes", "changed", "cause", "causes", "caused", "affect", "affects", "affected",
-}
-# Nouns for an aspect of anything ("the purpose of…", "in which areas…"): a question asking
-# for one asks about the rest of its words, which the coverage must know.
-ABSTRACT_NOUNS = {
-    "purpose", "reason", "reasons", "goal", "goals", "aim", "aims", "point", "idea", "meaning",
-    "significance", "nature", "status", "situation", "outcome", "outcomes", "result", "results",
-    "impact", "impacts", "effect", "effects", "consequence", "background", "context", "view",
-    "views", "stance", "response", "reaction", "opinion", "plan", "plans", "problem", "problems",
-    "issue", "issues", "concern", "concerns", "prospect", "prospects", "prognosis", "forecast",
-    "relationship", "relation", "relations", "connection", "link", "links", "difference",
-    "differences", "area", "areas", "field", "fields", "sector", "sectors", "factor", "factors",
-    "details", "detail", "facts", "fact", "information", "info", "news", "update", "summary",
-    "risk", "risks", "danger", "dangers", "challenge", "challenges", "option", "options",
-    "benefit", "benefits", "lesson", "lessons", "takeaway", "takeaways", "implication",
-    "implications", "involvement",
-    # Words for a person or a body of people, which the coverage names rather than calls so.
-    "man", "men", "woman", "women", "person", "persons", "people", "guy", "individual", "someone",
-    "somebody", "group", "groups", "figure", "figures",
-}
-
-# Words that open a question or an instruction; capitalised there, but not names.
-QUESTION_WORDS = {
-    "what", "who", "whom", "whose", "which", "when", "where", "why", "how", "is", "are", "was",
-    "were", "do", "does", "did", "can", "could", "should", "would", "will", "tell", "explain",
-    "describe", "list", "name", "give", "summarize", "summarise", "and", "but", "so", "please",
-    "according", "in", "on", "at", "the", "a", "an", "if", "has", "have", "had", "i", "any",
-    "whats", "whos", "wheres", "hows", "whens",  # typed without the apostrophe
-}
-
-# Adverbs and quantifiers that say how or how much, never what about: "Why is interdiction
-# alone not enough?" is about interdiction, and the coverage need not use "alone" to answer it.
-DEGREE_WORDS = {
-    "alone", "enough", "only", "solely", "just", "really", "actually", "exactly", "currently",
-    "now", "still", "yet", "ever", "already", "much", "many", "more", "most", "less", "least",
-    "very", "quite", "so", "too", "also", "else", "even", "way", "ways", "kind", "kinds", "sort",
-    "thing", "things", "anything", "something", "everything", "lot", "lots", "all", "whole",
-    "entire", "every", "each", "both", "other", "others", "own", "same", "right", "presently",
-    "so-called", "supposed", "supposedly", "purported", "purportedly", "apparently",
-}
-
-PRONOUNS = {"he", "she", "him", "her", "his", "hers", "they", "them", "their", "theirs", "it", "its",
-            "we", "our", "you", "your", "i", "me", "my"}
-
-# Words of a question that say nothing of its topic, for BM25 and sentence overlap.
-NOT_TOPIC = {"what", "who", "whom", "whose", "which", "when", "where", "why", "how", "its", "whats", "whos", "wheres", "hows"}
 
 
 @dataclass
@@ -166,49 +99,6 @@ class Retrieval:
     masked_vector: list[float] = field(default_factory=list)
 
 
-@lru_cache(maxsize=2)
-def _word_table(name: str) -> dict[str, list[str]]:
-    """word -> the words the coverage may use instead, from one of the tables in data/."""
-    table: dict[str, list[str]] = {}
-    text = resources.files("assistant").joinpath(f"data/{name}.tsv").read_text(encoding="utf-8")
-    for line in text.splitlines():
-        if line.strip() and not line.startswith("#"):
-            alias, _, canonical = line.partition("\t")
-            table[alias.strip().lower()] = canonical.split()
-    return table
-
-
-@lru_cache(maxsize=1)
-def _countries() -> frozenset[str]:
-    """Country names in lower case ("cuba", "russian federation", "russia"), from pycountry."""
-    import pycountry
-
-    return frozenset(
-        name.lower()
-        for country in pycountry.countries
-        for name in (country.name, getattr(country, "common_name", None))
-        if name and "," not in name and "(" not in name
-    )
-
-
-def _countries_in(question: str) -> list[tuple[str, str]]:
-    """(country name, the words as the question types them) for each country it names."""
-    lowered = question.lower()
-    found = []
-    for name in _countries():
-        if name in lowered:
-            match = re.search(rf"\b{re.escape(name)}\b", lowered)
-            if match:
-                found.append((name, question[match.start():match.end()]))
-    return found
-
-
-@lru_cache(maxsize=1)
-def _aliases() -> dict[str, list[str]]:
-    """Other names for places and institutions ("the Kremlin"), then everyday words for what
-    news copy says otherwise ("so hard to break up"): word -> the words the coverage may use."""
-    return {**_word_table("synonyms"), **_word_table("aliases")}
-
 
 class Retriever:
     def __init__(self, store: PassageStore, embedder: Embedder):
@@ -241,12 +131,12 @@ class Retriever:
             for i, sentence in enumerate(split_sentences(p.text))
             if sentence.rstrip().endswith("?")
         }
-        self._by_prefix = _prefix_index(self._vocabulary)
-        self._descriptors = _descriptors(p.text for p in self.passages.values())
+        self._by_prefix = prefix_index(self._vocabulary, PREFIX)
+        self._descriptors = find_descriptors(p.text for p in self.passages.values())
         # The persons the coverage names, each by surname -> the words that refer to them
         # ("Ramirez": "ramirez", "security analyst", "analyst"): whom "he" or "she" in a
         # follow-up can mean, found in an earlier question or answer.
-        self.people: dict[str, list[str]] = _people(self.passages.values(), self._descriptors)
+        self.people: dict[str, list[str]] = find_people(self.passages.values(), self._descriptors)
         self._authors = {normalize_word(p.author.split()[-1]) for p in self.passages.values() if p.author}
         # Words the coverage writes capitalised: a name in the question must be one of them, so
         # "the United Nations" is no name the coverage knows just because it says "other nations".
@@ -255,7 +145,7 @@ class Retriever:
             for raw in WORD.findall(f"{p.text} {p.title} {p.author}"):
                 if raw[0].isupper():
                     self._name_words |= {normalize_word(raw), stem(normalize_word(raw))}
-        self._names_by_prefix = _prefix_index(self._name_words)
+        self._names_by_prefix = prefix_index(self._name_words, PREFIX)
         # Names the coverage writes capitalised inside a sentence and never in lower case: a
         # question typed in lower case ("whats the population of venezuela") still names
         # "venezuela", but not "state" or the "expert" of an "Expert Insight:" label.
@@ -447,7 +337,7 @@ class Retriever:
         never writes is split first, so its parts can match: "ex-spymaster" -> "ex spymaster"
         -> "former intelligence chief"."""
         text = WORD.sub(self._split_unknown_compound, question)
-        for alias, words in (_aliases() if synonyms else _word_table("aliases")).items():
+        for alias, words in (aliases() if synonyms else word_table("aliases")).items():
             pattern = rf"\b{re.escape(alias)}\b"
             if re.search(pattern, text, flags=re.IGNORECASE):
                 known = [w for w in words if w in self._vocabulary]
@@ -485,13 +375,13 @@ class Retriever:
             return True
         # Another name for a place stands for it; an everyday synonym stands for a word, never
         # for a name ("United Nations" is not known from "nations" ~ "countries").
-        table = _aliases() if vocabulary is self._vocabulary else _word_table("aliases")
+        table = aliases() if vocabulary is self._vocabulary else word_table("aliases")
         if any(w in vocabulary for w in table.get(word, [])):
             return True
         if len(word) >= PREFIX + 1:  # "Venezuelan" ~ "Venezuela", but not "Iran" ~ "Iranian"-less coverage
             for candidate in by_prefix.get(word[:PREFIX], ()):
                 shorter = min(len(candidate), len(word))
-                common = len(_common_prefix(candidate, word))
+                common = len(common_prefix(candidate, word))
                 # The whole shorter word, less a final vowel that a demonym drops ("Mexico" ~
                 # "Mexican", "Venezuela" ~ "Venezuelan"), but "current" is not "currency".
                 base = candidate if len(candidate) <= len(word) else word
@@ -503,7 +393,7 @@ class Retriever:
     def coverage(self, question: str) -> QueryCoverage:
         result = QueryCoverage()
         lowered = question.lower()
-        alias_words = {w for alias in _aliases() if " " in alias and alias in lowered for w in alias.split()}
+        alias_words = {w for alias in aliases() if " " in alias and alias in lowered for w in alias.split()}
         for sentence in re.split(r"(?<=[.!?])\s+", question.strip()):
             for position, raw in enumerate(WORD.findall(sentence)):
                 word = normalize_word(raw)
@@ -532,7 +422,7 @@ class Retriever:
                     if not known:
                         result.unknown_topics.append(word)
         # A country typed in lower case ("does cuba have anything to do with…") is a name too.
-        for country, typed in _countries_in(question):
+        for country, typed in countries_in(question):
             if typed.islower() and not all(self._knows_name(part) or part in STOPWORDS for part in country.split()):
                 result.names.append(country)
                 result.unknown_names.append(country)
@@ -565,132 +455,10 @@ class Retriever:
     def _alias_known(self, lowered_question: str) -> bool:
         return any(
             alias in lowered_question and any(w in self._vocabulary for w in words)
-            for alias, words in _aliases().items()
+            for alias, words in aliases().items()
             if " " in alias
         )
 
-
-# "Which university…", "What books…", "In what year…": the word after "which"/"what".
-ASKED_FOR = re.compile(
-    r"^\W*(?:\w+ )?(?:which|what)\s+(?:kind of |type of |sort of )?"
-    r"(?:(?:one|two|three|four|five|several|few|many|other|main|key|top|\w+[’']s)\s+)?([\w’'-]+)(?:\s+(\w+))?",
-    re.IGNORECASE,
-)
-# Words for people: the coverage names its people rather than calling them so ("Which two
-# leaders…?" is answered by "under Hugo Chávez and now Nicolás Maduro").
-PERSON_WORDS = {
-    "leader", "leaders", "politician", "politicians", "president", "presidents", "official",
-    "officials", "expert", "experts", "analyst", "analysts", "officer", "officers", "minister",
-    "ministers", "senator", "senators", "lawmaker", "lawmakers", "diplomat", "diplomats",
-    "general", "generals", "figure", "figures", "person", "people", "journalist", "reporter",
-}
-# "What is Venezuela's official currency?", "What is the capital of Venezuela?": the noun phrase
-# after "what is", up to its first preposition; its last word is the kind of thing asked for.
-WHAT_IS = re.compile(r"^\W*what(?:’s|'s|\s+is|\s+are|\s+was|\s+were)\s+(.*?)\W*$", re.IGNORECASE)
-PHRASE_END = re.compile(r"\s+(?:of|for|in|on|to|about|behind|according|at|with|from|by|if|when|that|like|between)\b", re.IGNORECASE)
-# Adjectives between "what" and the kind of thing asked for: "What exact date…", "Which other
-# countries…".
-QUALIFIERS = {
-    "exact", "specific", "particular", "precise", "recent", "main", "key", "major", "big", "new",
-    "latest", "current", "first", "last", "next", "previous", "former", "different", "certain",
-    "other", "real", "actual", "official", "possible", "likely", "top", "biggest", "best",
-}
-DETERMINERS = {"that", "this", "it", "the", "a", "an", "them", "him", "her", "his", "its", "their", "these", "those", "us", "you"}
-# Words that follow "what" without naming a kind of thing ("What is…", "What if…").
-NOT_A_NOUN = {
-    "is", "are", "was", "were", "do", "does", "did", "has", "have", "had", "can", "could", "should",
-    "would", "will", "might", "may", "must", "if", "about", "else", "happens", "happened", "exactly",
-    "s", "’s", "'s", "role", "way", "ways",
-}
-
-PERSON_TITLES = r"(chief|official|analyst|editor|president|minister|director|general|leader|spokes\w+|expert|insider)"
-NAME = r"[A-Z][\w’'-]+"
-# "intelligence chief Hugo ‘El Pollo’ Carvajal": the title's last word or two, then the name.
-TITLE_BEFORE_NAME = re.compile(rf"\b((?:[a-z]+\s+)?{PERSON_TITLES})\s+(?:{NAME}\s+)*(?:[‘'“\"][^’'”\"]+[’'”\"]\s+)?({NAME})")
-# "Dr. Isabella Ramirez, a security analyst".
-NAME_THEN_TITLE = re.compile(rf"({NAME}),\s+an?\s+((?:[a-z]+\s+)?{PERSON_TITLES})\b")
-# "Hugo ‘El Pollo’ Carvajal": a nickname in quotes between two names.
-NICKNAME = re.compile(rf"{NAME}\s+[‘'“\"]({NAME}(?:\s+{NAME})*)[’'”\"]\s+({NAME})")
-
-
-def _descriptors(texts) -> dict[str, str]:
-    """title or nickname (lower case) -> the surname the coverage gives it, from its own prose.
-    A title the coverage gives several people ("president") stands for none of them."""
-    found: dict[str, set[str]] = defaultdict(set)
-    for text in texts:
-        for match in TITLE_BEFORE_NAME.finditer(text):
-            found[match.group(1).lower()].add(_surname(match.group(3)))
-        for match in NAME_THEN_TITLE.finditer(text):
-            found[match.group(2).lower()].add(_surname(match.group(1)))
-        for match in NICKNAME.finditer(text):
-            found[match.group(1).lower()].add(_surname(match.group(2)))
-    return {descriptor: names.pop() for descriptor, names in found.items() if len(names) == 1}
-
-
-# "Donald Trump", "Nicolás Maduro": a given name and a surname, both capitalised, after a word in
-# lower case (a sentence's first words are capitalised whatever they are) and before no third.
-FULL_NAME = re.compile(r"(?:\b[a-z][\w’']*|[,;–—])\s+([A-Z][a-zà-ÿ]+)\s+([A-Z][a-zà-ÿ]+(?:[’']s)?)\b(?!\s+(?:of\b|[A-Z]))")
-# Words that open a capitalised pair without it being a person: "Latin America", "United States".
-NOT_GIVEN_NAMES = {
-    "latin", "united", "north", "south", "east", "west", "new", "central", "national", "federal",
-    "supreme", "white", "el", "la", "los", "las", "san", "santa", "buenos", "costa", "puerto",
-    "hong", "sri", "saudi", "wall", "justice", "state", "defense", "treasury", "homeland", "mexico",
-}
-# Words that end an institution's or a place's name, not a person's: "Justice Department".
-NOT_SURNAMES = {
-    "department", "street", "city", "house", "office", "ministry", "council", "court", "bank",
-    "party", "army", "agency", "administration", "university", "committee", "republic", "union",
-    "states", "kingdom", "nations", "america", "aires", "island", "islands", "river", "sea",
-}
-
-
-# What the author of an article is called in a question about them.
-AUTHOR_WORDS = ["author", "writer", "reporter", "journalist", "correspondent", "columnist"]
-
-
-def _people(passages, descriptors: dict[str, str]) -> dict[str, list[str]]:
-    """surname -> the lower-case words that refer to that person: the surname, the titles and
-    nicknames the coverage gives them, a title's last word when no one else has it ("analyst"),
-    and for an author, words for one ("reporter")."""
-    passages = list(passages)
-    people: dict[str, list[str]] = defaultdict(list)
-    for p in passages:
-        if p.author:
-            people[p.author.split()[-1]] += AUTHOR_WORDS
-    for p in passages:
-        if p.kind == "header":
-            continue
-        text = p.text.removeprefix(p.label) if p.kind == "bullet" else p.text  # "Strain on Law Enforcement:" is a title
-        for given, surname in FULL_NAME.findall(text):
-            if given.lower() not in NOT_GIVEN_NAMES and surname.lower() not in NOT_SURNAMES:
-                people.setdefault(_surname(surname), [])
-    title_words: dict[str, set[str]] = defaultdict(set)
-    for descriptor, name in descriptors.items():
-        people[name].append(descriptor)
-        title_words[descriptor.split()[-1]].add(name)
-    for word, names in title_words.items():
-        if len(names) == 1:
-            people[names.pop()].append(word)
-    return {name: [name.lower(), *dict.fromkeys(words)] for name, words in people.items()}
-
-
-def _surname(name: str) -> str:
-    return re.sub(r"[’']s$", "", name)
-
-
-def _prefix_index(words: set[str]) -> dict[str, set[str]]:
-    index: dict[str, set[str]] = defaultdict(set)
-    for word in words:
-        if len(word) >= PREFIX:
-            index[word[:PREFIX]].add(word)
-    return index
-
-
-def _common_prefix(a: str, b: str) -> str:
-    n = 0
-    while n < min(len(a), len(b)) and a[n] == b[n]:
-        n += 1
-    return a[:n]
 
 
 def _as_bm25_input(corpus_tokens: list[list[str]]):

@@ -125,7 +125,7 @@ class PassageStore:
 
         Only the flat keys are rewritten; llama-index's `_node_content` blob keeps the old
         values, so everything here reads the flat keys, never that blob."""
-        ids, metadatas, documents = [], [], []
+        ids, metadatas = [], []
         current = self._get(where={"passage_id": {"$in": [p.id for p in passages]}}, include=["metadatas"])
         by_passage = defaultdict(list)
         for view_id, meta in zip(current["ids"], current["metadatas"]):

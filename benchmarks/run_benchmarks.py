@@ -1,6 +1,5 @@
 """Prints the figures quoted in BENCHMARKS.md. Run: `make bench` (after `make ingest`)."""
 
-import json
 import statistics
 import subprocess
 import sys
