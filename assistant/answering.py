@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import time
+from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
@@ -130,6 +131,11 @@ class Assistant:
         self.top_k = top_k
         self.max_question_chars = max_question_chars
         self.max_history_turns = max_history_turns
+        # Each article section's passages in reading order, once: list and "how could…" answers
+        # look up a section's bullets and lead-in on every such question.
+        self._sections: dict[tuple[str, str], list[Passage]] = defaultdict(list)
+        for passage in sorted(retriever.passages.values(), key=lambda p: p.position):
+            self._sections[(passage.doc_id, passage.section)].append(passage)
 
     # --- the public calls -------------------------------------------------------------------
 
@@ -277,9 +283,8 @@ class Assistant:
     def _gives_time(question: str, retrieval: Retrieval) -> bool:
         """Whether the best passages say when. The header's date counts only when it is the
         best match for a question about the article: "(Dec 4)" in a headline dates the article,
-        not a plea of guilty. An era
-        ("under Chávez") counts only in the best match: "When was Carvajal arrested?" is not
-        answered by a paragraph on the Chávez years that ranks third."""
+        not a plea of guilty. An era ("under Chávez") counts only in the best match: "When was
+        Carvajal arrested?" is not answered by a paragraph on the Chávez years that ranks third."""
         best = retrieval.hits[:3]
         return any(
             gives_time(question, hit.item.text, eras=hit is best[0])
@@ -392,11 +397,7 @@ class Assistant:
         return _Pick(passage, [sentences[i][1] for i in sorted(chosen)])
 
     def _section_bullets(self, of: Passage) -> list[Passage]:
-        return sorted(
-            (p for p in self.retriever.passages.values()
-             if p.doc_id == of.doc_id and p.section == of.section and p.kind == "bullet"),
-            key=lambda p: p.position,
-        )
+        return [p for p in self._sections.get((of.doc_id, of.section), ()) if p.kind == "bullet"]
 
     def _ranked_items(self, question: str, top: Passage, retrieval: Retrieval) -> list[_Pick]:
         """For "how could…" questions answered in a bulleted section: its best bullets, best first."""
@@ -421,11 +422,13 @@ class Assistant:
         """For "what steps…" questions: the bullets of the best-matching section, in order (at most
         MAX_LIST_ITEMS), as one citation of the whole list (its lead-in and those bullets): the
         list is what answers, and no one bullet of it more than another."""
-        def has_bullets(section_of: Passage) -> bool:
-            return any(p.kind == "bullet" and p.section == section_of.section and p.doc_id == section_of.doc_id
-                       for p in self.retriever.passages.values())
-
-        sections = [hit.item for hit in retrieval.hits if has_bullets(hit.item)]
+        # One hit per bulleted section, in rank order: the score is the section's, whichever of
+        # its hits asks, so each section is scored once.
+        by_section: dict[tuple[str, str], Passage] = {}
+        for hit in retrieval.hits:
+            if self._section_bullets(hit.item):
+                by_section.setdefault((hit.item.doc_id, hit.item.section), hit.item)
+        sections = list(by_section.values())
         if not sections:
             return []
         anchor = max(sections, key=lambda p: self._list_score(question, retrieval, p))
@@ -462,10 +465,9 @@ class Assistant:
 
     def _lead_in(self, first_bullet: Passage) -> Passage | None:
         """The paragraph right before a section's first bullet ("Here are some key steps…")."""
-        before = [p for p in self.retriever.passages.values()
-                  if p.doc_id == first_bullet.doc_id and p.section == first_bullet.section
-                  and p.kind == "paragraph" and p.position < first_bullet.position]
-        return max(before, key=lambda p: p.position, default=None)
+        before = [p for p in self._sections.get((first_bullet.doc_id, first_bullet.section), ())
+                  if p.kind == "paragraph" and p.position < first_bullet.position]
+        return before[-1] if before else None
 
     @staticmethod
     def _finish(question, standalone, text, abstained, citations, started, retrieved) -> Answer:

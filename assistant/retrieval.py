@@ -40,6 +40,10 @@ __all__ = ["Retriever", "Retrieval", "QueryCoverage"]
 HEADER_PENALTY = 0.3
 # Words that say where a person is; a passage naming the person asked about with one of them
 # gets this much on a "where is…" question.
+# Words never counted as what a question asks about (its topic terms), and words never taken for
+# the kind of thing a "which/what X" question asks for: built once, not per word of a question.
+NOT_TOPIC_TERMS = ARTICLE_WORDS | NAMING_WORDS | GENERIC_WORDS | ABSTRACT_NOUNS
+NOT_ASKED_FOR = NOT_A_NOUN | STOPWORDS | GENERIC_WORDS | DEGREE_WORDS | ABSTRACT_NOUNS | PERSON_WORDS
 WHEREABOUTS = re.compile(
     r"\b(prison|jail|custody|detention|detained|imprisoned|held in|exile|hiding|fled to|lives in|"
     r"living in|based in|resides|arrested in|extradited to)\b",
@@ -417,7 +421,7 @@ class Retriever:
                     result.names.append(word)
                     if not known:
                         result.unknown_names.append(raw)
-                elif word not in ARTICLE_WORDS | NAMING_WORDS | GENERIC_WORDS | ABSTRACT_NOUNS:
+                elif word not in NOT_TOPIC_TERMS:
                     result.topic_terms.append(word)
                     if not known:
                         result.unknown_topics.append(word)
@@ -448,7 +452,7 @@ class Retriever:
         # "What changed that?", "What is Carvajal seeking?": a verb, not a kind of thing.
         if word.endswith(("ed", "ing")) or following.lower() in DETERMINERS:
             return ""
-        if word in NOT_A_NOUN | STOPWORDS | GENERIC_WORDS | DEGREE_WORDS | ABSTRACT_NOUNS | PERSON_WORDS:
+        if word in NOT_ASKED_FOR:
             return ""
         return word
 
