@@ -76,6 +76,8 @@ TIME = re.compile(
 # An era rather than a date: enough for "When did Venezuela stop cooperating?" ("once…",
 # "under Chávez"), not for a question that asks for a year or a date.
 ERA = re.compile(r"(?i:\b(once|since|until|ago|earlier|formerly|recently|previously)\b)|\b[Uu]nder [A-Z]\w+")
+ASKS_FOR_A_YEAR = re.compile(r"\b(what|which) year\b|\byear\b.*\b(published|written|updated)\b", re.I)
+YEAR = re.compile(r"\b(1[89]|20)\d\d\b")
 ASKS_FOR_A_DATE = re.compile(r"\b(what|which) (year|date|day|month)\b|\bhow long ago\b", re.I)
 
 
@@ -115,23 +117,26 @@ DATE_FIELD = ("published ", "updated ")
 HEADER_FIELDS = [  # the date first: "When was this article written?" asks for a date, not a byline
     (re.compile(r"^\W*when\b|\b(published|updated|dated?)\b", re.I), DATE_FIELD),
     (re.compile(r"\b(author|wrote|written|writer|byline|reporter|journalist)\b", re.I), ("by ",)),
-    (re.compile(r"\b(section|category)\b", re.I), ("section: ",)),
+    (re.compile(r"\b(section|category|filed)\b", re.I), ("section: ",)),
     (re.compile(r"\b(url|link|web ?address)\b", re.I), ("source: ",)),
 ]
 # The question must be about the article, not a fact in it: "Who wrote to Trump?" and "When was
 # the letter written?" are about the coverage's people and papers, not its byline.
 ABOUT_THE_ARTICLE = re.compile(
-    r"\b(article|story|piece|report|coverage|page|post|column|update|byline|author|reporter|journalist)\b|"
+    r"\b(article|story|piece|report|coverage|page|post|column|update|byline|author|reporter|journalist|"
+    r"site|website)\b|\bfiled\b|"
     r"^\W*\w+ (\w+ )?(wrote|written|published|updated) (this|it)\b|\b(this|it) (was )?(written|published|updated)\b",
     re.I,
 )
 
 
-# "What does the author say would be a grave mistake?" asks what the article says, not who wrote it.
+# "What does the author say would be a grave mistake?", "Why, in the author's view, …?" ask what
+# the article says, not who wrote it.
 ASKS_WHAT_IT_SAYS = re.compile(
     r"\b(say|says|said|think|thinks|argue|argues|believe|believes|claim|claims|recommend|recommends|"
     r"suggest|suggests|warn|warns|call|calls|describe|describes|mean|means|consider|predict|propose|"
-    r"want|wants|conclude|concludes|write about|wrote about)\b",
+    r"want|wants|conclude|concludes|write about|wrote about|expect|expects|view|opinion|see|sees|"
+    r"feel|feels|urge|urges|advise|advises)\b|^\W*why\b",
     re.I,
 )
 
@@ -154,6 +159,9 @@ def header_lines(question: str, header: str) -> list[str]:
             wanted = [line for line in lines if line.lower().startswith(prefixes)]
             if not wanted and prefixes == DATE_FIELD:  # no dateline: a dated headline ("… (Dec 4)")
                 wanted = [line for line in lines[:1] if TIME.search(line)]
+            if prefixes == DATE_FIELD and ASKS_FOR_A_YEAR.search(question):
+                # "In what year was this published?" is not answered by "(Dec 4)".
+                wanted = [line for line in wanted if YEAR.search(line)]
             return wanted
     return []
 

@@ -33,7 +33,9 @@ def header_text(article: Article) -> str:
     if article.updated:
         lines.append(f"Updated {article.updated}.")
     if article.category:
-        lines.append(f"Section: {article.category}.")
+        # The trail verbatim too: a reader asking where the story is filed cites the page's line.
+        trail = f" ({article.breadcrumb})" if article.breadcrumb else ""
+        lines.append(f"Section: {article.category}{trail}.")
     if article.url:
         lines.append(f"Source: {article.url}")
     return "\n".join(lines)

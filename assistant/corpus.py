@@ -172,6 +172,7 @@ def load_article(path: Path, corpus_root: Path) -> Article | SkippedFile:
         updated=_iso_date(parsed.updated),
         url=parsed.url,
         category=parsed.category,
+        breadcrumb=parsed.breadcrumb,
     )
 
 
@@ -213,6 +214,7 @@ class _Parsed:
     updated: str = ""
     url: str = ""
     category: str = ""
+    breadcrumb: str = ""
     blocks: list[Block] | None = None
 
 
@@ -307,6 +309,7 @@ def _parse_plain(text: str) -> _Parsed:
         crumbs = BREADCRUMB_SEPARATORS.split(lines[index].strip())
         if len(crumbs) >= 2 and crumbs[0].strip().lower() in {"home", "start", "news"}:
             parsed.category = crumbs[1].strip() if len(crumbs) >= 3 else ""
+            parsed.breadcrumb = lines[index].strip()
             body_start = index + 1
             index = next(cursor, None)
     if index is not None:

@@ -37,6 +37,7 @@ class Article:
     updated: str = ""
     url: str = ""
     category: str = ""  # the breadcrumb section ("world"), not a heading
+    breadcrumb: str = ""  # the trail as the page prints it ("Home » world » Maduro vs. Trump…")
 
 
 @dataclass(frozen=True)

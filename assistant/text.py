@@ -98,7 +98,13 @@ def _stemmer():
 def _stopwords() -> frozenset[str]:
     from bm25s.stopwords import STOPWORDS_EN
 
-    return frozenset(STOPWORDS_EN) | {"s", "t", "does", "did", "doing", "done", "would", "could", "should", "might", "may", "must", "shall"}
+    # bm25s's list is short: pronouns and auxiliaries would otherwise count as what a question
+    # is about ("his" in "…address his letter?" matched every "his claims").
+    return frozenset(STOPWORDS_EN) | {
+        "s", "t", "does", "did", "doing", "done", "would", "could", "should", "might", "may", "must", "shall",
+        "he", "she", "him", "her", "his", "hers", "its", "whom", "we", "our", "you", "your", "i", "me", "my",
+        "do", "has", "have", "had", "having", "been", "being", "were", "am", "from", "so", "than", "too", "very",
+    }
 
 
 STOPWORDS = _stopwords()
