@@ -22,6 +22,8 @@ QUESTION_TYPES = [
     ("why", re.compile(r"^\W*(why)\b|\bwhat (is|was) the (reason|purpose|goal|aim)\b|\bfor what (reason|purpose)\b", re.I)),
     ("nickname", re.compile(r"\b(nicknames?|nicknamed|alias|aka|what is \w+ called|goes? by)\b", re.I)),
     ("who", re.compile(rf"^\W*(who|whom|whose)\b|^\W*which (\w+ ){{0,3}}{PERSON_NOUNS}\b", re.I)),
+    # "Has Caracas always been hostile…?", "Did Venezuela ever work with the US?": how things were.
+    ("past", re.compile(r"\b(always|ever|used to|previously|formerly|in the past|historically)\b", re.I)),
 ]
 
 MONTHS = r"(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)"
@@ -53,6 +55,8 @@ CUES = {
     "nickname": re.compile(
         r"[A-Z]\w+\s+[‘'“\"][A-Z][^’'”\"]{1,30}[’'”\"]\s+[A-Z]\w+|\b(known as|nicknamed|dubbed|alias)\b"
     ),
+    # How things were: a word that sets the past against now.
+    "past": re.compile(r"\b(once|formerly|previously|used to|no longer|in the past|historically|long been)\b", re.I),
     # A person: a title before a name ("intelligence chief Hugo", "Dr. Isabella Ramirez"),
     # or a name said to speak ("says Dr. …").
     "who": re.compile(
@@ -95,8 +99,8 @@ def asks(kind: str, question: str) -> bool:
 
 
 def answer_type(question: str) -> str:
-    """'where', 'when', 'how many', 'why', 'nickname', 'who', or '' when the question asks for
-    something else."""
+    """'where', 'when', 'how many', 'why', 'nickname', 'who', 'past', or '' when the question
+    asks for something else."""
     for kind, pattern in QUESTION_TYPES:
         if pattern.search(question):
             return kind

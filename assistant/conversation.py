@@ -14,11 +14,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
+from functools import lru_cache
+from importlib import resources
 
 from assistant.schema import Turn
 from assistant.text import STOPWORDS, WORD, first_named
 
-__all__ = ["standalone_question", "is_follow_up"]
+__all__ = ["standalone_question", "spelled_out", "is_follow_up"]
 
 PERSONAL = {"he", "she", "him", "they", "them"}
 POSSESSIVE = {"his", "her", "their", "its"}
@@ -49,14 +51,45 @@ def is_follow_up(question: str) -> bool:
 
 
 def standalone_question(question: str, history: Sequence[Turn], people: Mapping[str, Sequence[str]]) -> str:
-    """The question as it would be asked on its own, given the earlier turns. `people` maps the
-    surname of each person the coverage names to the words that refer to them, so that "he"
-    finds one in an earlier question or answer."""
+    """The question as it would be asked on its own, given the earlier turns, in full words.
+    `people` maps the surname of each person the coverage names to the words that refer to
+    them, so that "he" finds one in an earlier question or answer."""
     # Resolve the earlier questions first, so a chain of follow-ups keeps its subject.
     resolved: list[tuple[str, str]] = []
     for asked, answered in _question_answer_pairs(history):
-        resolved.append((_resolve(asked, resolved, people), answered))
-    return _resolve(question, resolved, people)
+        resolved.append((_resolve(spelled_out(asked), resolved, people), answered))
+    return _resolve(spelled_out(question), resolved, people)
+
+
+def spelled_out(question: str) -> str:
+    """The question with chat shorthand written out and filler dropped ("why do ppl take his
+    word seriously tho" -> "why do people take his word seriously"), from data/shorthand.tsv."""
+    table = _shorthand()
+    words = question.split()
+    out = []
+    for raw in words:
+        core = raw.strip("?!.,;:")
+        full = table.get(core.lower())
+        if full is None or not core:
+            out.append(raw)
+        elif full:
+            out.append(raw.replace(core, full, 1))
+        elif raw != core:  # "…title tho?": the filler goes, its question mark stays
+            out.append(raw.replace(core, "", 1))
+    spelled = " ".join(w for w in out if w)
+    spelled = re.sub(r"\s+([?!.,;:])", r"\1", spelled)
+    return spelled or question
+
+
+@lru_cache(maxsize=1)
+def _shorthand() -> dict[str, str]:
+    text = resources.files("assistant").joinpath("data/shorthand.tsv").read_text(encoding="utf-8")
+    table = {}
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            short, _, full = line.partition("\t")
+            table[short.strip().lower()] = full.strip()
+    return table
 
 
 def _resolve(question: str, resolved: list[tuple[str, str]], people: Mapping[str, Sequence[str]]) -> str:
@@ -70,6 +103,12 @@ def _resolve(question: str, resolved: list[tuple[str, str]], people: Mapping[str
         # names, not Maduro: a question asking who puts its person in the answer.
         sources = (previous_answer, previous_question) if ASKS_WHO.match(previous_question) else (previous_question, previous_answer)
         person = first_named(sources[0], people) or first_named(sources[1], people)
+        if person and words & {"he", "she"} and "him" in words:
+            # "What is he offering him?" after "Who did Carvajal write to?": two people, the one
+            # asked about and the other one the answer names.
+            other = next((name for name in _named_in(previous_answer, people) if name != person), "")
+            if other:
+                text = re.sub(r"\bhim\b", other, text, flags=re.IGNORECASE)
         if person:
             # "her view" is hers, "trust her" is her: "her" before a noun is the possessive.
             text = re.sub(r"\b(his|her)\b(?=\s+(?!(?:that|to|about|for|with|and|or|as|in|on|of|the|a|an|is|was)\b)[a-z])",
@@ -91,6 +130,16 @@ def _resolve(question: str, resolved: list[tuple[str, str]], people: Mapping[str
         return text
     keywords = _key_words(previous_question)
     return f"{text} ({' '.join(keywords)})" if keywords else text
+
+
+def _named_in(text: str, people: Mapping[str, Sequence[str]]) -> list[str]:
+    """The people `text` names, in the order it first names them."""
+    firsts = {}
+    for name, words in people.items():
+        starts = [m.start() for w in words for m in [re.search(rf"\b{re.escape(w)}\b", text, re.IGNORECASE)] if m]
+        if starts:
+            firsts[name] = min(starts)
+    return sorted(firsts, key=firsts.get)
 
 
 def _question_answer_pairs(history: Sequence[Turn]) -> list[tuple[str, str]]:
