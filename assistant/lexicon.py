@@ -25,6 +25,7 @@ ARTICLE_WORDS = {
     "article", "story", "piece", "report", "coverage", "author", "wrote", "written", "write",
     "writer", "byline", "published", "publish", "date", "headline", "title", "editor", "news",
     "paper", "newspaper", "publication", "outlet", "mention", "mentions", "mentioned",
+    "faq", "faqs", "sidebar", "box", "quoted", "quote", "quotes", "cited", "cite", "cites",
 }
 # Words for what someone or something is called or does for a living: the coverage says these
 # without naming them ("Hugo ‘El Pollo’ Carvajal", "By James Carter, Senior News Editor").
@@ -45,6 +46,7 @@ GENERIC_WORDS = {
     "part", "parts", "aspect", "aspects", "side", "sides", "type", "types", "matter", "matters",
     "being", "been", "hold", "holds", "held", "holding", "serve", "serves", "served", "work", "works", "worked",
     "change", "changes", "changed", "cause", "causes", "caused", "affect", "affects", "affected",
+    "need", "needs", "needed",
 }
 # Nouns for an aspect of anything ("the purpose of…", "in which areas…"): a question asking
 # for one asks about the rest of its words, which the coverage must know.
@@ -78,7 +80,7 @@ QUESTION_WORDS = {
 # alone not enough?" is about interdiction, and the coverage need not use "alone" to answer it.
 DEGREE_WORDS = {
     "alone", "enough", "only", "solely", "just", "really", "actually", "exactly", "currently",
-    "now", "still", "yet", "ever", "already", "much", "many", "more", "most", "less", "least",
+    "now", "still", "yet", "ever", "always", "never", "already", "much", "many", "more", "most", "less", "least",
     "very", "quite", "so", "too", "also", "else", "even", "way", "ways", "kind", "kinds", "sort",
     "thing", "things", "anything", "something", "everything", "lot", "lots", "all", "whole",
     "entire", "every", "each", "both", "other", "others", "own", "same", "right", "presently",
@@ -111,13 +113,20 @@ PERSON_WORDS = {
 # "What is Venezuela's official currency?", "What is the capital of Venezuela?": the noun phrase
 # after "what is", up to its first preposition; its last word is the kind of thing asked for.
 WHAT_IS = re.compile(r"^\W*what(?:’s|'s|\s+is|\s+are|\s+was|\s+were)\s+(.*?)\W*$", re.IGNORECASE)
-PHRASE_END = re.compile(r"\s+(?:of|for|in|on|to|about|behind|according|at|with|from|by|if|when|that|like|between)\b", re.IGNORECASE)
+# Where the noun phrase after "what is/are" ends: a preposition, or a clause of its own ("the
+# future trends | the article predicts", "the steps | they list").
+PHRASE_END = re.compile(
+    r"\s+(?:of|for|in|on|to|about|behind|according|at|with|from|by|if|when|that|like|between|"
+    r"the|a|an|this|these|those|they|he|she|it|we|you|i)\b",
+    re.IGNORECASE,
+)
 # Adjectives between "what" and the kind of thing asked for: "What exact date…", "Which other
 # countries…".
 QUALIFIERS = {
     "exact", "specific", "particular", "precise", "recent", "main", "key", "major", "big", "new",
     "latest", "current", "first", "last", "next", "previous", "former", "different", "certain",
     "other", "real", "actual", "official", "possible", "likely", "top", "biggest", "best",
+    "outside", "independent", "outstanding", "notable", "prominent", "future", "past", "early",
 }
 DETERMINERS = {"that", "this", "it", "the", "a", "an", "them", "him", "her", "his", "its", "their", "these", "those", "us", "you"}
 # Words that follow "what" without naming a kind of thing ("What is…", "What if…").
