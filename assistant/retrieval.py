@@ -42,7 +42,7 @@ HEADER_PENALTY = 0.3
 # gets this much on a "where is…" question.
 # Words never counted as what a question asks about (its topic terms), and words never taken for
 # the kind of thing a "which/what X" question asks for: built once, not per word of a question.
-NOT_TOPIC_TERMS = ARTICLE_WORDS | NAMING_WORDS | GENERIC_WORDS | ABSTRACT_NOUNS
+NOT_TOPIC_TERMS = ARTICLE_WORDS | NAMING_WORDS | GENERIC_WORDS | ABSTRACT_NOUNS | PERSON_WORDS
 NOT_ASKED_FOR = NOT_A_NOUN | STOPWORDS | GENERIC_WORDS | DEGREE_WORDS | ABSTRACT_NOUNS | PERSON_WORDS
 WHEREABOUTS = re.compile(
     r"\b(prison|jail|custody|detention|detained|imprisoned|held in|exile|hiding|fled to|lives in|"
