@@ -32,12 +32,13 @@ from assistant.lexicon import (
 from assistant.answer_types import answer_type, has_cue, header_lines
 from assistant.providers import Embedder
 from assistant.schema import Passage, Scored
-from assistant.store import PassageStore
+from assistant.store import PassageStore, passage_views
 from assistant.text import STOPWORDS, WORD, first_named, normalize_word, split_sentences, stem, terms
 
 __all__ = ["Retriever", "Retrieval", "QueryCoverage"]
 
 HEADER_PENALTY = 0.3
+CONCESSIVE = re.compile(r"^\W*(while|although|though|whereas|even though|despite)\b", re.IGNORECASE)
 # Words that say where a person is; a passage naming the person asked about with one of them
 # gets this much on a "where is…" question.
 # Words never counted as what a question asks about (its topic terms), and words never taken for
@@ -140,6 +141,14 @@ class Retriever:
             if p.kind != "faq"
             for i, sentence in enumerate(split_sentences(p.text))
             if sentence.rstrip().endswith("?")
+        }
+        # Clauses that only concede ("While Carvajal's testimony is a significant development")
+        # hold a name and little else, so they match any question about that name.
+        self._concessive: set[str] = {
+            view_id
+            for p in self.passages.values()
+            for view_id, text, _, clause in passage_views(p)
+            if clause >= 0 and CONCESSIVE.match(text)
         }
         self._by_prefix = prefix_index(self._vocabulary, PREFIX)
         self._descriptors = find_descriptors(p.text for p in self.passages.values())
@@ -272,7 +281,11 @@ class Retriever:
         masked_best = 0.0
         also = [masked_vector] if masked_vector else []
         for hit in self.store.query(vector, DENSE_CANDIDATES, also=also):
-            if hit.passage_id not in self.passages or hit.view_id.split(".")[0] in self._rhetorical:
+            if (
+                hit.passage_id not in self.passages
+                or hit.view_id.split(".")[0] in self._rhetorical
+                or hit.view_id in self._concessive
+            ):
                 continue
             score = hit.similarity
             if also:
@@ -300,7 +313,8 @@ class Retriever:
                 if (
                     position > 0
                     and core
-                    and core.group()[0].isupper()
+                    # a name typed in lower case ("what is carvajal claiming") is masked too
+                    and (core.group()[0].isupper() or word in self._proper_names)
                     and word not in QUESTION_WORDS
                     and self._df.get(stem(word), 0) >= COMMON_NAME_PASSAGES
                 ):
