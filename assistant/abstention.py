@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from assistant.answer_types import (
-    asks, asks_for_reaction, gives_time, has_cue, header_lines, ranking_missing, reports_reaction,
+    asks, asks_for_reaction, gives_time, has_cue, header_lines, name_origin_missing, ranking_missing, reports_reaction,
 )
 from assistant.retrieval import Retrieval, Retriever
 
@@ -49,6 +49,29 @@ INJECTION = re.compile(
 )
 # A question asking to explain, whose words describe the fact rather than name it.
 ASKS_TO_EXPLAIN = re.compile(r"^\W*(why|how (might|could|would|will|can|should|do|does|did|has|have))\b", re.I)
+
+
+# "How do you make arepas?": instructions, general knowledge unless the coverage knows the topic.
+HOW_TO = re.compile(r"^\W*(how (do|can|should|would|could) (i|you|we|one)|how to)\b", re.I)
+# Kinds of thing a "which X" question wants by name: a place, a body, a person. The coverage
+# answers only where it names one; "a US federal prison" names no prison.
+NAMED_KINDS = (
+    "prison|jail|city|town|state|province|country|capital|cartel|gang|company|bank|agency|"
+    "university|court|party|newspaper|airport|port|official|general|minister|politician"
+)
+# The kind must head the phrase: "Which state resources…" asks for resources, "What is the
+# cartel…" for a description. Up to two modifiers before it, and a verb, a preposition or the
+# end after it.
+WHICH_KIND = re.compile(
+    rf"^\W*(?:in |at |from |to |for |of |by |with )?(?:which|what)\s+(?!(?:is|are|was|were|the|a|an)\b)"
+    rf"(?:[\w’'-]+\s+){{0,2}}?({NAMED_KINDS})s?\b(?=\s*(?:$|[,?.]|(?:is|are|was|were|does|do|did|has|have|had|"
+    r"can|could|would|will|might|may|should|in|at|on|of|and|or|that|which|who|where|\w+ed|sent|held|led|"
+    r"made|gave|took|sold)\b))",
+    re.I,
+)
+INDEFINITE = {"a", "an", "any", "some", "another", "other"}
+NAME_WINDOW = 5  # words after the kind that may name it ("a prison in Miami", "officials like X")
+LINKERS = {"in", "at", "of", "near", "outside", "called", "named", "known", "as", "like", "including", "the", "such"}
 
 
 def looks_like_injection(question: str) -> bool:
@@ -97,6 +120,16 @@ def reason_to_abstain(question: str, retrieval: Retrieval, retriever: Retriever)
         return f"the coverage reports no response from {person}"
     if ranking_missing(question, [hit.item.text for hit in retrieval.hits[:3]]):
         return "the coverage ranks nothing that way"
+    if name_origin_missing(question, [hit.item.text for hit in retrieval.hits[:3]]):
+        return "the coverage does not say where the name comes from"
+    # "How do you make arepas?": a how-to about something the coverage never speaks of.
+    if HOW_TO.search(question) and coverage.unknown_topics:
+        return f"the coverage never speaks of {', '.join(coverage.unknown_topics)}"
+    # "Which federal prison is he held in?": the best passage speaks of one ("a US federal
+    # prison") but never names it.
+    kind = WHICH_KIND.search(question)
+    if kind and not _names_a(kind.group(1).lower(), top.text, question):
+        return f"the coverage names no {kind.group(1).lower()}"
     # "In what year was the cartel founded?" cannot be answered from passages that give no time.
     if asks("when", question) and not _gives_time(question, retrieval):
         return "the coverage gives no time for it"
@@ -113,6 +146,39 @@ def reason_to_abstain(question: str, retrieval: Retrieval, retriever: Retriever)
     ):
         return "the coverage knows only half the question, and nothing matches it well"
     return ""
+
+
+def _names_a(kind: str, text: str, question: str) -> bool:
+    """Whether `text` names a thing of this kind the question does not: a name right before
+    the word ("the Sinaloa cartel"), or within a few words after it ("a prison in Miami"), or
+    the word inside a name of its own. True as well when the text never uses the word: it may
+    name one without it ("Which politician…?" - "Donald Trump")."""
+    asked = {word.lower()[:5] for word in re.findall(r"[^\W\d_]+", question)}
+    words = re.findall(r"[^\W\d_][\w’'.-]*|[.!?;:]", text)
+    seen = False
+    for i, word in enumerate(words):
+        if word.lower().rstrip("s") != kind and word.lower() != kind:
+            continue
+        seen = True
+        before = words[max(0, i - 2):i]
+        if word[0].isupper() and word.lower()[:5] not in asked and not (i == 0 or words[i - 1] in ".!?;:"):
+            return True
+        if before and _new_name(before[-1], asked) and not (len(before) > 1 and before[0].lower() in INDEFINITE):
+            return True
+        linked = True  # a name right after the word ("the cartel Tren de Aragua") is its name
+        for after in words[i + 1:i + 1 + NAME_WINDOW]:
+            if after in ".!?;:":
+                break
+            if linked and _new_name(after, asked):
+                return True
+            # "a prison in Miami", "officials such as…"; not "the cartel directly challenges the
+            # Maduro government", where the name is another thing's.
+            linked = after.lower() in LINKERS
+    return not seen
+
+
+def _new_name(word: str, asked: set[str]) -> bool:
+    return word[0].isupper() and word.lower()[:5] not in asked
 
 
 def _gives_time(question: str, retrieval: Retrieval) -> bool:

@@ -11,13 +11,17 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["answer_type", "asks", "asks_for_reaction", "gives_time", "has_cue", "header_lines", "ranking_missing", "reports_reaction"]
+__all__ = [
+    "answer_type", "asks", "asks_for_reaction", "gives_time", "has_cue", "header_lines", "name_origin_missing",
+    "ranking_missing", "reports_reaction",
+]
 
 # "Which former official…" asks for a person as surely as "who" does.
 PERSON_NOUNS = r"(person|people|man|woman|official|officials|leader|leaders|expert|analyst|officer|minister|president|figure|insider)"
 QUESTION_TYPES = [
     ("where", re.compile(r"^\W*(where)\b|\b(in what|which) (place|country|city|prison|jail|region)\b", re.I)),
-    ("when", re.compile(r"^\W*(when)\b|\b(what|which) (year|date|day|month|time)\b|\bhow long ago\b", re.I)),
+    ("when", re.compile(r"^\W*(when)\b|\b(what|which) (year|date|day|month|time)\b|\bhow long ago\b|"
+                        r"\b(what|what’s|what's|the) (exact |precise )?(date|day)\b|\bdate of\b", re.I)),
     ("how many", re.compile(r"\bhow (many|much|long|big|large|old|often)\b|\bwhat (number|percentage|share|amount|size) of\b", re.I)),
     ("why", re.compile(r"^\W*(why)\b|\bwhat (is|was) the (reason|purpose|goal|aim)\b|\bfor what (reason|purpose)\b", re.I)),
     ("nickname", re.compile(r"\b(nicknames?|nicknamed|alias|aka|what is \w+ called|goes? by)\b", re.I)),
@@ -82,7 +86,11 @@ TIME = re.compile(
 ERA = re.compile(r"(?i:\b(once|since|until|ago|earlier|formerly|recently|previously)\b)|\b[Uu]nder [A-Z]\w+")
 ASKS_FOR_A_YEAR = re.compile(r"\b(what|which) year\b|\byear\b.*\b(published|written|updated)\b", re.I)
 YEAR = re.compile(r"\b(1[89]|20)\d\d\b")
-ASKS_FOR_A_DATE = re.compile(r"\b(what|which) (year|date|day|month)\b|\bhow long ago\b", re.I)
+ASKS_FOR_A_DATE = re.compile(
+    r"\b(what|which) (year|date|day|month)\b|\bhow long ago\b|\b(what’s|what's|the) (exact |precise )?(date|day)\b|"
+    r"\bdate of\b",
+    re.I,
+)
 
 
 def gives_time(question: str, text: str, eras: bool = True) -> bool:
@@ -174,7 +182,11 @@ def header_lines(question: str, header: str) -> list[str]:
 
 # "How did Trump respond to Carvajal's letter?", "Did Maduro reply?": a person's reaction, which
 # coverage of a claim often does not have. It answers only where it reports that person reacting.
-REACTION_QUESTION = re.compile(r"\b(respond|responded|reply|replied|react|reacted|response|reaction|answered)\b", re.I)
+REACTION_QUESTION = re.compile(
+    r"\b(respond|responded|reply|replied|react|reacted|response|reaction|answered|"
+    r"(write|wrote|written|get|got) back|acknowledged?)\b",
+    re.I,
+)
 REACTION = re.compile(
     r"\b(respond\w*|repl(y|ied|ies)|react\w*|response|answered|rejected|denied|dismissed|welcomed|"
     r"condemned|said|says|told|vowed|declined to comment|called (it|the))\b",
@@ -192,6 +204,29 @@ def reports_reaction(person: str, text: str) -> bool:
     ("Carvajal said he had written to Trump" is no reply of Trump's)."""
     near = re.compile(rf"\b{re.escape(person)}\b(?:\W+\w+){{0,3}}?\W+(?:{REACTION.pattern})", re.I)
     return bool(near.search(text))
+
+
+# --- names ------------------------------------------------------------------------------------
+
+# "Where does the name 'Cartel of the Suns' come from?", "Why is it called that?": a question about
+# a name's origin, which coverage using the name rarely explains. Answered only where a passage
+# says what a name is after or why something is called so.
+NAME_ORIGIN_QUESTION = re.compile(
+    r"\bname\b.{0,40}\b(come from|comes from|came from|origin|mean|means|derive[sd]?)\b|"
+    r"\b(origin|meaning) of (the|its|their|his|her) (name|nickname)\b|"
+    r"\bwhy\b.{0,30}\b(called|named|nicknamed|known as)\b|\b(called|named) (that|so|this)\b",
+    re.I,
+)
+NAME_ORIGIN = re.compile(
+    r"\b(named (after|for)|takes? its name|gets? its name|name (comes|derives)|so[- ]called because|"
+    r"called (that|so) because|refers? to|in reference to|derived from|nicknamed because)\b",
+    re.I,
+)
+
+
+def name_origin_missing(question: str, texts) -> bool:
+    """True when the question asks where a name comes from and none of `texts` says."""
+    return bool(NAME_ORIGIN_QUESTION.search(question)) and not any(NAME_ORIGIN.search(t) for t in texts)
 
 
 # --- rankings ---------------------------------------------------------------------------------
