@@ -81,6 +81,7 @@ def _is_text(text: str) -> bool:
 class _Pick:
     passage: Passage
     sentences: list[str]
+    items: int = 0  # how many of the sentences, at the end, are a list's items
 
 
 class Assistant:
@@ -147,11 +148,14 @@ class Assistant:
         citations: list[Citation] = []
         for pick in picks:
             citations.append(_citation(len(citations) + 1, pick.passage, similarity.get(pick.passage.id, 0.0)))
-            for sentence in pick.sentences:
-                piece = f"{sentence} [{len(citations)}]"
+            first_item = len(pick.sentences) - pick.items
+            for j, sentence in enumerate(pick.sentences):
+                # A list's items go one a line ("- item [1]"), as Markdown and a terminal show them.
+                separator = ("\n- " if parts else "- ") if j >= first_item else (" " if parts else "")
+                piece = f"{separator}{sentence} [{len(citations)}]"
                 parts.append(piece)
-                yield piece if len(parts) == 1 else " " + piece
-        yield self._finish(question, standalone, " ".join(parts), False, citations, started, retrieved)
+                yield piece
+        yield self._finish(question, standalone, "".join(parts), False, citations, started, retrieved)
 
     def recent(self, history: Sequence[Turn]) -> list[Turn]:
         """The latest turns that fit the history limit, in whole question/answer pairs: what a
@@ -342,7 +346,7 @@ class Assistant:
             label="",
             text="\n".join(([lead_in.text] if lead_in else []) + [b.text for b in bullets]),
         )
-        return [_Pick(whole_list, sentences + [b.text for b in bullets])]
+        return [_Pick(whole_list, sentences + [b.text for b in bullets], items=len(bullets))]
 
     def _list_score(self, question: str, retrieval: Retrieval, of: Passage) -> float:
         """How well the list of `of`'s section answers a list question: its best-matching member
