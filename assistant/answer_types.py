@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 __all__ = [
-    "answer_type", "asks", "asks_for_reaction", "gives_time", "has_cue", "header_lines", "name_origin_missing",
+    "answer_type", "asks", "asks_for_reaction", "asks_what_it_says", "gives_time", "has_cue", "header_field_asked", "header_lines", "name_origin_missing",
     "ranking_missing", "reports_reaction",
 ]
 
@@ -126,8 +126,10 @@ def has_cue(kind: str, text: str) -> bool:
 # Which header line answers a question about the article ("Who wrote this piece?", "When was
 # the story published?"): the line's opening words, as `chunking.header_text` writes them.
 DATE_FIELD = ("published ", "updated ")
+TITLE_FIELD = ("",)  # the header's first line
 HEADER_FIELDS = [  # the date first: "When was this article written?" asks for a date, not a byline
     (re.compile(r"^\W*when\b|\b(published|updated|dated?)\b", re.I), DATE_FIELD),
+    (re.compile(r"(?<!job )\b(headline|title)\b", re.I), TITLE_FIELD),
     (re.compile(r"\b(author|wrote|written|writer|byline|reporter|journalist)\b", re.I), ("by ",)),
     (re.compile(r"\b(section|category|filed)\b", re.I), ("section: ",)),
     (re.compile(r"\b(url|link|web ?address)\b", re.I), ("source: ",)),
@@ -142,13 +144,19 @@ ABOUT_THE_ARTICLE = re.compile(
 )
 
 
-# "What does the author say would be a grave mistake?", "Why, in the author's view, …?" ask what
-# the article says, not who wrote it.
+# "What does the author say would be a grave mistake?", "Why, in the author's view, …?",
+# "According to the piece, …?" ask what the article says, not who wrote it.
+SAYING = (
+    r"say|says|said|think|thinks|argue|argues|believe|believes|claim|claims|recommend|recommends|"
+    r"suggest|suggests|warn|warns|call|calls|describe|describes|mean|means|consider|considers|predict|"
+    r"predicts|propose|proposes|want|wants|conclude|concludes|write about|wrote about|expect|expects|"
+    r"see|sees|feel|feels|urge|urges|advise|advises|forecast|forecasts|mention|mentions|report|reports"
+)
 ASKS_WHAT_IT_SAYS = re.compile(
-    r"\b(say|says|said|think|thinks|argue|argues|believe|believes|claim|claims|recommend|recommends|"
-    r"suggest|suggests|warn|warns|call|calls|describe|describes|mean|means|consider|predict|propose|"
-    r"want|wants|conclude|concludes|write about|wrote about|expect|expects|view|opinion|see|sees|"
-    r"feel|feels|urge|urges|advise|advises)\b|^\W*why\b",
+    rf"\b(author|writer|reporter|journalist|article|story|piece|report|it|he|she|they|this)\W+(\w+\W+){{0,2}}?({SAYING})\b|"
+    r"\b(according to|per) (the |this )?(author|writer|article|story|piece|report|page)\b|"
+    r"\b(author|writer|article|piece|story)[’']s (view|opinion|forecast|take|argument|prediction|analysis|conclusion)\b|"
+    r"^\W*why\b",
     re.I,
 )
 
@@ -160,22 +168,34 @@ ABOUT_SOMETHING_ELSE = re.compile(
 )
 
 
+def asks_what_it_says(question: str) -> bool:
+    return bool(ASKS_WHAT_IT_SAYS.search(question))
+
+
+def header_field_asked(question: str) -> tuple[str, ...]:
+    """The header line a question about the article itself asks for (the line prefixes: "by "
+    for "Who wrote this piece?"), or () when it asks about something in the article."""
+    if not ABOUT_THE_ARTICLE.search(question) or ASKS_WHAT_IT_SAYS.search(question) or ABOUT_SOMETHING_ELSE.search(question):
+        return ()
+    return next((prefixes for pattern, prefixes in HEADER_FIELDS if pattern.search(question)), ())
+
+
 def header_lines(question: str, header: str) -> list[str]:
     """The lines of an article's header that answer a question about the article itself
     (the byline for "Who wrote this piece?"), or [] when it asks something else."""
-    if not ABOUT_THE_ARTICLE.search(question) or ASKS_WHAT_IT_SAYS.search(question) or ABOUT_SOMETHING_ELSE.search(question):
-        return []
+    prefixes = header_field_asked(question)
     lines = header.split("\n")
-    for pattern, prefixes in HEADER_FIELDS:
-        if pattern.search(question):
-            wanted = [line for line in lines if line.lower().startswith(prefixes)]
-            if not wanted and prefixes == DATE_FIELD:  # no dateline: a dated headline ("… (Dec 4)")
-                wanted = [line for line in lines[:1] if TIME.search(line)]
-            if prefixes == DATE_FIELD and ASKS_FOR_A_YEAR.search(question):
-                # "In what year was this published?" is not answered by "(Dec 4)".
-                wanted = [line for line in wanted if YEAR.search(line)]
-            return wanted
-    return []
+    if not prefixes:
+        return []
+    if prefixes == TITLE_FIELD:
+        return lines[:1]
+    wanted = [line for line in lines if line.lower().startswith(prefixes)]
+    if not wanted and prefixes == DATE_FIELD:  # no dateline: a dated headline ("… (Dec 4)")
+        wanted = [line for line in lines[:1] if TIME.search(line)]
+    if prefixes == DATE_FIELD and ASKS_FOR_A_YEAR.search(question):
+        # "In what year was this published?" is not answered by "(Dec 4)".
+        wanted = [line for line in wanted if YEAR.search(line)]
+    return wanted
 
 
 # --- reactions --------------------------------------------------------------------------------

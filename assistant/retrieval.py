@@ -29,7 +29,7 @@ from assistant.lexicon import (
     NOT_A_NOUN, NOT_TOPIC, PERSON_WORDS, PHRASE_END, PRONOUNS, QUALIFIERS, QUESTION_WORDS, WHAT_IS,
     aliases, common_prefix, countries_in, find_descriptors, find_people, prefix_index, word_table,
 )
-from assistant.answer_types import answer_type, has_cue, header_lines
+from assistant.answer_types import answer_type, asks_what_it_says, has_cue, header_field_asked, header_lines
 from assistant.providers import Embedder
 from assistant.schema import Passage, Scored
 from assistant.store import PassageStore, passage_views
@@ -260,15 +260,12 @@ class Retriever:
     # --- the two rankings -------------------------------------------------------------------
 
     def _about_the_article(self, question: str) -> bool:
-        """Whether the question may be about an article itself (its title, byline, date), so its
-        header is not held back: it speaks of the article, or names its author ("What is
-        Carter's job title?" after "Who wrote this?")."""
+        """Whether the question asks about an article itself (its title, byline, date), so its
+        header is not held back: it asks for a header field ("Who wrote this piece?"), or names
+        the author without asking what the article says ("What is Carter's job title?" after
+        "Who wrote this?")."""
         words = {normalize_word(w) for w in WORD.findall(question)}
-        return (
-            bool(words & ARTICLE_WORDS)
-            or bool(words & {"who", "when"} and words & {"this", "it"})
-            or bool(words & self._authors)
-        )
+        return bool(header_field_asked(question)) or bool(words & self._authors and not asks_what_it_says(question))
 
     def _dense(self, vector: list[float], masked_vector: list[float]) -> tuple[dict[str, float], dict[str, float], float]:
         """(passage id -> best view score, in descending order; passage id -> best plain
