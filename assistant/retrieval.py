@@ -55,6 +55,7 @@ WHEREABOUTS = re.compile(
 WHEREABOUTS_BONUS = 0.15
 # 0.03-0.1 all helped over our question sets; 0.06 most (three more first citations).
 PERSON_BONUS = 0.06
+LABEL_BONUS = 0.1
 # A question about the article's byline or date ("Who wrote this piece?") reads like no passage
 # (similarity ~0.25): a bonus above any fused score puts the header that holds the field first.
 HEADER_FIELD_BONUS = 1.0
@@ -214,6 +215,13 @@ class Retriever:
                 text = self.passages[pid].text
                 if person in text and WHEREABOUTS.search(text):
                     fused[pid] += WHEREABOUTS_BONUS
+        # "According to the pro tip…", "What does the expert insight say?": the reader names the
+        # call-out; the passage under that label answers.
+        lowered = question.lower()
+        for pid in fused:
+            passage = self.passages[pid]
+            if passage.kind == "callout" and passage.label and passage.label.lower() in lowered:
+                fused[pid] += LABEL_BONUS
         if person and PERSON_BONUS:
             # "How does Ramirez describe the allegations?": the small model hears "allegations"
             # in a passage that never names her; what a person says is where she is named.
