@@ -28,8 +28,14 @@ PERSON_PRONOUNS = {"he", "she", "him", "his", "her"}
 # "Who wrote…?", "Who leads…?" (not "Who is Carvajal?", which names its person).
 ASKS_WHO = re.compile(r"^\W*who\s+(?!(is|was|are|were|'s|’s)\b)", re.IGNORECASE)
 # Words that point back at what the earlier turn was about without naming it.
-POINTING_BACK = PERSONAL | POSSESSIVE | {"it", "this", "that", "these", "those"}
-REFERRING = PERSONAL | POSSESSIVE | {"it", "this", "that", "these", "those", "there", "else", "other", "others", "also", "too"}
+POINTING_BACK = PERSONAL | POSSESSIVE | {"it", "this", "that", "these", "those", "instead", "otherwise"}
+REFERRING = POINTING_BACK | {"there", "else", "other", "others", "also", "too"}
+# "Is it proven that…", "it is likely that…": an "it" that stands for nothing.
+EMPTY_IT = re.compile(
+    r"\b(?:(?<=is )|(?<=was )|(?<=isn't )|(?<=isn’t ))it(?= (?:really |actually )?(?:true|proven|known|likely|clear|"
+    r"possible|confirmed|certain|established|verified|believed|thought|said)\b)|\bit(?= (?:is|was) (?:\w+ )?that\b)",
+    re.IGNORECASE,
+)
 OPENERS = re.compile(r"^(and|but|also|so|what about|how about|then)\b[\s,]*", re.IGNORECASE)
 GENERIC = STOPWORDS | {
     "what", "who", "whom", "which", "when", "where", "why", "how", "tell", "explain", "describe",
@@ -73,6 +79,7 @@ def spelled_out(question: str) -> str:
         if full is None or not core:
             out.append(raw)
         elif full:
+            full = full[0].upper() + full[1:] if core[0].isupper() else full
             out.append(raw.replace(core, full, 1))
         elif raw != core:  # "…title tho?": the filler goes, its question mark stays
             out.append(raw.replace(core, "", 1))
@@ -122,9 +129,12 @@ def _resolve(question: str, resolved: list[tuple[str, str]], people: Mapping[str
                 return f"{text} ({' '.join(context)})" if context else text
             return text
     subject = _subject(previous_question, previous_answer, people)
+    text = EMPTY_IT.sub("\0", text)  # kept as it is
+    words = {w.lower() for w in WORD.findall(text)}
     if subject and words & (PERSONAL | POSSESSIVE | {"it"}):
         text = re.sub(r"\b(he|she|him|they|them|it)\b", subject, text, flags=re.IGNORECASE)
-        return re.sub(r"\b(his|her|their|its)\b", f"{subject}’s", text, flags=re.IGNORECASE)
+        return re.sub(r"\b(his|her|their|its)\b", f"{subject}’s", text, flags=re.IGNORECASE).replace("\0", "it")
+    text = text.replace("\0", "it")
     if _key_words(text) and not words & POINTING_BACK:
         # "And the sanctions?" names its own topic: the earlier words would only drown it.
         return text
@@ -163,7 +173,7 @@ def _subject(question: str, answer: str, people: Mapping[str, Sequence[str]]) ->
     names = [name for name in names if name]
     if not names:
         return ""
-    name = max(names, key=len)
+    name = names[0]
     # "El Pollo" in the question, "Hugo ‘El Pollo’ Carvajal" in the answer: news copy goes on
     # to call him by the surname, so the follow-up does too ("Where is Carvajal now?").
     core = _bare(name)
