@@ -14,7 +14,7 @@ records the embedding model and dimension that built it.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import OrderedDict, defaultdict
 from dataclasses import dataclass, fields
 from functools import cached_property
 from typing import Any
@@ -27,6 +27,7 @@ __all__ = ["PassageStore", "StoredHit", "passage_views", "view_text_for_embeddin
 
 PASSAGE_FIELDS = [f.name for f in fields(Passage) if f.name not in ("id", "text")]
 GET_BATCH = 5000  # Chroma caps how many records one call may return
+SENTENCE_CACHE_PASSAGES = 4096  # passages whose sentence vectors a process keeps at hand
 
 
 def passage_views(passage: Passage) -> list[tuple[str, str, int, int]]:
@@ -63,6 +64,9 @@ class StoredHit:
 class PassageStore:
     def __init__(self, collection: Any):
         self._collection = collection
+        # passage id -> its sentence views. A passage id is a hash of its text, so its views
+        # never change under it, whoever writes the store: safe to keep for the process's life.
+        self._sentence_cache: OrderedDict[str, list[tuple[int, str, list[list[float]]]]] = OrderedDict()
 
     @cached_property
     def _vectors(self):
@@ -95,6 +99,7 @@ class PassageStore:
 
     def add(self, passages: list[Passage], vectors: dict[str, list[float]]) -> None:
         """Add every view of each passage; `vectors` maps view id -> embedding."""
+        self._sentence_cache.clear()  # a rebuild may embed the same text with another model
         from llama_index.core.schema import NodeRelationship, RelatedNodeInfo, TextNode
 
         nodes = []
@@ -117,6 +122,7 @@ class PassageStore:
             self._vectors.add(nodes)
 
     def delete_passages(self, passage_ids: list[str]) -> None:
+        self._sentence_cache.clear()  # a rebuild may embed the same text with another model
         for start in range(0, len(passage_ids), GET_BATCH):
             self._collection.delete(where={"passage_id": {"$in": passage_ids[start : start + GET_BATCH]}})
 
@@ -138,6 +144,7 @@ class PassageStore:
             self._collection.update(ids=ids, metadatas=metadatas)
 
     def clear(self) -> None:
+        self._sentence_cache.clear()  # a rebuild may embed the same text with another model
         ids = self._get(include=[])["ids"]
         for start in range(0, len(ids), GET_BATCH):
             self._collection.delete(ids=ids[start : start + GET_BATCH])
@@ -195,6 +202,18 @@ class PassageStore:
         question about one of a long sentence's facts better than the whole sentence does)."""
         if not passage_ids:
             return {}
+        cached = {pid: self._sentence_cache[pid] for pid in passage_ids if pid in self._sentence_cache}
+        missing = [pid for pid in passage_ids if pid not in cached]
+        if missing:
+            fetched = self._fetch_sentence_vectors(missing)
+            for pid, views in fetched.items():
+                self._sentence_cache[pid] = views
+            while len(self._sentence_cache) > SENTENCE_CACHE_PASSAGES:
+                self._sentence_cache.popitem(last=False)
+            cached |= fetched
+        return cached
+
+    def _fetch_sentence_vectors(self, passage_ids: list[str]) -> dict[str, list[tuple[int, str, list[list[float]]]]]:
         result = self._get(
             where={"passage_id": {"$in": passage_ids}}, include=["metadatas", "documents", "embeddings"]
         )
