@@ -130,6 +130,10 @@ def reason_to_abstain(question: str, retrieval: Retrieval, retriever: Retriever)
     kind = WHICH_KIND.search(question)
     if kind and not _names_a(kind.group(1).lower(), top.text, question):
         return f"the coverage names no {kind.group(1).lower()}"
+    # "Which country extradited him?": the coverage never speaks of that act, so of no one doing it.
+    act = re.match(r"\s*([a-z]+ed)\b", question[kind.end():]) if kind else None
+    if act and not retriever.knows(act.group(1)):
+        return f"the coverage never speaks of anyone who {act.group(1)}"
     # "In what year was the cartel founded?" cannot be answered from passages that give no time.
     if asks("when", question) and not _gives_time(question, retrieval):
         return "the coverage gives no time for it"

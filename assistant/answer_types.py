@@ -129,7 +129,9 @@ DATE_FIELD = ("published ", "updated ")
 TITLE_FIELD = ("",)  # the header's first line
 HEADER_FIELDS = [  # the date first: "When was this article written?" asks for a date, not a byline
     (re.compile(r"^\W*when\b|\b(published|updated|dated?)\b", re.I), DATE_FIELD),
-    (re.compile(r"(?<!job )\b(headline|title)\b", re.I), TITLE_FIELD),
+    # "What is the writer's title?" asks for the role in the byline, "the story's title" for the headline.
+    (re.compile(r"\b(author|writer|reporter|journalist|editor|his|her)[’']?s? (job )?title\b|\bjob title\b", re.I), ("by ",)),
+    (re.compile(r"\b(headline|title)\b", re.I), TITLE_FIELD),
     (re.compile(r"\b(author|wrote|written|writer|byline|reporter|journalist)\b", re.I), ("by ",)),
     (re.compile(r"\b(section|category|filed)\b", re.I), ("section: ",)),
     (re.compile(r"\b(url|link|web ?address)\b", re.I), ("source: ",)),
@@ -138,7 +140,7 @@ HEADER_FIELDS = [  # the date first: "When was this article written?" asks for a
 # the letter written?" are about the coverage's people and papers, not its byline.
 ABOUT_THE_ARTICLE = re.compile(
     r"\b(article|story|piece|report|coverage|page|post|column|update|byline|author|reporter|journalist|"
-    r"site|website)\b|\bfiled\b|"
+    r"writer|outlet|site|website)\b|\bfiled\b|"
     r"^\W*\w+ (\w+ )?(wrote|written|published|updated) (this|it)\b|\b(this|it) (was )?(written|published|updated)\b",
     re.I,
 )
@@ -175,8 +177,12 @@ def asks_what_it_says(question: str) -> bool:
 def header_field_asked(question: str) -> tuple[str, ...]:
     """The header line a question about the article itself asks for (the line prefixes: "by "
     for "Who wrote this piece?"), or () when it asks about something in the article."""
-    if not ABOUT_THE_ARTICLE.search(question) or ASKS_WHAT_IT_SAYS.search(question) or ABOUT_SOMETHING_ELSE.search(question):
+    # "Who wrote this piece? I want to know whose claims I'm reading.": the question is the part
+    # that asks; the rest is why.
+    asking = question[: question.rfind("?") + 1] or question
+    if not ABOUT_THE_ARTICLE.search(asking) or ASKS_WHAT_IT_SAYS.search(asking) or ABOUT_SOMETHING_ELSE.search(asking):
         return ()
+    question = asking
     return next((prefixes for pattern, prefixes in HEADER_FIELDS if pattern.search(question)), ())
 
 

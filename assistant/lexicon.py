@@ -231,6 +231,10 @@ NOT_SURNAMES = {
 AUTHOR_WORDS = ["author", "writer", "reporter", "journalist", "correspondent", "columnist"]
 
 
+# "…,” says Dr. Isabella Ramirez": the surname of whoever a quotation is attributed to.
+QUOTED_SPEAKER = re.compile(rf"\b(?:says|said)\s+(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?(?:{NAME}\s+)*?({NAME})\b(?=[,.]|\s+[a-z])")
+
+
 def find_people(passages, descriptors: dict[str, str]) -> dict[str, list[str]]:
     """surname -> the lower-case words that refer to that person: the surname, the titles and
     nicknames the coverage gives them, a title's last word when no one else has it ("analyst"),
@@ -247,6 +251,12 @@ def find_people(passages, descriptors: dict[str, str]) -> dict[str, list[str]]:
         for given, surname in FULL_NAME.findall(text):
             if given.lower() not in NOT_GIVEN_NAMES and surname.lower() not in NOT_SURNAMES:
                 people.setdefault(without_possessive(surname), [])
+    # "Expert Insight: “…,” says Dr. Isabella Ramirez": the call-out names its speaker "the expert".
+    for p in passages:
+        label_word = re.match(rf"\W*{PERSON_TITLES}\b", p.label or "", re.IGNORECASE) if p.kind == "callout" else None
+        speaker = QUOTED_SPEAKER.search(p.text) if label_word else None
+        if speaker:
+            descriptors = {**descriptors, label_word.group(1).lower(): without_possessive(speaker.group(1))}
     title_words: dict[str, set[str]] = defaultdict(set)
     for descriptor, name in descriptors.items():
         people[name].append(descriptor)

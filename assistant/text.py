@@ -104,6 +104,7 @@ def _stopwords() -> frozenset[str]:
         "s", "t", "does", "did", "doing", "done", "would", "could", "should", "might", "may", "must", "shall",
         "he", "she", "him", "her", "his", "hers", "its", "whom", "we", "our", "you", "your", "i", "me", "my",
         "do", "has", "have", "had", "having", "been", "being", "were", "am", "from", "so", "than", "too", "very",
+        "i'm", "i’m", "i've", "i’ve", "i'd", "i’d", "i'll", "i’ll",
     }
 
 
