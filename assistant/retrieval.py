@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from assistant.lexicon import (
     ABSTRACT_NOUNS, ARTICLE_WORDS, ASKED_FOR, DEGREE_WORDS, DETERMINERS, GENERIC_WORDS, NAMING_WORDS,
     NOT_A_NOUN, NOT_TOPIC, PERSON_WORDS, PHRASE_END, PRONOUNS, QUALIFIERS, QUESTION_WORDS, WHAT_IS,
-    aliases, common_prefix, countries_in, find_descriptors, find_people, prefix_index, word_table,
+    aliases, common_prefix, countries, countries_in, find_descriptors, find_people, prefix_index, word_table,
 )
 from assistant.answer_types import answer_type, asks_what_it_says, has_cue, header_field_asked, header_lines
 from assistant.providers import Embedder
@@ -59,6 +59,7 @@ LABEL_BONUS = 0.1
 # A name only one passage uses; 0.04-0.16 all helped over our question sets, 0.08 most
 # (three more first citations); names in two passages already gained less than they lost.
 NAME_BONUS = 0.08
+DEMONYM = re.compile(r"(an|ian|ese|ish)$")
 RARE_NAME_PASSAGES = 1
 # A question about the article's byline or date ("Who wrote this piece?") reads like no passage
 # (similarity ~0.25): a bonus above any fused score puts the header that holds the field first.
@@ -229,9 +230,11 @@ class Retriever:
                 fused[pid] += LABEL_BONUS
         # "Is it proven that Moscow is in on it?": a name only a passage or two use points at
         # them more surely than the small model hears it among the question's other words.
+        # A demonym ("American politician", "Latin American") describes, it names no one thing.
         rare_names = {
             token for token in self.topic_stems(self._name_described(expanded))
             if token in self._name_words and 0 < self._df.get(token, 0) <= RARE_NAME_PASSAGES
+            and not (DEMONYM.search(token) and token not in countries())
         }
         if rare_names and NAME_BONUS:
             for pid in fused:
