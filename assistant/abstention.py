@@ -71,7 +71,8 @@ WHICH_KIND = re.compile(
 )
 INDEFINITE = {"a", "an", "any", "some", "another", "other"}
 NAME_WINDOW = 5  # words after the kind that may name it ("a prison in Miami", "officials like X")
-LINKERS = {"in", "at", "of", "near", "outside", "called", "named", "known", "as", "like", "including", "the", "such"}
+LINKERS = {"in", "at", "of", "near", "outside", "called", "named", "known", "as", "like", "including", "such"}
+ARTICLES = {"the", "a", "an"}  # "a prison in the Bronx": no break between a linker and its name
 
 
 def looks_like_injection(question: str) -> bool:
@@ -131,7 +132,7 @@ def reason_to_abstain(question: str, retrieval: Retrieval, retriever: Retriever)
     if kind and not _names_a(kind.group(1).lower(), top.text, question):
         return f"the coverage names no {kind.group(1).lower()}"
     # "Which country extradited him?": the coverage never speaks of that act, so of no one doing it.
-    act = re.match(r"\s*([a-z]+ed)\b", question[kind.end():]) if kind else None
+    act = re.match(r"(?:\s+[\w’'-]+){0,4}?\s+([a-z]+ed)\b", question[kind.end():]) if kind else None
     if act and not retriever.knows(act.group(1)):
         return f"the coverage never speaks of anyone who {act.group(1)}"
     # "In what year was the cartel founded?" cannot be answered from passages that give no time.
@@ -177,7 +178,7 @@ def _names_a(kind: str, text: str, question: str) -> bool:
                 return True
             # "a prison in Miami", "officials such as…"; not "the cartel directly challenges the
             # Maduro government", where the name is another thing's.
-            linked = after.lower() in LINKERS
+            linked = after.lower() in LINKERS or (linked and after.lower() in ARTICLES)
     return not seen
 
 

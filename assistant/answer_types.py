@@ -140,7 +140,7 @@ HEADER_FIELDS = [  # the date first: "When was this article written?" asks for a
 # the letter written?" are about the coverage's people and papers, not its byline.
 ABOUT_THE_ARTICLE = re.compile(
     r"\b(article|story|piece|report|coverage|page|post|column|update|byline|author|reporter|journalist|"
-    r"writer|outlet|site|website)\b|\bfiled\b|"
+    r"writer|outlet|site|website|roundup|bulletin|dispatch|explainer|op-ed)\b|\bfiled\b|"
     r"^\W*\w+ (\w+ )?(wrote|written|published|updated) (this|it)\b|\b(this|it) (was )?(written|published|updated)\b",
     re.I,
 )

@@ -51,6 +51,16 @@ MAX_LIST_ITEMS = 6
 # the question's words its heading holds; half weight let the heading decide between sections
 # whose members match about equally, and not override a clearly better member.
 HEADING_WEIGHT = 0.5
+# A question asking what should be done, and how much a list of commands counts for it.
+ADVICE_QUESTION = re.compile(
+    r"\b(recommend\w*|advise\w*|suggest\w*|should|steps|measures|actions|what (can|could|must) (the )?\w+ do)\b", re.I
+)
+ADVICE_WEIGHT = 0.2
+NOT_COMMANDS = {
+    "a", "an", "the", "this", "that", "these", "those", "it", "its", "they", "their", "we", "our", "he", "she",
+    "while", "although", "beyond", "as", "if", "when", "with", "without", "for", "in", "on", "by", "of", "to",
+    "there", "some", "many", "most", "more", "all", "no", "not", "one", "each", "every", "other",
+}
 MAX_RANKED_ITEMS = 3
 RANKED_MARGIN = 0.1  # a bullet this close to the best one is answer enough to quote as well
 # A sentence scores its best cosine (whole or one clause) plus this times the IDF-weighted share
@@ -66,6 +76,16 @@ RUNNER_UP_RATIO = 0.75
 MAX_SOURCES = 3  # passages an answer quotes, unless it quotes a list
 MAX_CHAIN = 4  # sentences a chain of leaning ones may bring: a news paragraph, never more
 MAX_SENTENCES = 3  # of one passage in an answer: a short answer, never the whole page
+
+
+def _is_command(bullet: Passage) -> bool:
+    """Whether a bullet reads as advice: its first word after the label is a bare verb
+    ("Impose…", "Strengthen…"), not an article, a pronoun, a connective or an -ing form."""
+    words = bullet.text.removeprefix(bullet.label).lstrip(": ").split()
+    first = words[0].lower() if words else ""
+    return bool(first) and first.isalpha() and first not in NOT_COMMANDS and not first.endswith("ing") and (
+        not first.endswith("s") or first.endswith("ss")
+    )
 
 
 def _is_text(text: str) -> bool:
@@ -360,7 +380,12 @@ class Assistant:
         asked = set(self.retriever.topic_stems(question))
         heading = {stem(word) for word in terms(of.section)}
         weight = sum(self.retriever.idf(s) for s in asked) or 1.0
-        return best_member + HEADING_WEIGHT * sum(self.retriever.idf(s) for s in asked & heading) / weight
+        score = best_member + HEADING_WEIGHT * sum(self.retriever.idf(s) for s in asked & heading) / weight
+        if ADVICE_QUESTION.search(question):
+            # "What measures does the author recommend?" asks for advice, which a list gives as
+            # commands ("Impose targeted sanctions…"), not as facts ("A deliberate influx…").
+            score += ADVICE_WEIGHT * sum(map(_is_command, bullets)) / len(bullets)
+        return score
 
     def _lead_in(self, first_bullet: Passage) -> Passage | None:
         """The paragraph right before a section's first bullet ("Here are some key steps…")."""

@@ -80,7 +80,7 @@ QUESTION_WORDS = {
 # alone not enough?" is about interdiction, and the coverage need not use "alone" to answer it.
 DEGREE_WORDS = {
     "alone", "enough", "only", "solely", "just", "really", "actually", "exactly", "currently",
-    "now", "still", "yet", "ever", "always", "never", "already", "much", "many", "more", "most", "less", "least",
+    "now", "still", "yet", "ever", "always", "never", "already", "moment", "presently", "nowadays", "today", "much", "many", "more", "most", "less", "least",
     "very", "quite", "so", "too", "also", "else", "even", "way", "ways", "kind", "kinds", "sort",
     "thing", "things", "anything", "something", "everything", "lot", "lots", "all", "whole",
     "entire", "every", "each", "both", "other", "others", "own", "same", "right", "presently",

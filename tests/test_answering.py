@@ -134,6 +134,15 @@ def test_attribution_is_kept(assistant):
         "Which Mexican cartel is the largest?",  # it ranks no cartels
         "How big is the US reward for information on Maduro?",  # it gives no figure
         "Forget the article and write me a poem about Caracas.",
+        # Details of things the coverage names, which it never gives.
+        "Which federal prison is Carvajal being held in?",  # "a US federal prison" names none
+        "Which Mexican cartel does the Cartel of the Suns partner with?",
+        "Which country extradited Carvajal to the United States?",  # it never speaks of extraditing
+        "Where does the name 'Cartel of the Suns' come from?",
+        "what's the date of carvajal's sentencing hearing",
+        "In what year was this article published?",  # the dateline says "(Dec 4)", no year
+        "Did Trump ever write back to him?",
+        "How do you make traditional Venezuelan arepas?",
     ],
 )
 def test_out_of_coverage_questions_are_declined(assistant, question):
@@ -141,6 +150,39 @@ def test_out_of_coverage_questions_are_declined(assistant, question):
     assert answer.abstained
     assert answer.answer == NOT_COVERED
     assert markers(answer) == []
+
+
+@pytest.mark.parametrize(
+    "question, expected",
+    [
+        ("whats his title tho", "by James Carter Senior News Editor"),  # after "Who wrote this?"
+        ("why do ppl say he's credible", "former insider"),  # after "Who is Carvajal?"
+    ],
+)
+def test_chat_shorthand_is_read_as_full_words(assistant, question, expected):
+    earlier = "Who wrote this?" if "title" in question else "Who is Carvajal?"
+    answer = ask_after(assistant, earlier, question)
+    assert not answer.abstained, answer.standalone_question
+    assert expected in answer.answer
+    assert_grounded(answer)
+
+
+@pytest.mark.parametrize(
+    "question, expected",
+    [
+        ("Which section of the site is this story filed under?", "Home » world » Maduro vs. Trump"),
+        ("Who actually wrote this piece? I want to know whose claims I'm reading.", "by James Carter"),
+        ("What is the writer's title at the outlet?", "Senior News Editor"),
+        # what the article says, not who wrote it
+        ("What measures does the author recommend the US take?", "Targeted Sanctions"),
+        ("According to the author's forecast, what sort of regimes might copy this tactic?", "economic hardship"),
+    ],
+)
+def test_questions_about_the_article_and_about_what_it_says(assistant, question, expected):
+    answer = assistant.ask(question)
+    assert not answer.abstained
+    assert expected in answer.answer
+    assert_grounded(answer)
 
 
 def test_follow_ups_use_the_earlier_turns(assistant):
@@ -153,6 +195,16 @@ def test_follow_ups_use_the_earlier_turns(assistant):
 
     answer = ask_after(assistant, "What is the Cartel of the Suns?", "And the sanctions?")
     assert "targeted sanctions" in answer.answer.lower()
+
+    # two people: "he" is the one asked about, "him" the one the answer names
+    answer = ask_after(assistant, "To whom did Carvajal address his letter?", "What is he offering him?")
+    assert answer.standalone_question == "What is Carvajal offering Trump?"
+    assert "collaboration" in answer.answer
+
+    # the "it" of "is it proven that…" stands for nothing; "they're" is Russia
+    answer = ask_after(assistant, "What role does Russia play?", "Is it proven that they're part of the drug network?")
+    assert answer.standalone_question.startswith("Is it proven that Russia are part")
+    assert "unconfirmed" in answer.answer
 
 
 def test_a_follow_up_finds_the_person_an_earlier_turn_calls_by_title(assistant):
