@@ -15,6 +15,7 @@ import re
 from assistant.answer_types import (
     asks, asks_for_reaction, gives_time, has_cue, header_lines, name_origin_missing, ranking_missing, reports_reaction,
 )
+from assistant.lexicon import countries_in
 from assistant.retrieval import Retrieval, Retriever
 
 __all__ = ["ASKS_TO_EXPLAIN", "looks_like_injection", "reason_to_abstain"]
@@ -72,7 +73,9 @@ WHICH_KIND = re.compile(
 INDEFINITE = {"a", "an", "any", "some", "another", "other"}
 NAME_WINDOW = 5  # words after the kind that may name it ("a prison in Miami", "officials like X")
 LINKERS = {"in", "at", "of", "near", "outside", "called", "named", "known", "as", "like", "including", "such"}
-ARTICLES = {"the", "a", "an"}  # "a prison in the Bronx": no break between a linker and its name
+ARTICLES = {"the", "a", "an"}
+PLACE_KINDS = {"city", "town", "state", "province", "country", "capital"}
+NAMED_PLACE = re.compile(r"\b(?:in|at|near|from)\s+(?:the\s+)?([A-Z][\w’'-]+)")  # "a prison in the Bronx": no break between a linker and its name
 
 
 def looks_like_injection(question: str) -> bool:
@@ -156,8 +159,9 @@ def reason_to_abstain(question: str, retrieval: Retrieval, retriever: Retriever)
 def _names_a(kind: str, text: str, question: str) -> bool:
     """Whether `text` names a thing of this kind the question does not: a name right before
     the word ("the Sinaloa cartel"), or within a few words after it ("a prison in Miami"), or
-    the word inside a name of its own. True as well when the text never uses the word: it may
-    name one without it ("Which politician…?" - "Donald Trump")."""
+    the word inside a name of its own. When the text never uses the word it may still name one
+    ("Which politician…?" - "Donald Trump"): a place must then be named after "in", "at",
+    "near" or "from" ("in Mexico", not "in a US federal prison"), or be a country."""
     asked = {word.lower()[:5] for word in re.findall(r"[^\W\d_]+", question)}
     words = re.findall(r"[^\W\d_][\w’'.-]*|[.!?;:]", text)
     seen = False
@@ -179,6 +183,9 @@ def _names_a(kind: str, text: str, question: str) -> bool:
             # "a prison in Miami", "officials such as…"; not "the cartel directly challenges the
             # Maduro government", where the name is another thing's.
             linked = after.lower() in LINKERS or (linked and after.lower() in ARTICLES)
+    if not seen and kind in PLACE_KINDS:
+        places = [m.group(1) for m in NAMED_PLACE.finditer(text)] + [typed for _, typed in countries_in(text)]
+        return any(place.lower()[:5] not in asked for place in places)
     return not seen
 
 

@@ -162,7 +162,15 @@ def countries() -> frozenset[str]:
         for country in pycountry.countries
         for name in (country.name, getattr(country, "common_name", None))
         if name and "," not in name and "(" not in name
-    )
+    ) | EVERYDAY_COUNTRY_NAMES
+
+
+# pycountry files these under their formal names only ("Russian Federation", "Iran, Islamic
+# Republic of"); news copy says them short.
+EVERYDAY_COUNTRY_NAMES = frozenset({
+    "russia", "iran", "syria", "bolivia", "venezuela", "tanzania", "south korea", "north korea", "vietnam",
+    "laos", "moldova", "taiwan", "united states", "usa", "britain", "great britain", "uk", "palestine",
+})
 
 
 def countries_in(question: str) -> list[tuple[str, str]]:
