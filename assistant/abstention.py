@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from assistant.answer_types import (
-    asks, asks_for_reaction, gives_time, has_cue, header_lines, name_origin_missing, ranking_missing, reports_reaction,
+    asks, asks_for_reaction, gives_time, has_cue, header_field_asked, header_lines, name_origin_missing, ranking_missing, reports_reaction,
 )
 from assistant.lexicon import countries_in
 from assistant.retrieval import Retrieval, Retriever
@@ -57,17 +57,20 @@ HOW_TO = re.compile(r"^\W*(how (do|can|should|would|could) (i|you|we|one)|how to
 # Kinds of thing a "which X" question wants by name: a place, a body, a person. The coverage
 # answers only where it names one; "a US federal prison" names no prison.
 NAMED_KINDS = (
-    "prison|jail|city|town|state|province|country|capital|cartel|gang|company|bank|agency|"
-    "university|court|party|newspaper|airport|port|official|general|minister|politician"
+    "prisons?|jails?|cit(?:y|ies)|towns?|states?|provinces?|countr(?:y|ies)|capitals?|cartels?|gangs?|"
+    "compan(?:y|ies)|banks?|agenc(?:y|ies)|universit(?:y|ies)|courts?|part(?:y|ies)|newspapers?|airports?|"
+    "ports?|officials?|generals?|ministers?|politicians?"
 )
+AUXILIARIES = "is|are|was|were|the|a|an|do|does|did|has|have|had|can|could|would|will|might|may|must|should"
 # The kind must head the phrase: "Which state resources…" asks for resources, "What is the
 # cartel…" for a description. Up to two modifiers before it, and a verb, a preposition or the
 # end after it.
 WHICH_KIND = re.compile(
-    rf"^\W*(?:in |at |from |to |for |of |by |with )?(?:which|what)\s+(?!(?:is|are|was|were|the|a|an)\b)"
-    rf"(?:[\w’'-]+\s+){{0,2}}?({NAMED_KINDS})s?\b(?=\s*(?:$|[,?.]|(?:is|are|was|were|does|do|did|has|have|had|"
+    rf"^\W*(?:in |at |from |to |for |of |by |with )?(?:which|what)\s+"
+    rf"(?:(?!(?:{AUXILIARIES})\b)[\w’'-]+\s+){{0,2}}?(?!(?:{AUXILIARIES})\b)({NAMED_KINDS})\b(?=\s*(?:$|[,?.]|(?:is|are|was|were|does|do|did|has|have|had|"
     r"can|could|would|will|might|may|should|in|at|on|of|and|or|that|which|who|where|\w+ed|sent|held|led|"
-    r"made|gave|took|sold)\b))",
+    r"made|gave|took|sold|give|gives|works?|operates?|partners?|controls?|runs?|supplies|supply|sells?|uses?|"
+    r"leads?|helps?|sends?|pays?|funds?|backs?|supports?)\b))",
     re.I,
 )
 INDEFINITE = {"a", "an", "any", "some", "another", "other"}
@@ -95,6 +98,11 @@ def reason_to_abstain(question: str, retrieval: Retrieval, retriever: Retriever)
     top = retrieval.hits[0].item
     if top.kind == "header" and header_lines(question, top.text):
         return ""  # "Who wrote this piece?": the byline answers, however unlike the question it reads
+    # "What is the name of the outlet that published this piece?": asked of the article's header,
+    # which does not have it.
+    headers = [hit.item for hit in retrieval.hits if hit.item.kind == "header"]
+    if header_field_asked(question) and headers and not any(header_lines(question, h.text) for h in headers):
+        return "the article's header does not give it"
     if retrieval.top_similarity < MIN_SIMILARITY:
         return "nothing similar"
     # "When was Chávez born?", "What is Venezuela's currency?": the names are the coverage's,
@@ -132,8 +140,8 @@ def reason_to_abstain(question: str, retrieval: Retrieval, retriever: Retriever)
     # "Which federal prison is he held in?": the best passage speaks of one ("a US federal
     # prison") but never names it.
     kind = WHICH_KIND.search(question)
-    if kind and not _names_a(kind.group(1).lower(), top.text, question):
-        return f"the coverage names no {kind.group(1).lower()}"
+    if kind and not _names_a(_singular(kind.group(1).lower()), top.text, question):
+        return f"the coverage names no {_singular(kind.group(1).lower())}"
     # "Which country extradited him?": the coverage never speaks of that act, so of no one doing it.
     act = re.match(r"(?:\s+[\w’'-]+){0,4}?\s+([a-z]+ed)\b", question[kind.end():]) if kind else None
     if act and not retriever.knows(act.group(1)):
@@ -166,7 +174,7 @@ def _names_a(kind: str, text: str, question: str) -> bool:
     words = re.findall(r"[^\W\d_][\w’'.-]*|[.!?;:]", text)
     seen = False
     for i, word in enumerate(words):
-        if word.lower().rstrip("s") != kind and word.lower() != kind:
+        if _singular(word.lower()) != kind:
             continue
         seen = True
         before = words[max(0, i - 2):i]
@@ -187,6 +195,10 @@ def _names_a(kind: str, text: str, question: str) -> bool:
         places = [m.group(1) for m in NAMED_PLACE.finditer(text)] + [typed for _, typed in countries_in(text)]
         return any(place.lower()[:5] not in asked for place in places)
     return not seen
+
+
+def _singular(word: str) -> str:
+    return word[:-3] + "y" if word.endswith("ies") else word[:-1] if word.endswith("s") and not word.endswith("ss") else word
 
 
 def _new_name(word: str, asked: set[str]) -> bool:

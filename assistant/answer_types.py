@@ -24,7 +24,7 @@ QUESTION_TYPES = [
                         r"\b(what|what’s|what's|the) (exact |precise )?(date|day)\b|\bdate of\b", re.I)),
     ("how many", re.compile(r"\bhow (many|much|long|big|large|old|often)\b|\bwhat (number|percentage|share|amount|size) of\b", re.I)),
     ("why", re.compile(r"^\W*(why)\b|\bwhat (is|was) the (reason|purpose|goal|aim)\b|\bfor what (reason|purpose)\b", re.I)),
-    ("nickname", re.compile(r"\b(nicknames?|nicknamed|alias|aka|what is \w+ called|goes? by)\b", re.I)),
+    ("nickname", re.compile(r"\b(nicknames?|nicknamed|alias|aka|what is \w+ called|goes? by|call (him|her|them))\b", re.I)),
     ("who", re.compile(rf"^\W*(who|whom|whose)\b|^\W*which (\w+ ){{0,3}}{PERSON_NOUNS}\b", re.I)),
     # "Has Caracas always been hostile…?", "Did Venezuela ever work with the US?": how things were.
     ("past", re.compile(r"\b(always|ever|used to|previously|formerly|in the past|historically)\b", re.I)),
@@ -128,12 +128,17 @@ def has_cue(kind: str, text: str) -> bool:
 DATE_FIELD = ("published ", "updated ")
 TITLE_FIELD = ("",)  # the header's first line
 HEADER_FIELDS = [  # the date first: "When was this article written?" asks for a date, not a byline
-    (re.compile(r"^\W*when\b|\b(published|updated|dated?)\b", re.I), DATE_FIELD),
+    (re.compile(r"^\W*when\b|\bdated?\b|\b(what|which) (day|date)\b", re.I), DATE_FIELD),
+    (re.compile(r"\b(section|category|filed)\b", re.I), ("section: ",)),
+    # "What is the name of the outlet that published this piece?": a header line few pages print.
+    (re.compile(r"\b(which|what) (news )?(outlet|publication|newspaper|website|site)\b|\bpublisher\b|"
+                r"\bname of (the |this )?(news )?(outlet|publication|newspaper|website|site)\b", re.I), ("publisher: ",)),
+    (re.compile(r"\b(published|updated)\b", re.I), DATE_FIELD),
     # "What is the writer's title?" asks for the role in the byline, "the story's title" for the headline.
-    (re.compile(r"\b(author|writer|reporter|journalist|editor|his|her)[’']?s? (job )?title\b|\bjob title\b", re.I), ("by ",)),
+    (re.compile(r"\b(?!(?:article|story|piece|page|post|report|column)[’']s)\w+[’']s (job |editorial )?(title|role|position)\b|"
+                r"\b(his|her|their) (job |editorial )?(title|role|position)\b|\bjob title\b", re.I), ("by ",)),
     (re.compile(r"\b(headline|title)\b", re.I), TITLE_FIELD),
     (re.compile(r"\b(author|wrote|written|writer|byline|reporter|journalist)\b", re.I), ("by ",)),
-    (re.compile(r"\b(section|category|filed)\b", re.I), ("section: ",)),
     (re.compile(r"\b(url|link|web ?address)\b", re.I), ("source: ",)),
 ]
 # The question must be about the article, not a fact in it: "Who wrote to Trump?" and "When was
@@ -152,7 +157,8 @@ SAYING = (
     r"say|says|said|think|thinks|argue|argues|believe|believes|claim|claims|recommend|recommends|"
     r"suggest|suggests|warn|warns|call|calls|describe|describes|mean|means|consider|considers|predict|"
     r"predicts|propose|proposes|want|wants|conclude|concludes|write about|wrote about|expect|expects|"
-    r"see|sees|feel|feels|urge|urges|advise|advises|forecast|forecasts|mention|mentions|report|reports"
+    r"see|sees|feel|feels|urge|urges|advise|advises|forecast|forecasts|mention|mentions|report|reports|"
+    r"view|views|regard|regards|judge|judges|assess|assesses"
 )
 ASKS_WHAT_IT_SAYS = re.compile(
     rf"\b(author|writer|reporter|journalist|article|story|piece|report|it|he|she|they|this)\W+(\w+\W+){{0,2}}?({SAYING})\b|"
@@ -210,7 +216,7 @@ def header_lines(question: str, header: str) -> list[str]:
 # coverage of a claim often does not have. It answers only where it reports that person reacting.
 REACTION_QUESTION = re.compile(
     r"\b(respond|responded|reply|replied|react|reacted|response|reaction|answered|"
-    r"(write|wrote|written|get|got) back|acknowledged?)\b",
+    r"(write|wrote|written|get|got) back|acknowledged?|answer|answers)\b",
     re.I,
 )
 REACTION = re.compile(

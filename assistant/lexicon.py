@@ -30,7 +30,7 @@ ARTICLE_WORDS = {
 # Words for what someone or something is called or does for a living: the coverage says these
 # without naming them ("Hugo ‘El Pollo’ Carvajal", "By James Carter, Senior News Editor").
 NAMING_WORDS = {
-    "name", "names", "named", "nickname", "nicknamed", "alias", "called", "known", "job", "occupation",
+    "name", "names", "named", "call", "calls", "nickname", "nicknamed", "alias", "called", "known", "job", "occupation",
     "profession", "position", "role", "title", "identity",
 }
 
