@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 __all__ = [
-    "answer_type", "asks", "asks_for_reaction", "asks_what_it_says", "gives_time", "has_cue", "header_field_asked", "header_lines", "name_origin_missing",
+    "answer_type", "asks", "asks_for_reaction", "asks_what_it_says", "mentions_saying", "gives_time", "has_cue", "header_field_asked", "header_lines", "name_origin_missing",
     "ranking_missing", "reports_reaction",
 ]
 
@@ -174,6 +174,14 @@ ABOUT_SOMETHING_ELSE = re.compile(
     r"\b(author|writer|date)\s+of\s+(the|that|his|her|their|its)\s+(?!article|story|piece|report|page|post|column|update)\w+",
     re.I,
 )
+
+
+SAYS = re.compile(rf"\b({SAYING}|according to|accuse|accuses|allege|alleges)\b", re.I)
+
+
+def mentions_saying(question: str) -> bool:
+    """Whether the question is about what someone says ("What does Carvajal say…?")."""
+    return bool(SAYS.search(question))
 
 
 def asks_what_it_says(question: str) -> bool:

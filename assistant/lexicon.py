@@ -14,7 +14,7 @@ from importlib import resources
 __all__ = [
     "ABSTRACT_NOUNS", "ARTICLE_WORDS", "ASKED_FOR", "DEGREE_WORDS", "DETERMINERS", "GENERIC_WORDS",
     "NAMING_WORDS", "NOT_A_NOUN", "NOT_TOPIC", "PERSON_WORDS", "PHRASE_END", "PRONOUNS", "QUALIFIERS",
-    "QUESTION_WORDS", "WHAT_IS", "aliases", "common_prefix", "countries_in", "find_descriptors",
+    "QUESTION_WORDS", "QUOTED_SPEAKER", "WHAT_IS", "aliases", "common_prefix", "countries_in", "find_descriptors",
     "find_people", "prefix_index", "word_table",
 ]
 
@@ -80,7 +80,7 @@ QUESTION_WORDS = {
 # alone not enough?" is about interdiction, and the coverage need not use "alone" to answer it.
 DEGREE_WORDS = {
     "alone", "enough", "only", "solely", "just", "really", "actually", "exactly", "currently",
-    "now", "still", "yet", "ever", "always", "never", "already", "moment", "presently", "nowadays", "today", "much", "many", "more", "most", "less", "least",
+    "now", "still", "yet", "ever", "always", "never", "already", "moment", "specifically", "exactly", "presently", "nowadays", "today", "much", "many", "more", "most", "less", "least",
     "very", "quite", "so", "too", "also", "else", "even", "way", "ways", "kind", "kinds", "sort",
     "thing", "things", "anything", "something", "everything", "lot", "lots", "all", "whole",
     "entire", "every", "each", "both", "other", "others", "own", "same", "right", "presently",

@@ -26,10 +26,13 @@ from dataclasses import dataclass, field
 
 from assistant.lexicon import (
     ABSTRACT_NOUNS, ARTICLE_WORDS, ASKED_FOR, DEGREE_WORDS, DETERMINERS, GENERIC_WORDS, NAMING_WORDS,
-    NOT_A_NOUN, NOT_TOPIC, PERSON_WORDS, PHRASE_END, PRONOUNS, QUALIFIERS, QUESTION_WORDS, WHAT_IS,
-    aliases, common_prefix, countries, countries_in, find_descriptors, find_people, prefix_index, word_table,
+    NOT_A_NOUN, NOT_TOPIC, PERSON_WORDS, PHRASE_END, PRONOUNS, QUALIFIERS, QUESTION_WORDS, QUOTED_SPEAKER, WHAT_IS,
+    aliases, common_prefix, countries, countries_in, find_descriptors, find_people, prefix_index, without_possessive,
+    word_table,
 )
-from assistant.answer_types import answer_type, asks_what_it_says, has_cue, header_field_asked, header_lines
+from assistant.answer_types import (
+    answer_type, asks_what_it_says, has_cue, header_field_asked, header_lines, mentions_saying,
+)
 from assistant.providers import Embedder
 from assistant.schema import Passage, Scored
 from assistant.store import PassageStore, passage_views
@@ -58,6 +61,9 @@ WHEREABOUTS_BONUS = 0.15
 # 0.03-0.1 all helped over our question sets; 0.06 most (three more first citations).
 PERSON_BONUS = 0.06
 LABEL_BONUS = 0.1
+# A passage quoting someone other than the person a question asks about; 0.05-0.2 all put
+# seven more answering passages first over our question sets.
+OTHER_SPEAKER_PENALTY = 0.1
 # A name only one passage uses; 0.04-0.16 all helped over our question sets, 0.08 most
 # (three more first citations); names in two passages already gained less than they lost.
 NAME_BONUS = 0.08
@@ -232,7 +238,7 @@ class Retriever:
         lowered = question.lower()
         for pid in fused:
             passage = self.passages[pid]
-            if passage.kind == "callout" and passage.label and passage.label.lower() in lowered:
+            if passage.kind == "callout" and passage.label and _names_label(lowered, passage.label.lower()):
                 fused[pid] += LABEL_BONUS
         # "Is it proven that Moscow is in on it?": a name only a passage or two use points at
         # them more surely than the small model hears it among the question's other words.
@@ -246,6 +252,13 @@ class Retriever:
             for pid in fused:
                 if rare_names & self._stem_sets[pid]:
                     fused[pid] += NAME_BONUS
+        if person and OTHER_SPEAKER_PENALTY and mentions_saying(question):
+            # "What does the ex-intelligence boss say Caracas did?": a passage quoting someone
+            # else ("…," says Dr. Isabella Ramirez) reports that person's words, not his.
+            for pid in fused:
+                speaker = QUOTED_SPEAKER.search(self.passages[pid].text)
+                if speaker and without_possessive(speaker.group(1)) != person:
+                    fused[pid] -= OTHER_SPEAKER_PENALTY
         if person and PERSON_BONUS:
             # "How does Ramirez describe the allegations?": the small model hears "allegations"
             # in a passage that never names her; what a person says is where she is named.
@@ -518,6 +531,13 @@ class Retriever:
             if " " in alias
         )
 
+
+
+def _names_label(question: str, label: str) -> bool:
+    """Whether a (lower-case) question names a call-out: its whole label ("pro tip"), or "the"
+    and the label's last word ("according to the tip")."""
+    words = label.split()
+    return label in question or (len(words) > 1 and re.search(rf"\bthe {re.escape(words[-1])}\b", question) is not None)
 
 
 def _as_bm25_input(corpus_tokens: list[list[str]]):
