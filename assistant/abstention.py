@@ -77,7 +77,7 @@ INDEFINITE = {"a", "an", "any", "some", "another", "other"}
 NAME_WINDOW = 5  # words after the kind that may name it ("a prison in Miami", "officials like X")
 LINKERS = {"in", "at", "of", "near", "outside", "called", "named", "known", "as", "like", "including", "such"}
 ARTICLES = {"the", "a", "an"}
-PLACE_KINDS = {"city", "town", "state", "province", "country", "capital"}
+PLACE_KINDS = {"city", "town", "state", "province", "country", "capital", "court", "prison", "jail"}
 NAMED_PLACE = re.compile(r"\b(?:in|at|near|from)\s+(?:the\s+)?([A-Z][\w’'-]+)")  # "a prison in the Bronx": no break between a linker and its name
 
 
