@@ -15,7 +15,7 @@ import re
 from assistant.answer_types import (
     asks, asks_for_reaction, gives_time, has_cue, header_field_asked, header_lines, name_origin_missing, ranking_missing, reports_reaction,
 )
-from assistant.lexicon import countries_in
+from assistant.lexicon import GENERIC_WORDS, QUALIFIERS, countries_in
 from assistant.retrieval import Retrieval, Retriever
 
 __all__ = ["ASKS_TO_EXPLAIN", "looks_like_injection", "reason_to_abstain"]
@@ -62,12 +62,16 @@ NAMED_KINDS = (
     "ports?|officials?|generals?|ministers?|politicians?"
 )
 AUXILIARIES = "is|are|was|were|the|a|an|do|does|did|has|have|had|can|could|would|will|might|may|must|should"
+ADJECTIVE_ENDING = re.compile(r"(al|ic|ian|ese|ish|ive|ous|ary|ern|ly)$")
+# The act a "which X" question asks about: the verb right after X ("Which country extradited
+# him?"), or the participle after "was/were <subject>" ("Which country was he arrested in?").
+ACT_AFTER_KIND = re.compile(r"\s+([a-z]{3,}ed)\b|\s+(?:was|were|is|are)\s+(?:[\w’'-]+\s+){0,3}?([a-z]{3,}ed)\b")
 # The kind must head the phrase: "Which state resources…" asks for resources, "What is the
 # cartel…" for a description. Up to two modifiers before it, and a verb, a preposition or the
 # end after it.
 WHICH_KIND = re.compile(
     rf"^\W*(?:in |at |from |to |for |of |by |with )?(?:which|what)\s+"
-    rf"(?:(?!(?:{AUXILIARIES})\b)[\w’'-]+\s+){{0,2}}?(?!(?:{AUXILIARIES})\b)({NAMED_KINDS})\b(?=\s*(?:$|[,?.]|(?:is|are|was|were|does|do|did|has|have|had|"
+    rf"((?:(?!(?:{AUXILIARIES})\b)[\w’'-]+\s+){{0,2}}?)(?!(?:{AUXILIARIES})\b)({NAMED_KINDS})\b(?=\s*(?:$|[,?.]|(?:is|are|was|were|does|do|did|has|have|had|"
     r"can|could|would|will|might|may|should|in|at|on|of|and|or|that|which|who|where|\w+ed|sent|held|led|"
     r"made|gave|took|sold|give|gives|works?|operates?|partners?|controls?|runs?|supplies|supply|sells?|uses?|"
     r"leads?|helps?|sends?|pays?|funds?|backs?|supports?)\b))",
@@ -139,13 +143,15 @@ def reason_to_abstain(question: str, retrieval: Retrieval, retriever: Retriever)
         return f"the coverage never speaks of {', '.join(coverage.unknown_topics)}"
     # "Which federal prison is he held in?": the best passage speaks of one ("a US federal
     # prison") but never names it.
-    kind = WHICH_KIND.search(question)
-    if kind and not _names_a(_singular(kind.group(1).lower()), top.text, question):
-        return f"the coverage names no {_singular(kind.group(1).lower())}"
-    # "Which country extradited him?": the coverage never speaks of that act, so of no one doing it.
-    act = re.match(r"(?:\s+[\w’'-]+){0,4}?\s+([a-z]+ed)\b", question[kind.end():]) if kind else None
-    if act and not retriever.knows(act.group(1)):
-        return f"the coverage never speaks of anyone who {act.group(1)}"
+    kind = _which_kind(question)
+    if kind and not _names_a(_singular(kind.group(2).lower()), top.text, question):
+        return f"the coverage names no {_singular(kind.group(2).lower())}"
+    # "Which country extradited him?", "Which country was he arrested in?": the coverage never
+    # speaks of that act, so of no one doing it.
+    act = ACT_AFTER_KIND.match(question[kind.end():]) if kind else None
+    verb = act and (act.group(1) or act.group(2))
+    if verb and verb not in GENERIC_WORDS and not retriever.knows(verb):
+        return f"the coverage never speaks of anyone who {verb} it"
     # "In what year was the cartel founded?" cannot be answered from passages that give no time.
     if asks("when", question) and not _gives_time(question, retrieval):
         return "the coverage gives no time for it"
@@ -164,6 +170,19 @@ def reason_to_abstain(question: str, retrieval: Retrieval, retriever: Retriever)
     return ""
 
 
+def _which_kind(question: str) -> re.Match | None:
+    """The "which X" match whose X is a kind of named thing, with only adjectives or names
+    before it ("Which federal prison", "Which Mexican cartel"): not "What drives cartels…",
+    "What kind of cartel…"."""
+    match = WHICH_KIND.search(question)
+    if not match:
+        return None
+    for word in match.group(1).split():
+        if not (word[0].isupper() or word.lower() in QUALIFIERS or ADJECTIVE_ENDING.search(word.lower())):
+            return None
+    return match
+
+
 def _names_a(kind: str, text: str, question: str) -> bool:
     """Whether `text` names a thing of this kind the question does not: a name right before
     the word ("the Sinaloa cartel"), or within a few words after it ("a prison in Miami"), or
@@ -171,7 +190,7 @@ def _names_a(kind: str, text: str, question: str) -> bool:
     ("Which politician…?" - "Donald Trump"): a place must then be named after "in", "at",
     "near" or "from" ("in Mexico", not "in a US federal prison"), or be a country."""
     asked = {word.lower()[:5] for word in re.findall(r"[^\W\d_]+", question)}
-    words = re.findall(r"[^\W\d_][\w’'.-]*|[.!?;:]", text)
+    words = [re.sub(r"[’']s$", "", w) for w in re.findall(r"[^\W\d_][\w’'-]*|[.!?;:]", text)]
     seen = False
     for i, word in enumerate(words):
         if _singular(word.lower()) != kind:

@@ -18,13 +18,15 @@ __all__ = [
 
 # "Which former official…" asks for a person as surely as "who" does.
 PERSON_NOUNS = r"(person|people|man|woman|official|officials|leader|leaders|expert|analyst|officer|minister|president|figure|insider)"
+# "What year…", "the exact date of…": a time asked for by its name (not "the day-to-day").
+DATE_ASKED = r"\b(what|which|what’s|what's|the) (exact |precise |specific )?(year|date|day|month)\b(?!-)|\bhow long ago\b|\bdate of\b"
 QUESTION_TYPES = [
     ("where", re.compile(r"^\W*(where)\b|\b(in what|which) (place|country|city|prison|jail|region)\b", re.I)),
-    ("when", re.compile(r"^\W*(when)\b|\b(what|which) (year|date|day|month|time)\b|\bhow long ago\b|"
-                        r"\b(what|what’s|what's|the) (exact |precise )?(date|day)\b|\bdate of\b", re.I)),
+    ("when", re.compile(rf"^\W*(when)\b|\b(what|which) time\b|{DATE_ASKED}", re.I)),
     ("how many", re.compile(r"\bhow (many|much|long|big|large|old|often)\b|\bwhat (number|percentage|share|amount|size) of\b", re.I)),
     ("why", re.compile(r"^\W*(why)\b|\bwhat (is|was) the (reason|purpose|goal|aim)\b|\bfor what (reason|purpose)\b", re.I)),
-    ("nickname", re.compile(r"\b(nicknames?|nicknamed|alias|aka|what is \w+ called|goes? by|call (him|her|them))\b", re.I)),
+    ("nickname", re.compile(r"\b(nicknames?|nicknamed|alias|aka|what is \w+ called|goes? by|"
+                            r"what (do|does) (people|they|you|we|others|\w+) call (him|her|them))\b", re.I)),
     ("who", re.compile(rf"^\W*(who|whom|whose)\b|^\W*which (\w+ ){{0,3}}{PERSON_NOUNS}\b", re.I)),
     # "Has Caracas always been hostile…?", "Did Venezuela ever work with the US?": how things were.
     ("past", re.compile(r"\b(always|ever|used to|previously|formerly|in the past|historically)\b", re.I)),
@@ -86,11 +88,7 @@ TIME = re.compile(
 ERA = re.compile(r"(?i:\b(once|since|until|ago|earlier|formerly|recently|previously)\b)|\b[Uu]nder [A-Z]\w+")
 ASKS_FOR_A_YEAR = re.compile(r"\b(what|which) year\b|\byear\b.*\b(published|written|updated)\b", re.I)
 YEAR = re.compile(r"\b(1[89]|20)\d\d\b")
-ASKS_FOR_A_DATE = re.compile(
-    r"\b(what|which) (year|date|day|month)\b|\bhow long ago\b|\b(what’s|what's|the) (exact |precise )?(date|day)\b|"
-    r"\bdate of\b",
-    re.I,
-)
+ASKS_FOR_A_DATE = re.compile(DATE_ASKED, re.I)
 
 
 def gives_time(question: str, text: str, eras: bool = True) -> bool:
@@ -129,23 +127,25 @@ DATE_FIELD = ("published ", "updated ")
 TITLE_FIELD = ("",)  # the header's first line
 HEADER_FIELDS = [  # the date first: "When was this article written?" asks for a date, not a byline
     (re.compile(r"^\W*when\b|\bdated?\b|\b(what|which) (day|date)\b", re.I), DATE_FIELD),
-    (re.compile(r"\b(section|category|filed)\b", re.I), ("section: ",)),
-    # "What is the name of the outlet that published this piece?": a header line few pages print.
-    (re.compile(r"\b(which|what) (news )?(outlet|publication|newspaper|website|site)\b|\bpublisher\b|"
-                r"\bname of (the |this )?(news )?(outlet|publication|newspaper|website|site)\b", re.I), ("publisher: ",)),
+    (re.compile(r"\b(section|category)\b|\bfiled (under|in)\b", re.I), ("section: ",)),
+    # "What is the name of the outlet that published this piece?", "Who published this article?":
+    # a header line few pages print (asked of this article: "this", "it").
+    (re.compile(r"(\b(which|what) (news )?(outlet|publication|newspaper|website|site)\b|\bpublisher\b|"
+                r"\bname of (the |this )?(news )?(outlet|publication|newspaper|website|site)\b|^\W*who\b.*\bpublished\b)"
+                r"(?=.*\b(this|it)\b)", re.I), ("publisher: ",)),
     (re.compile(r"\b(published|updated)\b", re.I), DATE_FIELD),
     # "What is the writer's title?" asks for the role in the byline, "the story's title" for the headline.
     (re.compile(r"\b(?!(?:article|story|piece|page|post|report|column)[’']s)\w+[’']s (job |editorial )?(title|role|position)\b|"
                 r"\b(his|her|their) (job |editorial )?(title|role|position)\b|\bjob title\b", re.I), ("by ",)),
     (re.compile(r"\b(headline|title)\b", re.I), TITLE_FIELD),
-    (re.compile(r"\b(author|wrote|written|writer|byline|reporter|journalist)\b", re.I), ("by ",)),
+    (re.compile(r"\b(author|wrote|written|writer|byline|reporter|journalist)\b|^\W*who\b.*\bfiled\b", re.I), ("by ",)),
     (re.compile(r"\b(url|link|web ?address)\b", re.I), ("source: ",)),
 ]
 # The question must be about the article, not a fact in it: "Who wrote to Trump?" and "When was
 # the letter written?" are about the coverage's people and papers, not its byline.
 ABOUT_THE_ARTICLE = re.compile(
     r"\b(article|story|piece|report|coverage|page|post|column|update|byline|author|reporter|journalist|"
-    r"writer|outlet|site|website|roundup|bulletin|dispatch|explainer|op-ed)\b|\bfiled\b|"
+    r"writer|outlet|roundup|bulletin|dispatch|explainer|op-ed)\b|\b(this|the) (news )?(web)?site\b|\bfiled\b|"
     r"^\W*\w+ (\w+ )?(wrote|written|published|updated) (this|it)\b|\b(this|it) (was )?(written|published|updated)\b",
     re.I,
 )
@@ -157,7 +157,7 @@ SAYING = (
     r"say|says|said|think|thinks|argue|argues|believe|believes|claim|claims|recommend|recommends|"
     r"suggest|suggests|warn|warns|call|calls|describe|describes|mean|means|consider|considers|predict|"
     r"predicts|propose|proposes|want|wants|conclude|concludes|write about|wrote about|expect|expects|"
-    r"see|sees|feel|feels|urge|urges|advise|advises|forecast|forecasts|mention|mentions|report|reports|"
+    r"see|sees|feel|feels|urge|urges|advise|advises|forecast|forecasts|mention|mentions|"
     r"view|views|regard|regards|judge|judges|assess|assesses"
 )
 ASKS_WHAT_IT_SAYS = re.compile(

@@ -30,10 +30,12 @@ ASKS_WHO = re.compile(r"^\W*who\s+(?!(is|was|are|were|'s|’s)\b)", re.IGNORECAS
 # Words that point back at what the earlier turn was about without naming it.
 POINTING_BACK = PERSONAL | POSSESSIVE | {"it", "this", "that", "these", "those", "instead", "otherwise"}
 REFERRING = POINTING_BACK | {"there", "else", "other", "others", "also", "too"}
+CHECKING_BACK = re.compile(r"^\W*(is|was|isn't|isn’t) (it|that|this) (really |actually )?(true|so|confirmed|proven|known|verified)\W*$", re.I)
 # "Is it proven that…", "it is likely that…": an "it" that stands for nothing.
 EMPTY_IT = re.compile(
     r"\b(?:(?<=is )|(?<=was )|(?<=isn't )|(?<=isn’t ))it(?= (?:really |actually )?(?:true|proven|known|likely|clear|"
-    r"possible|confirmed|certain|established|verified|believed|thought|said)\b)|\bit(?= (?:is|was) (?:\w+ )?that\b)",
+    r"possible|confirmed|certain|established|verified|believed|thought|said) (?:that|whether|if)\b)|"
+    r"\bit(?= (?:is|was) (?:\w+ )?that\b)",
     re.IGNORECASE,
 )
 OPENERS = re.compile(r"^(and|but|also|so|what about|how about|then)\b[\s,]*", re.IGNORECASE)
@@ -73,10 +75,13 @@ def spelled_out(question: str) -> str:
     table = _shorthand()
     words = question.split()
     out = []
-    for raw in words:
+    for position, raw in enumerate(words):
         core = raw.strip("?!.,;:")
         full = table.get(core.lower())
-        if full is None or not core:
+        # "Rep. Salazar", "Gov. DeSantis", "500 BC", "RN": an abbreviation or capitals are no chat.
+        abbreviation = raw.endswith(".") and len(core) <= 4 or (core.isupper() and len(core) > 1)
+        filler_inside = full == "" and core.lower() in {"ok", "okay"} and 0 < position < len(words) - 1
+        if full is None or not core or abbreviation or filler_inside:
             out.append(raw)
         elif full:
             full = full[0].upper() + full[1:] if core[0].isupper() else full
@@ -84,8 +89,8 @@ def spelled_out(question: str) -> str:
         elif raw != core:  # "…title tho?": the filler goes, its question mark stays
             out.append(raw.replace(core, "", 1))
     spelled = " ".join(w for w in out if w)
-    spelled = re.sub(r"\s+([?!.,;:])", r"\1", spelled)
-    return spelled or question
+    spelled = re.sub(r"\s+([?!.,;:])", r"\1", spelled).strip()
+    return spelled if WORD.search(spelled) else question
 
 
 @lru_cache(maxsize=1)
@@ -111,8 +116,9 @@ def _resolve(question: str, resolved: list[tuple[str, str]], people: Mapping[str
         sources = (previous_answer, previous_question) if ASKS_WHO.match(previous_question) else (previous_question, previous_answer)
         person = first_named(sources[0], people) or first_named(sources[1], people)
         if person and words & {"he", "she"} and "him" in words:
-            # "What is he offering him?" after "Who did Carvajal write to?": two people, the one
-            # asked about and the other one the answer names.
+            # "What is he offering him?" after "Who did Carvajal write to?": two people, "he" the
+            # one the earlier question asks about, "him" the other one its answer names.
+            person = first_named(previous_question, people) or person
             other = next((name for name in _named_in(previous_answer, people) if name != person), "")
             if other:
                 text = re.sub(r"\bhim\b", other, text, flags=re.IGNORECASE)
@@ -128,6 +134,9 @@ def _resolve(question: str, resolved: list[tuple[str, str]], people: Mapping[str
                 context = [w for w in _key_words(previous_question) if w != person]
                 return f"{text} ({' '.join(context)})" if context else text
             return text
+    if CHECKING_BACK.match(text):
+        # "Is it true?" asks about the whole earlier question, not about its first name.
+        return f"{text} ({' '.join(_key_words(previous_question))})"
     subject = _subject(previous_question, previous_answer, people)
     text = EMPTY_IT.sub("\0", text)  # kept as it is
     words = {w.lower() for w in WORD.findall(text)}
@@ -169,8 +178,11 @@ def _key_words(question: str) -> list[str]:
 def _subject(question: str, answer: str, people: Mapping[str, Sequence[str]]) -> str:
     """The name the earlier question asked about, spelled out as fully as the answer has it."""
     # A run that opens the question takes its question word along ("Was Venezuela"): drop it.
-    names = [_without_question_word(run) for run in NAME_RUN.findall(question)]
-    names = [name for name in names if name]
+    runs = [(match.end() - len(name), name) for match in NAME_RUN.finditer(question)
+            for name in [_without_question_word(match.group())]]
+    # "List the sanctions on Venezuela": a word that opens the question is capitalised for
+    # that alone; it is the subject only when the question names nothing else.
+    names = [name for start, name in runs if name and start > 0] or [name for _, name in runs if name]
     if not names:
         return ""
     name = names[0]

@@ -240,7 +240,12 @@ AUTHOR_WORDS = ["author", "writer", "reporter", "journalist", "correspondent", "
 
 
 # "…,” says Dr. Isabella Ramirez": the surname of whoever a quotation is attributed to.
-QUOTED_SPEAKER = re.compile(rf"\b(?:says|said)\s+(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?(?:{NAME}\s+)*?({NAME})\b(?=[,.]|\s+[a-z])")
+# Not "said Tuesday", "said Venezuela's foreign minister".
+QUOTED_SPEAKER = re.compile(
+    rf"\b(?:says|said)\s+(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
+    rf"April|May|June|July|August|September|October|November|December)\b)"
+    rf"(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?(?:{NAME}\s+)*?({NAME})\b(?<!’s)(?<!'s)(?=[,.]|\s+[a-z])"
+)
 
 
 def find_people(passages, descriptors: dict[str, str]) -> dict[str, list[str]]:

@@ -246,7 +246,7 @@ class Retriever:
         rare_names = {
             token for token in self.topic_stems(self._name_described(expanded))
             if token in self._name_words and 0 < self._df.get(token, 0) <= RARE_NAME_PASSAGES
-            and not (DEMONYM.search(token) and token not in countries())
+            and not _is_demonym(token)
         }
         if rare_names and NAME_BONUS:
             for pid in fused:
@@ -256,8 +256,8 @@ class Retriever:
             # "What does the ex-intelligence boss say Caracas did?": a passage quoting someone
             # else ("…," says Dr. Isabella Ramirez) reports that person's words, not his.
             for pid in fused:
-                speaker = QUOTED_SPEAKER.search(self.passages[pid].text)
-                if speaker and without_possessive(speaker.group(1)) != person:
+                speakers = {without_possessive(m.group(1)) for m in QUOTED_SPEAKER.finditer(self.passages[pid].text)}
+                if speakers and person not in speakers:
                     fused[pid] -= OTHER_SPEAKER_PENALTY
         if person and PERSON_BONUS:
             # "How does Ramirez describe the allegations?": the small model hears "allegations"
@@ -533,11 +533,17 @@ class Retriever:
 
 
 
+def _is_demonym(word: str) -> bool:
+    """"american", "venezuelan", "chinese": a country's adjective (not "brian", "tehran")."""
+    return bool(DEMONYM.search(word)) and word not in countries() and any(c.startswith(word[:4]) for c in countries())
+
+
 def _names_label(question: str, label: str) -> bool:
     """Whether a (lower-case) question names a call-out: its whole label ("pro tip"), or "the"
     and the label's last word ("according to the tip")."""
     words = label.split()
-    return label in question or (len(words) > 1 and re.search(rf"\bthe {re.escape(words[-1])}\b", question) is not None)
+    return re.search(rf"\b{re.escape(label)}\b|\bthe {re.escape(words[-1])}\b" if len(words) > 1 else rf"\b{re.escape(label)}\b",
+                     question) is not None
 
 
 def _as_bm25_input(corpus_tokens: list[list[str]]):

@@ -14,6 +14,7 @@ records the embedding model and dimension that built it.
 from __future__ import annotations
 
 import re
+import threading
 from collections import OrderedDict, defaultdict
 from dataclasses import dataclass, fields
 from functools import cached_property
@@ -64,9 +65,11 @@ class StoredHit:
 class PassageStore:
     def __init__(self, collection: Any):
         self._collection = collection
-        # passage id -> its sentence views. A passage id is a hash of its text, so its views
-        # never change under it, whoever writes the store: safe to keep for the process's life.
+        # passage id -> its sentence views, least recently used first. A passage id is a hash of
+        # its text, so its views keep their words; only a rebuild with another model changes
+        # their vectors, and writes through this store clear the cache.
         self._sentence_cache: OrderedDict[str, list[tuple[int, str, list[list[float]]]]] = OrderedDict()
+        self._cache_lock = threading.Lock()  # a server's request threads share the store
 
     @cached_property
     def _vectors(self):
@@ -202,14 +205,20 @@ class PassageStore:
         question about one of a long sentence's facts better than the whole sentence does)."""
         if not passage_ids:
             return {}
-        cached = {pid: self._sentence_cache[pid] for pid in passage_ids if pid in self._sentence_cache}
+        cached = {}
+        with self._cache_lock:
+            for pid in passage_ids:
+                views = self._sentence_cache.get(pid)
+                if views is not None:
+                    self._sentence_cache.move_to_end(pid)
+                    cached[pid] = views
         missing = [pid for pid in passage_ids if pid not in cached]
         if missing:
             fetched = self._fetch_sentence_vectors(missing)
-            for pid, views in fetched.items():
-                self._sentence_cache[pid] = views
-            while len(self._sentence_cache) > SENTENCE_CACHE_PASSAGES:
-                self._sentence_cache.popitem(last=False)
+            with self._cache_lock:
+                self._sentence_cache.update(fetched)
+                while len(self._sentence_cache) > SENTENCE_CACHE_PASSAGES:
+                    self._sentence_cache.popitem(last=False)
             cached |= fetched
         return cached
 
