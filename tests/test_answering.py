@@ -173,6 +173,7 @@ def test_chat_shorthand_is_read_as_full_words(assistant, question, expected):
         ("Which section of the site is this story filed under?", "Home » world » Maduro vs. Trump"),
         ("Who actually wrote this piece? I want to know whose claims I'm reading.", "by James Carter"),
         ("What is the writer's title at the outlet?", "Senior News Editor"),
+        ("Who wrote this report?", "by James Carter"),  # "report" here is the article, not a verb
         # what the article says, not who wrote it
         ("What measures does the author recommend the US take?", "Targeted Sanctions"),
         ("According to the author's forecast, what sort of regimes might copy this tactic?", "economic hardship"),
