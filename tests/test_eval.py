@@ -2,7 +2,7 @@
 
 sample_questions.jsonl is the set the retrieval was first tuned on; paraphrase_questions.jsonl
 was written from the article before the next round of tuning, to show changes that only fit
-the first set; reader_questions.jsonl holds twenty-six more sets by writers who saw only the article,
+the first set; reader_questions.jsonl holds twenty-eight more sets by writers who saw only the article,
 each run blind before it was used (BENCHMARKS.md has both figures)."""
 
 import pytest
@@ -17,9 +17,10 @@ from .conftest import EVAL_SET, PARAPHRASE_SET, READER_SET
     [
         (EVAL_SET, 50, 0.97, 1.0, 0.97, 1.0, 0),
         (PARAPHRASE_SET, 56, 0.94, 1.0, 1.0, 1.0, 0),
-        # four answerable ones are declined: two ask about "the Chicken" (El Pollo, translated),
-        # one in slang the model cannot place, one about a conviction "at trial"
-        (READER_SET, 1140, 0.94, 0.98, 0.97, 0.98, 4),
+        # six answerable ones are declined: two ask about "the Chicken" (El Pollo, translated),
+        # one in slang the model cannot place, one about a conviction "at trial", one about the
+        # "stage" of his "case", one about the Akismet line (page clutter ingest drops)
+        (READER_SET, 1230, 0.93, 0.98, 0.97, 0.97, 6),
     ],
     ids=["sample", "paraphrase", "readers"],
 )
