@@ -18,7 +18,7 @@ from functools import lru_cache
 from importlib import resources
 
 from assistant.schema import Turn
-from assistant.text import STOPWORDS, WORD, first_named
+from assistant.text import STOPWORDS, WORD, first_named, named_in
 
 __all__ = ["standalone_question", "spelled_out", "is_follow_up"]
 
@@ -119,7 +119,7 @@ def _resolve(question: str, resolved: list[tuple[str, str]], people: Mapping[str
             # "What is he offering him?" after "Who did Carvajal write to?": two people, "he" the
             # one the earlier question asks about, "him" the other one its answer names.
             person = first_named(previous_question, people) or person
-            other = next((name for name in _named_in(previous_answer, people) if name != person), "")
+            other = next((name for name in named_in(previous_answer, people) if name != person), "")
             if other:
                 text = re.sub(r"\bhim\b", other, text, flags=re.IGNORECASE)
         if person:
@@ -149,16 +149,6 @@ def _resolve(question: str, resolved: list[tuple[str, str]], people: Mapping[str
         return text
     keywords = _key_words(previous_question)
     return f"{text} ({' '.join(keywords)})" if keywords else text
-
-
-def _named_in(text: str, people: Mapping[str, Sequence[str]]) -> list[str]:
-    """The people `text` names, in the order it first names them."""
-    firsts = {}
-    for name, words in people.items():
-        starts = [m.start() for w in words for m in [re.search(rf"\b{re.escape(w)}\b", text, re.IGNORECASE)] if m]
-        if starts:
-            firsts[name] = min(starts)
-    return sorted(firsts, key=firsts.get)
 
 
 def _question_answer_pairs(history: Sequence[Turn]) -> list[tuple[str, str]]:

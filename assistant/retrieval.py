@@ -41,15 +41,16 @@ from assistant.text import STOPWORDS, WORD, first_named, normalize_word, split_s
 __all__ = ["Retriever", "Retrieval", "QueryCoverage"]
 
 HEADER_PENALTY = 0.3
+# Clauses that only concede ("While Carvajal's testimony is…"): no view to match.
 CONCESSIVE = re.compile(r"^\W*(while|although|though|whereas|even though|despite)\b", re.IGNORECASE)
-# Words that say where a person is; a passage naming the person asked about with one of them
-# gets this much on a "where is…" question.
 # Words never counted as what a question asks about (its topic terms), and words never taken for
 # the kind of thing a "which/what X" question asks for: built once, not per word of a question.
 NOT_TOPIC_TERMS = ARTICLE_WORDS | NAMING_WORDS | GENERIC_WORDS | ABSTRACT_NOUNS | PERSON_WORDS
 # A time ("What day…", "Which year…") is asked for by the rule for "when" questions.
 TIME_WORDS = {"year", "years", "date", "dates", "day", "days", "month", "months", "time", "week", "weeks"}
 NOT_ASKED_FOR = NOT_A_NOUN | STOPWORDS | GENERIC_WORDS | DEGREE_WORDS | ABSTRACT_NOUNS | PERSON_WORDS | TIME_WORDS
+# Words that say where a person is; a passage naming the person asked about with one of them
+# gets WHEREABOUTS_BONUS on a "where is…" question.
 WHEREABOUTS = re.compile(
     r"\b(prison|jail|custody|detention|detained|imprisoned|held in|exile|hiding|fled to|lives in|"
     r"living in|based in|resides|arrested in|extradited to)\b",

@@ -8,7 +8,7 @@ from functools import lru_cache
 from importlib.util import find_spec
 from pathlib import Path
 
-__all__ = ["split_sentences", "split_clauses", "count_tokens", "terms", "normalize_word", "stem", "first_named", "STOPWORDS", "WORD"]
+__all__ = ["split_sentences", "split_clauses", "count_tokens", "terms", "normalize_word", "stem", "first_named", "named_in", "STOPWORDS", "WORD"]
 
 # Abbreviations that end in a period without ending a sentence ("Maduro vs. Trump", "Dr. Ramirez").
 ABBREVIATIONS = {
@@ -130,14 +130,19 @@ def normalize_word(raw: str) -> str:
     return word.strip(".-'")
 
 
-def first_named(text: str, names) -> str:
+def named_in(text: str, names) -> list[str]:
     """Which of `names` (a mapping: name -> the words that refer to it, as
-    `Retriever.people` holds them) `text` refers to first, or ""."""
-    found = [
-        (match.start(), name)
-        for name, words in names.items()
-        for word in words
-        for match in [re.search(rf"\b{re.escape(word)}\b", text, flags=re.IGNORECASE)]
-        if match
-    ]
-    return min(found)[1] if found else ""
+    `Retriever.people` holds them) `text` refers to, in the order it first refers to them."""
+    first: dict[str, int] = {}
+    for name, words in names.items():
+        for word in words:
+            match = re.search(rf"\b{re.escape(word)}\b", text, flags=re.IGNORECASE)
+            if match:
+                first[name] = min(match.start(), first.get(name, match.start()))
+    return sorted(first, key=lambda name: (first[name], name))
+
+
+def first_named(text: str, names) -> str:
+    """The one of `names` that `text` refers to first, or ""."""
+    found = named_in(text, names)
+    return found[0] if found else ""
