@@ -125,6 +125,8 @@ def has_cue(kind: str, text: str) -> bool:
 # the story published?"): the line's opening words, as `chunking.header_text` writes them.
 DATE_FIELD = ("published ", "updated ")
 TITLE_FIELD = ("",)  # the header's first line
+# Words for an article itself, shared by the patterns below so they cannot drift apart.
+DOCUMENT_NOUNS = "article|story|piece|report|page|post|column|update|roundup|bulletin|dispatch|explainer|op-ed"
 HEADER_FIELDS = [  # the date first: "When was this article written?" asks for a date, not a byline
     (re.compile(r"^\W*when\b|\bdated?\b|\b(what|which) (day|date)\b", re.I), DATE_FIELD),
     (re.compile(r"\b(section|category)\b|\bfiled (under|in)\b", re.I), ("section: ",)),
@@ -135,7 +137,7 @@ HEADER_FIELDS = [  # the date first: "When was this article written?" asks for a
                 r"(?=.*\b(this|it)\b)", re.I), ("publisher: ",)),
     (re.compile(r"\b(published|updated)\b", re.I), DATE_FIELD),
     # "What is the writer's title?" asks for the role in the byline, "the story's title" for the headline.
-    (re.compile(r"\b(?!(?:article|story|piece|page|post|report|column)[’']s)\w+[’']s (job |editorial )?(title|role|position)\b|"
+    (re.compile(rf"\b(?!(?:{DOCUMENT_NOUNS})[’']s)\w+[’']s (job |editorial )?(title|role|position)\b|"
                 r"\b(his|her|their) (job |editorial )?(title|role|position)\b|\bjob title\b", re.I), ("by ",)),
     (re.compile(r"\b(headline|title)\b", re.I), TITLE_FIELD),
     (re.compile(r"\b(author|wrote|written|writer|byline|reporter|journalist)\b|^\W*who\b.*\bfiled\b", re.I), ("by ",)),
@@ -144,8 +146,8 @@ HEADER_FIELDS = [  # the date first: "When was this article written?" asks for a
 # The question must be about the article, not a fact in it: "Who wrote to Trump?" and "When was
 # the letter written?" are about the coverage's people and papers, not its byline.
 ABOUT_THE_ARTICLE = re.compile(
-    r"\b(article|story|piece|report|coverage|page|post|column|update|byline|author|reporter|journalist|"
-    r"writer|outlet|roundup|bulletin|dispatch|explainer|op-ed)\b|\b(this|the) (news )?(web)?site\b|\bfiled\b|"
+    rf"\b({DOCUMENT_NOUNS}|coverage|byline|author|reporter|journalist|writer|outlet)\b|"
+    r"\b(this|the) (news )?(web)?site\b|\bfiled\b|"
     r"^\W*\w+ (\w+ )?(wrote|written|published|updated) (this|it)\b|\b(this|it) (was )?(written|published|updated)\b",
     re.I,
 )
@@ -171,7 +173,7 @@ ASKS_WHAT_IT_SAYS = re.compile(
 
 # "Who is the author of the letter to Trump?" is about a letter the article quotes.
 ABOUT_SOMETHING_ELSE = re.compile(
-    r"\b(author|writer|date)\s+of\s+(the|that|his|her|their|its)\s+(?!article|story|piece|report|page|post|column|update)\w+",
+    rf"\b(author|writer|date)\s+of\s+(the|that|his|her|their|its)\s+(?!{DOCUMENT_NOUNS})\w+",
     re.I,
 )
 
