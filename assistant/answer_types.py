@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 __all__ = [
-    "answer_type", "asks", "asks_for_reaction", "asks_what_it_says", "mentions_saying", "gives_time", "has_cue", "header_field_asked", "header_lines", "name_origin_missing",
+    "answer_type", "asking_part", "asks", "asks_for_reaction", "asks_what_it_says", "mentions_saying", "gives_time", "has_cue", "header_field_asked", "header_lines", "name_origin_missing",
     "ranking_missing", "reports_reaction",
 ]
 
@@ -101,16 +101,40 @@ def gives_time(question: str, text: str, eras: bool = True) -> bool:
 def asks(kind: str, question: str) -> bool:
     """Whether the question asks for this kind of thing, among others: "When was he arrested,
     and in which country?" asks when as well as where."""
+    question = asking_part(question)
     return any(k == kind and pattern.search(question) for k, pattern in QUESTION_TYPES)
 
 
 def answer_type(question: str) -> str:
     """'where', 'when', 'how many', 'why', 'nickname', 'who', 'past', or '' when the question
     asks for something else."""
+    question = asking_part(question)
     for kind, pattern in QUESTION_TYPES:
         if pattern.search(question):
             return kind
     return ""
+
+
+# Where a wordy question's parts meet: "My neighbour tells me he is locked up; where is he
+# held?", "Forgive my scepticism, but … — why should…?", "…? My late husband always said…".
+ASIDE_BREAK = re.compile(r"\s*(?:;|\s[–—-]\s|(?<=[.!?])\s+(?=[A-Z])|,\s*but\s+)\s*")
+# A part that asks: a question word anywhere ("could you tell me what he offered"), or an
+# auxiliary opening a yes/no question ("has he been sentenced yet?").
+ASKING = re.compile(
+    r"\b(what|what’s|what's|which|who|whom|whose|where|when|why|how)\b|"
+    r"^\W*(?:and\s+|so\s+)?(is|are|was|were|do|does|did|has|have|had|can|could|would|will|should|may|might)\b|"
+    r"^\W*(?:please\s+)?(tell|explain|describe|list|name|give|summari[sz]e)\b",
+    re.I,
+)
+
+
+def asking_part(question: str) -> str:
+    """The parts of a wordy question that ask, without its asides ("Forgive my scepticism",
+    "My late husband always said they had a finger in every pie."): the words that must be
+    the coverage's. The whole question when it has one part, or no part asks."""
+    parts = [part for part in ASIDE_BREAK.split(question) if part.strip()]
+    asking = [part for part in parts if ASKING.search(part)]
+    return " ".join(asking) if asking and len(asking) < len(parts) else question
 
 
 def has_cue(kind: str, text: str) -> bool:

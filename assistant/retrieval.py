@@ -31,7 +31,7 @@ from assistant.lexicon import (
     word_table,
 )
 from assistant.answer_types import (
-    answer_type, asks_what_it_says, has_cue, header_field_asked, header_lines, mentions_saying,
+    answer_type, asking_part, asks_what_it_says, has_cue, header_field_asked, header_lines, mentions_saying,
 )
 from assistant.providers import Embedder
 from assistant.schema import Passage, Scored
@@ -467,6 +467,9 @@ class Retriever:
         result = QueryCoverage()
         lowered = question.lower()
         alias_words = {w for alias in aliases() if " " in alias and alias in lowered for w in alias.split()}
+        # An aside's words ("My late husband always said…") are chatter, not what is asked;
+        # its names still count ("And the Russians — where do they come in?").
+        asked_words = {normalize_word(raw) for raw in WORD.findall(asking_part(question))}
         for sentence in re.split(r"(?<=[.!?])\s+", question.strip()):
             for position, raw in enumerate(WORD.findall(sentence)):
                 word = normalize_word(raw)
@@ -477,7 +480,8 @@ class Retriever:
                     or any(c.isdigit() for c in raw)
                     or (raw.islower() and word in self._proper_names)
                 )
-                if (word in STOPWORDS or word in DEGREE_WORDS or word in PRONOUNS or word in NOT_TOPIC) and not is_name:
+                if (word in STOPWORDS or word in DEGREE_WORDS or word in PRONOUNS or word in NOT_TOPIC
+                        or word not in asked_words) and not is_name:
                     continue  # "…and when did he die?": neither "when" nor "he" is what is asked about
                 known = (self.knows(word) or word in NAMING_WORDS
                          or word in alias_words and self._alias_known(lowered))
