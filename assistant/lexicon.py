@@ -30,7 +30,7 @@ ARTICLE_WORDS = {
 # Words for what someone or something is called or does for a living: the coverage says these
 # without naming them ("Hugo ‘El Pollo’ Carvajal", "By James Carter, Senior News Editor").
 NAMING_WORDS = {
-    "name", "names", "named", "call", "calls", "nickname", "nicknamed", "alias", "called", "known", "job", "occupation",
+    "name", "names", "named", "call", "calls", "nickname", "nicknamed", "sobriquet", "moniker", "alias", "called", "known", "job", "occupation",
     "profession", "position", "role", "title", "identity",
 }
 
@@ -91,7 +91,9 @@ PRONOUNS = {"he", "she", "him", "her", "his", "hers", "they", "them", "their", "
             "we", "our", "you", "your", "i", "me", "my"}
 
 # Words of a question that say nothing of its topic, for BM25 and sentence overlap.
-NOT_TOPIC = {"what", "who", "whom", "whose", "which", "when", "where", "why", "how", "its", "whats", "whos", "wheres", "hows"}
+# How a reader asks, not what ("would you be so kind as to tell me…", "I was wondering…").
+REQUEST_WORDS = {"tell", "explain", "describe", "wonder", "wondering", "curious", "grateful", "kindly", "please", "remind", "dear"}
+NOT_TOPIC = {"what", "who", "whom", "whose", "which", "when", "where", "why", "how", "its", "whats", "whos", "wheres", "hows"} | REQUEST_WORDS
 
 
 # --- what a "which/what X" question asks for ---------------------------------------------------
@@ -133,7 +135,7 @@ DETERMINERS = {"that", "this", "it", "the", "a", "an", "them", "him", "her", "hi
 NOT_A_NOUN = {
     "is", "are", "was", "were", "do", "does", "did", "has", "have", "had", "can", "could", "should",
     "would", "will", "might", "may", "must", "if", "about", "else", "happens", "happened", "exactly",
-    "s", "’s", "'s", "role", "way", "ways",
+    "s", "’s", "'s", "role", "way", "ways", "basis", "grounds",
 }
 
 

@@ -471,7 +471,8 @@ class Retriever:
         # its names still count ("And the Russians — where do they come in?").
         asked_words = {normalize_word(raw) for raw in WORD.findall(asking_part(question))}
         for sentence in re.split(r"(?<=[.!?])\s+", question.strip()):
-            for position, raw in enumerate(WORD.findall(sentence)):
+            raws = WORD.findall(sentence)
+            for position, raw in enumerate(raws):
                 word = normalize_word(raw)
                 if not word or word in QUESTION_WORDS and position == 0:
                     continue
