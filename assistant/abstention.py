@@ -15,7 +15,7 @@ import re
 from assistant.answer_types import (
     asks, asks_for_reaction, gives_time, has_cue, header_field_asked, header_lines, name_origin_missing, ranking_missing, reports_reaction,
 )
-from assistant.lexicon import GENERIC_WORDS, QUALIFIERS, countries_in
+from assistant.lexicon import ADJECTIVE_ENDING, GENERIC_WORDS, QUALIFIERS, countries_in
 from assistant.retrieval import Retrieval, Retriever
 
 __all__ = ["ASKS_TO_EXPLAIN", "looks_like_injection", "reason_to_abstain"]
@@ -70,7 +70,6 @@ NAMED_KINDS = (
     "ports?|officials?|generals?|ministers?|politicians?|statutes?|laws?"
 )
 AUXILIARIES = "is|are|was|were|the|a|an|do|does|did|has|have|had|can|could|would|will|might|may|must|should"
-ADJECTIVE_ENDING = re.compile(r"(al|ic|ian|ese|ish|ive|ous|ary|ern|ly)$")
 # The act a "which X" question asks about: the verb right after X ("Which country extradited
 # him?"), or the participle after "was/were <subject>" ("Which country was he arrested in?").
 ACT_AFTER_KIND = re.compile(r"\s+([a-z]{3,}ed)\b|\s+(?:was|were|is|are)\s+(?:[\w’'-]+\s+){0,3}?([a-z]{3,}ed)\b")

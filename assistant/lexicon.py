@@ -130,6 +130,8 @@ QUALIFIERS = {
     "other", "real", "actual", "official", "possible", "likely", "top", "biggest", "best",
     "outside", "independent", "outstanding", "notable", "prominent", "future", "past", "early",
 }
+# "military", "federal", "domestic": a word that, after "which", most likely qualifies the noun.
+ADJECTIVE_ENDING = re.compile(r"(al|ic|ian|ese|ish|ive|ous|ary|ern|ly)$")
 DETERMINERS = {"that", "this", "it", "the", "a", "an", "them", "him", "her", "his", "its", "their", "these", "those", "us", "you"}
 # Words that follow "what" without naming a kind of thing ("What is…", "What if…").
 NOT_A_NOUN = {

@@ -25,7 +25,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from assistant.lexicon import (
-    ABSTRACT_NOUNS, ARTICLE_WORDS, ASKED_FOR, DEGREE_WORDS, DETERMINERS, GENERIC_WORDS, NAMING_WORDS,
+    ABSTRACT_NOUNS, ADJECTIVE_ENDING, ARTICLE_WORDS, ASKED_FOR, DEGREE_WORDS, DETERMINERS, GENERIC_WORDS, NAMING_WORDS,
     NOT_A_NOUN, NOT_TOPIC, PERSON_WORDS, PHRASE_END, PRONOUNS, QUALIFIERS, QUESTION_WORDS, QUOTED_SPEAKER, WHAT_IS,
     aliases, common_prefix, countries, countries_in, find_descriptors, find_people, prefix_index, without_possessive,
     word_table,
@@ -488,6 +488,8 @@ class Retriever:
                          or word in alias_words and self._alias_known(lowered))
                 if known and is_name and raw.isalpha() and word not in alias_words:
                     known = self._knows_name(word)
+                if not known and not is_name and word in NOT_TOPIC_TERMS:
+                    continue  # "what would be the point of that?": no word for what is asked about
                 result.content_terms.append(word)
                 if known:
                     result.known_terms.append(word)
@@ -521,7 +523,8 @@ class Retriever:
         if not raw or not raw.islower():  # "Which Russian officials", "What is the Cartel…": a name leads
             return ""
         word = normalize_word(raw)
-        if word in QUALIFIERS and following.islower():  # "What exact date…": the noun comes next
+        # "What exact date…", "What military rank…": the noun comes next.
+        if (word in QUALIFIERS or ADJECTIVE_ENDING.search(word)) and following.islower() and following not in NOT_A_NOUN | STOPWORDS:
             word, following = normalize_word(following), ""
         # "What changed that?", "What is Carvajal seeking?": a verb, not a kind of thing.
         if word.endswith(("ed", "ing")) or following.lower() in DETERMINERS:
