@@ -153,7 +153,7 @@ TITLE_FIELD = ("",)  # the header's first line
 DOCUMENT_NOUNS = "article|story|piece|report|page|post|column|update|roundup|bulletin|dispatch|explainer|op-ed"
 HEADER_FIELDS = [  # the date first: "When was this article written?" asks for a date, not a byline
     (re.compile(r"^\W*when\b|\bdated?\b|\b(what|which) (day|date)\b", re.I), DATE_FIELD),
-    (re.compile(r"\b(section|category)\b|\bfiled (under|in)\b", re.I), ("section: ",)),
+    (re.compile(r"\b(section|category)\b|\bfiled (under|in)\b|\b(part|area) of the (paper|site|website|newspaper)\b", re.I), ("section: ",)),
     # "What is the name of the outlet that published this piece?", "Who published this article?":
     # a header line few pages print (asked of this article: "this", "it").
     (re.compile(r"(\b(which|what) (news )?(outlet|publication|newspaper|website|site)\b|\bpublisher\b|"
@@ -171,7 +171,7 @@ HEADER_FIELDS = [  # the date first: "When was this article written?" asks for a
 # the letter written?" are about the coverage's people and papers, not its byline.
 ABOUT_THE_ARTICLE = re.compile(
     rf"\b({DOCUMENT_NOUNS}|coverage|byline|author|reporter|journalist|writer|outlet)\b|"
-    r"\b(this|the) (news )?(web)?site\b|\bfiled\b|\b(publish|publication|posting) date\b|\bdateline\b|"
+    r"\b(this|the) (news )?(web)?site\b|\b(part|area) of the (paper|newspaper)\b|\bfiled\b|\b(publish|publication|posting) date\b|\bdateline\b|"
     r"^\W*\w+ (\w+ )?(wrote|written|published|updated) (this|it)\b|\b(this|it) (was )?(written|published|updated)\b",
     re.I,
 )
@@ -184,7 +184,8 @@ SAYING = (
     r"suggest|suggests|warn|warns|call|calls|describe|describes|mean|means|consider|considers|predict|"
     r"predicts|propose|proposes|want|wants|conclude|concludes|write about|wrote about|expect|expects|"
     r"see|sees|feel|feels|urge|urges|advise|advises|forecast|forecasts|mention|mentions|"
-    r"view|views|regard|regards|judge|judges|assess|assesses"
+    r"view|views|regard|regards|judge|judges|assess|assesses|foresee|foresees|characteri[sz]e|characteri[sz]es|"
+    r"portray|portrays|depict|depicts|envision|envisions|envisage|envisages|anticipate|anticipates|deem|deems"
 )
 ASKS_WHAT_IT_SAYS = re.compile(
     rf"\b(author|writer|reporter|journalist|article|story|piece|report|it|he|she|they|this)\W+(\w+\W+){{0,2}}?({SAYING})\b|"
