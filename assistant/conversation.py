@@ -38,6 +38,15 @@ EMPTY_IT = re.compile(
     r"\bit(?= (?:is|was) (?:\w+ )?that\b)",
     re.IGNORECASE,
 )
+# "And the second one?", "What does the last point involve?": an item of the list the earlier
+# answer gave, one per line ("- Increased International Cooperation: Forge…").
+ORDINALS = {"first": 0, "1st": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2, "fourth": 3, "4th": 3,
+            "fifth": 4, "5th": 4, "sixth": 5, "6th": 5, "last": -1}
+ORDINAL_REFERENCE = re.compile(
+    rf"\b(?:the\s+)?({'|'.join(ORDINALS)})\s+(?:one|item|point|step|bullet|idea|recommendation|trend|option|measure|"
+    r"suggestion|consequence|implication)\b",
+    re.IGNORECASE,
+)
 OPENERS = re.compile(r"^(and|but|also|so|what about|how about|then)\b[\s,]*", re.IGNORECASE)
 GENERIC = STOPWORDS | {
     "what", "who", "whom", "which", "when", "where", "why", "how", "tell", "explain", "describe",
@@ -54,6 +63,7 @@ def is_follow_up(question: str) -> bool:
     return (
         bool(OPENERS.match(question.strip()))
         or any(w in REFERRING for w in words)
+        or bool(ORDINAL_REFERENCE.search(question))
         or (len(content) <= 1 and not has_name)
     )
 
@@ -109,6 +119,11 @@ def _resolve(question: str, resolved: list[tuple[str, str]], people: Mapping[str
         return question
     previous_question, previous_answer = resolved[-1]
     text = OPENERS.sub("", question.strip())
+    ordinal = ORDINAL_REFERENCE.search(text)
+    item = _list_item(previous_answer, ORDINALS[ordinal.group(1).lower()]) if ordinal else ""
+    if item:
+        text = f"{text[:ordinal.start()]}{item}{text[ordinal.end():]}"
+        return re.sub(r"\b(it|this|that)\b", item, text)
     words = {w.lower() for w in WORD.findall(text)}
     if words & PERSON_PRONOUNS:
         # After "Who wrote this piece on the Maduro-Trump standoff?" "he" is whoever the answer
@@ -149,6 +164,17 @@ def _resolve(question: str, resolved: list[tuple[str, str]], people: Mapping[str
         return text
     keywords = _key_words(previous_question)
     return f"{text} ({' '.join(keywords)})" if keywords else text
+
+
+def _list_item(answer: str, index: int) -> str:
+    """The label of the list item at `index` in an answer ("Increased International
+    Cooperation"), or its opening words when it has none; "" when the answer lists nothing."""
+    items = [line[2:] for line in answer.splitlines() if line.startswith("- ")]
+    if not -len(items) <= index < len(items):
+        return ""
+    item = re.sub(r"\s*\[\d+\]", "", items[index])
+    label, colon, _ = item.partition(":")
+    return label.strip() if colon and len(label.split()) <= 8 else " ".join(item.split()[:8])
 
 
 def _question_answer_pairs(history: Sequence[Turn]) -> list[tuple[str, str]]:

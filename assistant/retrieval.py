@@ -235,11 +235,14 @@ class Retriever:
                 if person in text and WHEREABOUTS.search(text):
                     fused[pid] += WHEREABOUTS_BONUS
         # "According to the pro tip…", "What does the expert insight say?": the reader names the
-        # call-out; the passage under that label answers.
+        # call-out; the passage under that label answers. So does the bullet whose whole label a
+        # question names ("What does Increased International Cooperation involve?").
         lowered = question.lower()
         for pid in fused:
             passage = self.passages[pid]
-            if passage.kind == "callout" and passage.label and _names_label(lowered, passage.label.lower()):
+            label = passage.label.lower()
+            if (passage.kind == "callout" and label and _names_label(lowered, label)
+                    or passage.kind == "bullet" and label and re.search(rf"\b{re.escape(label)}\b", lowered)):
                 fused[pid] += LABEL_BONUS
         # "Is it proven that Moscow is in on it?": a name only a passage or two use points at
         # them more surely than the small model hears it among the question's other words.

@@ -260,3 +260,14 @@ def test_stream_yields_the_text_then_the_answer(assistant):
 def test_bad_questions_are_refused_with_a_reason(assistant, question):
     with pytest.raises(BadQuestionError):
         assistant.ask(question)
+
+
+def test_a_follow_up_can_point_at_an_item_of_the_earlier_list(assistant):
+    """"And the second one?" after a list of steps asks about the second step listed."""
+    earlier = "What steps does the article recommend the US take?"
+    listed = [line for line in assistant.ask(earlier).answer.splitlines() if line.startswith("- ")]
+    assert len(listed) >= 3, listed
+    second_label = listed[1].removeprefix("- ").split(":")[0]
+    answer = ask_after(assistant, earlier, "And the second one, what does it involve?")
+    assert not answer.abstained
+    assert answer.citations[0].text.startswith(second_label), (second_label, answer.citations[0].text)
