@@ -46,7 +46,7 @@ GENERIC_WORDS = {
     "part", "parts", "aspect", "aspects", "side", "sides", "type", "types", "matter", "matters",
     "being", "been", "hold", "holds", "held", "holding", "serve", "serves", "served", "work", "works", "worked",
     "change", "changes", "changed", "cause", "causes", "caused", "affect", "affects", "affected",
-    "need", "needs", "needed",
+    "need", "needs", "needed", "argue", "argues", "argued",
 }
 # Nouns for an aspect of anything ("the purpose of…", "in which areas…"): a question asking
 # for one asks about the rest of its words, which the coverage must know.
@@ -100,7 +100,7 @@ NOT_TOPIC = {"what", "who", "whom", "whose", "which", "when", "where", "why", "h
 
 # "Which university…", "What books…", "In what year…": the word after "which"/"what".
 ASKED_FOR = re.compile(
-    r"^\W*(?:\w+ )?(?:which|what)\s+(?:kind of |type of |sort of )?"
+    r"^\W*(?:\w+ )?(?:which|what)\s+(?:(?:kinds?|types?|sorts?) of )?"
     r"(?:(?:one|two|three|four|five|several|few|many|other|main|key|top|\w+[’']s)\s+)?([\w’'-]+)(?:\s+(\w+))?",
     re.IGNORECASE,
 )
@@ -111,6 +111,7 @@ PERSON_WORDS = {
     "officials", "expert", "experts", "analyst", "analysts", "officer", "officers", "minister",
     "ministers", "senator", "senators", "lawmaker", "lawmakers", "diplomat", "diplomats",
     "general", "generals", "figure", "figures", "person", "people", "journalist", "reporter",
+    "man", "men", "woman", "women",
 }
 # "What is Venezuela's official currency?", "What is the capital of Venezuela?": the noun phrase
 # after "what is", up to its first preposition; its last word is the kind of thing asked for.
