@@ -153,7 +153,7 @@ def has_cue(kind: str, text: str) -> bool:
 DATE_FIELD = ("published ", "updated ")
 TITLE_FIELD = ("",)  # the header's first line
 # Words for an article itself, shared by the patterns below so they cannot drift apart.
-DOCUMENT_NOUNS = "article|story|piece|report|page|post|column|update|roundup|bulletin|dispatch|explainer|op-ed"
+DOCUMENT_NOUNS = "article|story|piece|report|page|post|column|update|roundup|bulletin|dispatch|explainer|op-ed|feature|write-up"
 HEADER_FIELDS = [  # the date first: "When was this article written?" asks for a date, not a byline
     (re.compile(r"^\W*when\b|\bdated?\b|\b(what|which) (day|date)\b", re.I), DATE_FIELD),
     (re.compile(r"\b(section|category)\b|\bfiled (under|in)\b|\b(part|area) of the (paper|site|website|newspaper)\b", re.I), ("section: ",)),

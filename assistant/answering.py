@@ -21,7 +21,7 @@ from assistant.abstention import reason_to_abstain
 from assistant.conversation import standalone_question
 from assistant.errors import BadQuestionError
 from assistant.answer_types import (
-    answer_type, has_cue, header_lines,
+    answer_type, asking_part, has_cue, header_lines,
 )
 from assistant.retrieval import ANSWER_TYPE_BONUS, Retrieval, Retriever
 from assistant.schema import Answer, Citation, Passage, Scored, Turn
@@ -213,7 +213,7 @@ class Assistant:
 
     def _pick_sentences(self, question: str, retrieval: Retrieval) -> list[_Pick]:
         top = retrieval.hits[0].item
-        if LIST_QUESTION.search(question):
+        if LIST_QUESTION.search(asking_part(question)):  # not "…? I need it for my reference list."
             listed = self._list_items(question, top, retrieval)
             if listed:
                 return listed

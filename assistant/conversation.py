@@ -52,6 +52,7 @@ GENERIC = STOPWORDS | {
     "what", "who", "whom", "which", "when", "where", "why", "how", "tell", "explain", "describe",
     "role", "play", "say", "said", "know", "think", "happen", "happened", "now", "else", "involved",
     "mean", "about", "more", "does", "do", "did", "is", "are", "was", "were",
+    "what's", "what’s", "who's", "who’s", "where's", "where’s", "how's", "how’s",
 }
 NAME_RUN = re.compile(r"(?:[A-Z][\w’'.-]*|[‘“'\"][A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*[’”'\"])(?:\s+(?:of the\s+|of\s+|de\s+|del\s+)?(?:[A-Z][\w’'.-]*|[‘“'\"][A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*[’”'\"]))*")
 
