@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from assistant.answer_types import (
-    asks, asks_for_reaction, gives_time, has_cue, header_field_asked, header_lines, name_origin_missing, ranking_missing, reports_reaction,
+    asks, asks_for_reaction, gives_time, leader_missing, reactor, has_cue, header_field_asked, header_lines, name_origin_missing, ranking_missing, reports_reaction,
 )
 from assistant.lexicon import ADJECTIVE_ENDING, GENERIC_WORDS, QUALIFIERS, countries_in
 from assistant.retrieval import Retrieval, Retriever
@@ -143,11 +143,15 @@ def reason_to_abstain(question: str, retrieval: Retrieval, retriever: Retriever)
     if coverage.unknown_asked_for and retrieval.masked_similarity < CLOSE_TO_WHAT_IS_ASKED:
         return f"the coverage never speaks of any {coverage.unknown_asked_for}"
     # "How did Trump respond to Carvajal's letter?": only a passage reporting him reacting answers.
-    person = retriever.person_in(question)
+    # "How did Caracas react?", "How did the incoming president respond?": from whoever is asked.
+    person = retriever.person_in(question) or (asks_for_reaction(question) and reactor(question))
     if person and asks_for_reaction(question) and not any(
         reports_reaction(person, hit.item.text) for hit in retrieval.hits[:3]
     ):
         return f"the coverage reports no response from {person}"
+    # "Who leads the Venezuelan opposition?": no passage speaks of anyone leading it.
+    if leader_missing(question, [hit.item.text for hit in retrieval.hits[:3]]):
+        return "the coverage says of no one that they lead it"
     if ranking_missing(question, [hit.item.text for hit in retrieval.hits[:3]]):
         return "the coverage ranks nothing that way"
     if name_origin_missing(question, [hit.item.text for hit in retrieval.hits[:3]]):

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 __all__ = [
-    "answer_type", "asking_part", "asks", "asks_for_reaction", "asks_what_it_says", "mentions_saying", "gives_time", "has_cue", "header_field_asked", "header_lines", "name_origin_missing",
+    "answer_type", "asking_part", "asks", "asks_for_reaction", "leader_missing", "reactor", "asks_what_it_says", "mentions_saying", "gives_time", "has_cue", "header_field_asked", "header_lines", "name_origin_missing",
     "ranking_missing", "reports_reaction",
 ]
 
@@ -264,6 +264,23 @@ REACTION = re.compile(
 )
 
 
+# Who is asked to have reacted: "How did Caracas (officially) react…", "How has the incoming
+# American president responded…" (not "How should the US respond?", which asks for advice).
+REACTOR = re.compile(
+    r"\b(?:did|has|have|had|was|were)\s+((?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,3}?)\s+(?:\w+ly\s+)?"
+    r"(?:respond|reply|react|answer|acknowledge|write back|get back|responded|replied|reacted)\b",
+    re.I,
+)
+
+
+def reactor(question: str) -> str:
+    """The word for whoever a reaction question asks about ("Caracas", "president"), or "".
+    Only when the reaction is all that is asked: "What is necessary…, and how has Miraflores
+    responded?" is half answered by what is necessary."""
+    match = REACTOR.search(question)
+    return match.group(1).split()[-1] if match and not re.search(r",|\band\b", question[:match.start()]) else ""
+
+
 def asks_for_reaction(question: str) -> bool:
     return bool(REACTION_QUESTION.search(question))
 
@@ -318,3 +335,34 @@ def ranking_missing(question: str, texts) -> bool:
         return False
     word = re.compile(rf"\b{re.escape(match.group(0))}\b", re.I)
     return not any(word.search(text) for text in texts)
+
+
+# --- who leads something ----------------------------------------------------------------------
+
+# "Who leads the Venezuelan opposition?", "Who is the leader of the Cartel of the Suns?": the
+# thing led, after the verb or after "leader of".
+LEADER_QUESTION = re.compile(
+    r"^\W*who\s+(?:currently\s+|actually\s+|really\s+)?(?:leads|led|heads|headed|runs|ran|founded|commands|controls|"
+    r"is in charge of)\s+(.+)|^\W*who\b.*?\b(?:leader|head|founder|boss|commander|mastermind)\s+of\s+(.+)",
+    re.I,
+)
+LEADING = re.compile(
+    r"\b(lead|leads|led|leader|leaders|leadership|head|heads|headed|chief|founder|founded|boss|runs|run by|"
+    r"commander|commanded|commands|under|controls|controlled|in charge|mastermind)\b",
+    re.I,
+)
+LED_THING_SKIPS = {"the", "a", "an", "this", "that", "its", "their", "his", "her", "so-called", "current", "whole"}
+
+
+def leader_missing(question: str, texts) -> bool:
+    """Whether a question asking who leads something gets no sentence that speaks of leading
+    that thing: "the Venezuelan government, under Hugo Chávez" answers who leads the
+    government; nothing answers who leads "the opposition" in coverage that never says so."""
+    match = LEADER_QUESTION.search(question)
+    if not match:
+        return False
+    words = re.findall(r"[\w’'-]+", match.group(1) or match.group(2))
+    lowered = [w for w in words if w.islower() and w not in LED_THING_SKIPS]
+    thing = (lowered or [w for w in words if w.lower() not in LED_THING_SKIPS] or [""])[0].lower()[:5]
+    sentences = (s for text in texts for s in re.split(r"(?<=[.!?])\s+", text))
+    return bool(thing) and not any(LEADING.search(s) and thing in s.lower() for s in sentences)
