@@ -162,7 +162,7 @@ HEADER_FIELDS = [  # the date first: "When was this article written?" asks for a
     (re.compile(r"(\b(which|what) (news )?(outlet|publication|newspaper|website|site)\b|\bpublisher\b|"
                 r"\bname of (the |this )?(news )?(outlet|publication|newspaper|website|site)\b|^\W*who\b.*\bpublished\b)"
                 r"(?=.*\b(this|it)\b)", re.I), ("publisher: ",)),
-    (re.compile(r"\b(published|updated)\b", re.I), DATE_FIELD),
+    (re.compile(r"\b(published|updated|posted)\b", re.I), DATE_FIELD),
     # "What is the writer's title?" asks for the role in the byline, "the story's title" for the headline.
     (re.compile(rf"\b(?!(?:{DOCUMENT_NOUNS})[’']s)\w+[’']s (job |editorial )?(title|role|position)\b|"
                 r"\b(his|her|their) (job |editorial )?(title|role|position)\b|\bjob title\b", re.I), ("by ",)),
@@ -173,9 +173,9 @@ HEADER_FIELDS = [  # the date first: "When was this article written?" asks for a
 # The question must be about the article, not a fact in it: "Who wrote to Trump?" and "When was
 # the letter written?" are about the coverage's people and papers, not its byline.
 ABOUT_THE_ARTICLE = re.compile(
-    rf"\b({DOCUMENT_NOUNS}|coverage|byline|author|reporter|journalist|writer|outlet)\b|"
+    rf"\b({DOCUMENT_NOUNS}|coverage|byline|author|reporter|journalist|writer|outlet|headline|dateline)s?\b|"
     r"\b(this|the) (news )?(web)?site\b|\b(part|area) of the (paper|newspaper)\b|\bfiled\b|\b(publish|publication|posting) date\b|\bdateline\b|"
-    r"^\W*\w+ (\w+ )?(wrote|written|published|updated) (this|it)\b|\b(this|it) (was )?(written|published|updated)\b",
+    r"^\W*\w+ (\w+ )?(wrote|written|published|updated|posted) (this|it)\b|\b(this|it) (was )?(written|published|updated|posted)\b",
     re.I,
 )
 
@@ -188,7 +188,8 @@ SAYING = (
     r"predicts|propose|proposes|want|wants|conclude|concludes|write about|wrote about|expect|expects|"
     r"see|sees|feel|feels|urge|urges|advise|advises|forecast|forecasts|mention|mentions|"
     r"view|views|regard|regards|judge|judges|assess|assesses|foresee|foresees|characteri[sz]e|characteri[sz]es|"
-    r"portray|portrays|depict|depicts|envision|envisions|envisage|envisages|anticipate|anticipates|deem|deems"
+    r"portray|portrays|depict|depicts|envision|envisions|envisage|envisages|anticipate|anticipates|deem|deems|"
+    r"sketch|sketches|outline|outlines|lay out|lays out|frame|frames"
 )
 ASKS_WHAT_IT_SAYS = re.compile(
     rf"\b(author|writer|reporter|journalist|article|story|piece|report|it|he|she|they|this)\W+(\w+\W+){{0,2}}?({SAYING})\b|"

@@ -26,6 +26,8 @@ ARTICLE_WORDS = {
     "writer", "byline", "published", "publish", "date", "headline", "title", "editor", "news",
     "paper", "newspaper", "publication", "outlet", "mention", "mentions", "mentioned",
     "faq", "faqs", "sidebar", "box", "quoted", "quote", "quotes", "cited", "cite", "cites",
+    "call-out", "callout", "posted", "post", "ending", "end", "conclusion", "intro", "introduction",
+    "opening", "paragraph", "parentheses", "subtitle", "subheading", "heading", "section",
 }
 # Words for what someone or something is called or does for a living: the coverage says these
 # without naming them ("Hugo ‘El Pollo’ Carvajal", "By James Carter, Senior News Editor").
@@ -84,7 +86,7 @@ DEGREE_WORDS = {
     "very", "quite", "so", "too", "also", "else", "even", "way", "ways", "kind", "kinds", "sort",
     "thing", "things", "anything", "something", "everything", "lot", "lots", "all", "whole",
     "entire", "every", "each", "both", "other", "others", "own", "same", "right", "presently",
-    "so-called", "supposed", "supposedly", "purported", "purportedly", "apparently",
+    "so-called", "supposed", "supposedly", "purported", "purportedly", "apparently", "speaking",
 }
 
 PRONOUNS = {"he", "she", "him", "her", "his", "hers", "they", "them", "their", "theirs", "it", "its",
