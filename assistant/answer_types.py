@@ -207,7 +207,7 @@ ABOUT_SOMETHING_ELSE = re.compile(
 )
 
 
-SAYS = re.compile(rf"\b({SAYING}|according to|accuse|accuses|allege|alleges)\b", re.I)
+SAYS = re.compile(rf"\b({SAYING}|according to|accuse|accuses|accusing|allege|alleges|alleging|claiming|saying)\b", re.I)
 
 
 def mentions_saying(question: str) -> bool:
