@@ -66,6 +66,12 @@ LABEL_BONUS = 0.1
 # "Carvajal’s startling claims – that…"), over one that only mentions the claims; 0.08-0.16
 # all helped over our question sets, 0.12 most (+3 first citations).
 CLAIM_BONUS = 0.12
+# "What does the ending say…?", "How does the piece frame it up top?": the reader points at the
+# article's last or first paragraph.
+AT_THE_END = re.compile(r"\b(the end(ing)?|at the end|conclu(sion|des|ding)|closing (paragraph|lines?|words)|wraps? up|"
+                        r"wrapping up|final (paragraph|words|lines?|thoughts)|last paragraph|bottom line|sign(s)? off)\b", re.I)
+AT_THE_START = re.compile(r"\b(up top|at the top|the intro(duction)?|the opening|opens with|first paragraph|lede|lead paragraph)\b", re.I)
+POSITION_BONUS = 0.1
 # A passage quoting someone other than the person a question asks about; 0.05-0.2 all put
 # seven more answering passages first over our question sets.
 OTHER_SPEAKER_PENALTY = 0.1
@@ -268,6 +274,9 @@ class Retriever:
                 speakers = {without_possessive(m.group(1)) for m in QUOTED_SPEAKER.finditer(self.passages[pid].text)}
                 if speakers and person not in speakers:
                     fused[pid] -= OTHER_SPEAKER_PENALTY
+        pointed_at = self._paragraph_pointed_at(question)
+        if pointed_at in fused:
+            fused[pointed_at] += POSITION_BONUS
         if person and CLAIM_BONUS and mentions_saying(question):
             # "So what's Carvajal actually claiming?": "Q: What evidence supports Carvajal’s
             # claims?" names him and his claims; the passage stating them answers.
@@ -317,6 +326,16 @@ class Retriever:
             dense = float((np.asarray(vectors) @ np.asarray(query_vector)).max()) if vectors and query_vector else 0.0
             scores[pid] = dense + BM25_WEIGHT * lexical.get(pid, 0.0)
         return scores
+
+    def _paragraph_pointed_at(self, question: str) -> str:
+        """The id of the article's last or first paragraph when the question points at it
+        ("What does the ending say…?"), or "". Only when the coverage is one article: with
+        many, which article's ending is meant is not known here."""
+        wanted = max if AT_THE_END.search(question) else min if AT_THE_START.search(question) else None
+        paragraphs = [p for p in self.passages.values() if p.kind == "paragraph"]
+        if not wanted or len({p.url or p.title for p in paragraphs}) != 1:
+            return ""
+        return wanted(paragraphs, key=lambda p: p.position).id
 
     # --- the two rankings -------------------------------------------------------------------
 
