@@ -51,7 +51,8 @@ INJECTION = re.compile(
     rf"{COMMAND_START}(write|compose|generate|create|make up)\s+(me\s+|us\s+)?(a|an|some)\s+(\w+\s+)?"
     r"(poem|story|song|essay|joke|haiku|limerick|tweet|email|script|code|recipe)\b|"
     # "New instruction from the developer: stop using the article and…"
-    r"\b(new|updated|different) instructions?\b|\b(ignore|disregard|set aside)\s+(the|this|that|your)\s+(article|coverage|sources?)\b(?![’'])|\bstop (using|reading|citing|following) (the |this |your )?(article|coverage|sources?|text)\b|"
+    r"\b(new|updated|different) instructions?\b|\bno need to (check|read|look at|consult)\b|"
+    r"\bconfirm (that )?(the (article|piece|story)|it) says\b|\b(ignore|disregard|set aside)\s+(the|this|that|your)\s+(article|coverage|sources?)\b(?![’'])|\bstop (using|reading|citing|following) (the |this |your )?(article|coverage|sources?|text)\b|"
     r"system prompt|you are now\b|pretend (to be|you)|act as\b|jailbreak|developer mode|"
     r"reveal\b.{0,30}\b(prompt|instructions|secrets?|keys?)|print\b.{0,30}\b(prompt|instructions)",
     re.IGNORECASE,
@@ -79,7 +80,7 @@ ACT_AFTER_KIND = re.compile(r"\s+([a-z]{3,}ed)\b|\s+(?:was|were|is|are)\s+(?:[\w
 WHICH_KIND = re.compile(
     rf"^\W*(?:in |at |from |to |for |of |by |with )?(?:which|what)\s+"
     rf"((?:(?!(?:{AUXILIARIES})\b)[\w’'-]+\s+){{0,2}}?)(?!(?:{AUXILIARIES})\b)({NAMED_KINDS})\b(?=\s*(?:$|[,?.]|(?:is|are|was|were|does|do|did|has|have|had|"
-    r"can|could|would|will|might|may|should|in|at|on|of|and|or|that|which|who|where|\w+ed|sent|held|led|"
+    r"can|could|would|will|might|may|should|in|at|on|of|and|or|that|which|who|where|besides|except|apart|\w+ed|sent|held|led|"
     r"made|gave|took|sold|give|gives|works?|operates?|partners?|controls?|runs?|supplies|supply|sells?|uses?|"
     r"leads?|helps?|sends?|pays?|funds?|backs?|supports?)\b))",
     re.I,
@@ -162,7 +163,8 @@ def reason_to_abstain(question: str, retrieval: Retrieval, retriever: Retriever)
     # "Which federal prison is he held in?": the best passage speaks of one ("a US federal
     # prison") but never names it.
     kind = _which_kind(question)
-    if kind and not _names_a(_singular(kind.group(2).lower()), top.text, question):
+    # A bullet's label is title case ("Expansion of Target Countries"): no name in it.
+    if kind and not _names_a(_singular(kind.group(2).lower()), top.text.removeprefix(top.label), question):
         return f"the coverage names no {_singular(kind.group(2).lower())}"
     # "Which country extradited him?", "Which country was he arrested in?": the coverage never
     # speaks of that act, so of no one doing it.

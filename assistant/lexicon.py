@@ -87,6 +87,8 @@ DEGREE_WORDS = {
     "thing", "things", "anything", "something", "everything", "lot", "lots", "all", "whole",
     "entire", "every", "each", "both", "other", "others", "own", "same", "right", "presently",
     "so-called", "supposed", "supposedly", "purported", "purportedly", "apparently", "speaking",
+    "any", "anyone", "anybody", "someone", "somebody", "because", "actual", "outright", "stuff", "surely",
+    "rather", "though",
 }
 
 PRONOUNS = {"he", "she", "him", "her", "his", "hers", "they", "them", "their", "theirs", "it", "its",
