@@ -30,6 +30,7 @@ QUESTION_TYPES = [
     ("why", re.compile(r"^\W*(why)\b|\bwhat (is|was) the (reason|purpose|goal|aim)\b|\b(for|on) what (reason|purpose|basis|grounds)\b", re.I)),
     ("nickname", re.compile(r"\b(nicknames?|nicknamed|sobriquets?|monikers?|alias|aka|what is \w+ called|goes? by|"
                             r"what (do|does) (people|they|you|we|others|\w+) call (him|her|them))\b", re.I)),
+    ("kind", re.compile(r"\b(what|which) (kinds?|sorts?|types?) of\b", re.I)),
     ("who", re.compile(rf"^\W*(who|whom|whose)\b|^\W*which (\w+ ){{0,3}}{PERSON_NOUNS}\b", re.I)),
     # "Has Caracas always been hostile…?", "Did Venezuela ever work with the US?": how things were.
     ("past", re.compile(r"\b(always|ever|used to|previously|formerly|in the past|historically)\b", re.I)),
@@ -64,6 +65,8 @@ CUES = {
     "nickname": re.compile(
         r"[A-Z]\w+\s+[‘'“\"][A-Z][^’'”\"]{1,30}[’'”\"]\s+[A-Z]\w+|\b(known as|nicknamed|dubbed|alias)\b"
     ),
+    # Which kind of thing: a subset singled out ("particularly among regimes facing hardship").
+    "kind": re.compile(r"\b(particularly|especially|such as|notably|in particular|among)\b", re.I),
     # How things were: a word that sets the past against now.
     "past": re.compile(r"\b(once|formerly|previously|used to|no longer|in the past|historically|long been)\b", re.I),
     # A person: a title before a name ("intelligence chief Hugo", "Dr. Isabella Ramirez"),
@@ -109,7 +112,7 @@ def asks(kind: str, question: str) -> bool:
 
 
 def answer_type(question: str) -> str:
-    """'where', 'when', 'how many', 'why', 'nickname', 'who', 'past', or '' when the question
+    """'where', 'when', 'how many', 'why', 'nickname', 'kind', 'who', 'past', or '' when the question
     asks for something else."""
     question = asking_part(question)
     for kind, pattern in QUESTION_TYPES:
