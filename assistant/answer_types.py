@@ -344,9 +344,10 @@ def ranking_missing(question: str, texts) -> bool:
 # --- who leads something ----------------------------------------------------------------------
 
 # "Who leads the Venezuelan opposition?", "Who is the leader of the Cartel of the Suns?": the
-# thing led, after the verb or after "leader of".
+# thing led, after the verb or after "leader of". Not "Who runs/controls the cartel?", which a
+# group answers ("a network of Venezuelan military officials").
 LEADER_QUESTION = re.compile(
-    r"^\W*who\s+(?:currently\s+|actually\s+|really\s+)?(?:leads|led|heads|headed|runs|ran|founded|commands|controls|"
+    r"^\W*who\s+(?:currently\s+|actually\s+|really\s+)?(?:leads|led|heads|headed|founded|commands|"
     r"is in charge of)\s+(.+)|^\W*who\b.*?\b(?:leader|head|founder|boss|commander|mastermind)\s+of\s+(.+)",
     re.I,
 )
