@@ -95,7 +95,9 @@ INDEFINITE = {"a", "an", "any", "some", "another", "other"}
 NAME_WINDOW = 5  # words after the kind that may name it ("a prison in Miami", "officials like X")
 LINKERS = {"in", "at", "of", "near", "outside", "called", "named", "known", "as", "like", "including", "such"}
 ARTICLES = {"the", "a", "an"}
-PERSON_KINDS = {"official", "general", "minister", "politician"}
+# People news copy may name bare ("Which politician…?" - "Donald Trump"); a general or a
+# minister is named with the rank ("Gen. Padrino López"), so a text without the word names none.
+PERSON_KINDS = {"official", "politician"}
 PLACE_KINDS = {"city", "town", "state", "province", "country", "capital", "court", "prison", "jail"}
 NAMED_PLACE = re.compile(r"\b(?:in|at|near|from)\s+(?:the\s+)?([A-Z][\w’'-]+)")  # "a prison in the Bronx": no break between a linker and its name
 
@@ -234,7 +236,7 @@ def _names_a(kind: str, text: str, question: str) -> bool:
         places = [m.group(1) for m in NAMED_PLACE.finditer(text)] + [typed for _, typed in countries_in(text)]
         return any(place.lower()[:5] not in asked for place in places)
     # An agency, a company, a bank: news copy names one with its kind ("the DEA", "the state oil
-    # company PDVSA"), so a text that never says the word names none. People are named bare.
+    # company PDVSA"), so a text that never says the word names none. Some people are named bare.
     return not seen and kind in PERSON_KINDS
 
 

@@ -48,7 +48,7 @@ GENERIC_WORDS = {
     "part", "parts", "aspect", "aspects", "side", "sides", "type", "types", "matter", "matters",
     "being", "been", "hold", "holds", "held", "holding", "serve", "serves", "served", "work", "works", "worked",
     "change", "changes", "changed", "cause", "causes", "caused", "affect", "affects", "affected",
-    "need", "needs", "needed", "argue", "argues", "argued",
+    "need", "needs", "needed", "argue", "argues", "argued", "deem", "deemed", "considered",
 }
 # Nouns for an aspect of anything ("the purpose of…", "in which areas…"): a question asking
 # for one asks about the rest of its words, which the coverage must know.

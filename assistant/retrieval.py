@@ -557,9 +557,16 @@ class Retriever:
         if not raw or not raw.islower():  # "Which Russian officials", "What is the Cartel…": a name leads
             return ""
         word = normalize_word(raw)
-        # "What exact date…", "What military rank…": the noun comes next.
-        if (word in QUALIFIERS or ADJECTIVE_ENDING.search(word)) and following.islower() and following not in NOT_A_NOUN | STOPWORDS:
-            word, following = normalize_word(following), ""
+        # "What exact date…", "What military rank…", "Which domestic Venezuelan actors…": the
+        # noun comes after the adjectives (a capitalised one among them).
+        if (word in QUALIFIERS or ADJECTIVE_ENDING.search(word)) and following:
+            after = WORD.findall(question[question.find(raw) + len(raw):])[:3]
+            for nxt in after:
+                if nxt.islower() and nxt not in NOT_A_NOUN | STOPWORDS:
+                    word, following = normalize_word(nxt), ""
+                    break
+                if not nxt[0].isupper():
+                    break
         # "What changed that?", "What is Carvajal seeking?": a verb, not a kind of thing.
         if word.endswith(("ed", "ing")) or following.lower() in DETERMINERS:
             return ""
