@@ -91,6 +91,7 @@ NAME_OF_KIND = re.compile(
     rf"((?:(?!(?:{AUXILIARIES})\b)[\w’'-]+\s+){{0,2}}?)({NAMED_KINDS})\b",
     re.I,
 )
+FIRST_ALTERNATIVE = re.compile(r"^(\W*(?:which|what)\s+)(?:[\w’'-]+\s+){1,2}or\s+", re.I)
 INDEFINITE = {"a", "an", "any", "some", "another", "other"}
 NAME_WINDOW = 5  # words after the kind that may name it ("a prison in Miami", "officials like X")
 LINKERS = {"in", "at", "of", "near", "outside", "called", "named", "known", "as", "like", "including", "such"}
@@ -164,13 +165,15 @@ def reason_to_abstain(question: str, retrieval: Retrieval, retriever: Retriever)
         return f"the coverage never speaks of {', '.join(coverage.unknown_topics)}"
     # "Which federal prison is he held in?": the best passage speaks of one ("a US federal
     # prison") but never names it.
-    kind = _which_kind(question)
+    # "Which think tank or university…": the kind last named heads the phrase.
+    which_question = FIRST_ALTERNATIVE.sub(r"\1", question)
+    kind = _which_kind(which_question)
     # A bullet's label is title case ("Expansion of Target Countries"): no name in it.
     if kind and not _names_a(_singular(kind.group(2).lower()), top.text.removeprefix(top.label), question):
         return f"the coverage names no {_singular(kind.group(2).lower())}"
     # "Which country extradited him?", "Which country was he arrested in?": the coverage never
     # speaks of that act, so of no one doing it.
-    act = ACT_AFTER_KIND.match(question[kind.end():]) if kind else None
+    act = ACT_AFTER_KIND.match(which_question[kind.end():]) if kind else None
     verb = act and (act.group(1) or act.group(2))
     if verb and verb not in GENERIC_WORDS and not retriever.knows(verb):
         return f"the coverage never speaks of anyone who {verb} it"

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from assistant.text import split_sentences
+
 __all__ = [
     "answer_type", "asking_part", "asks", "asks_for_reaction", "leader_missing", "reactor", "asks_what_it_says", "mentions_saying", "gives_time", "has_cue", "header_field_asked", "header_lines", "name_origin_missing",
     "ranking_missing", "reports_reaction",
@@ -123,7 +125,7 @@ def answer_type(question: str) -> str:
 
 # Where a wordy question's parts meet: "My neighbour tells me he is locked up; where is he
 # held?", "Forgive my scepticism, but … — why should…?", "…? My late husband always said…".
-ASIDE_BREAK = re.compile(r"\s*(?:;|\s[–—-]\s|(?<=[.!?])\s+(?=[A-Z])|,\s*but\s+)\s*")
+ASIDE_BREAK = re.compile(r"\s*(?:;|\s[–—-]\s|,\s*but\s+)\s*")
 # A part that asks: a question word anywhere ("could you tell me what he offered"), or an
 # auxiliary opening a yes/no question ("has he been sentenced yet?").
 ASKING = re.compile(
@@ -134,12 +136,17 @@ ASKING = re.compile(
 )
 
 
+REQUEST = re.compile(r"^\W*(?:please\s+|so\s+|now\s+)?(tell|explain|describe|list|name|give|summari[sz]e|i (want|would like|'d like|’d like) to know|i wonder)\b", re.I)
+
+
 def asking_part(question: str) -> str:
     """The parts of a wordy question that ask, without its asides ("Forgive my scepticism",
     "My late husband always said they had a finger in every pie."): the words that must be
     the coverage's. The whole question when it has one part, or no part asks."""
-    parts = [part for part in ASIDE_BREAK.split(question) if part.strip()]
-    asking = [part for part in parts if ASKING.search(part)]
+    parts = [part for sentence in split_sentences(question) for part in ASIDE_BREAK.split(sentence) if part.strip()]
+    # A sentence ending in a full stop states, unless it asks you to tell ("That matters for
+    # how much I trust him." is why, not what, the reader asks).
+    asking = [part for part in parts if ASKING.search(part) and (not part.rstrip().endswith((".", "!")) or REQUEST.match(part))]
     return " ".join(asking) if asking and len(asking) < len(parts) else question
 
 
