@@ -29,6 +29,7 @@ QUESTION_TYPES = [
     ("when", re.compile(rf"^\W*(when)\b|\b(what|which) time\b|{DATE_ASKED}", re.I)),
     ("how many", re.compile(r"\bhow (many|much|long|big|large|old|often)\b|\bwhat (number|percentage|share|amount|size) of\b|"
                             r"\b(tons|tonnes|kilos|kilograms|barrels) of\b|\b(number|figure|figures|statistics)\W*$", re.I)),
+    ("enough", re.compile(r"\b(enough|sufficient|suffice|on its own)\b", re.I)),
     ("why", re.compile(r"^\W*(why)\b|\bwhat (is|was) the (reason|purpose|goal|aim)\b|\b(for|on) what (reason|purpose|basis|grounds)\b", re.I)),
     ("nickname", re.compile(r"\b(nicknames?|nicknamed|sobriquets?|monikers?|alias|aka|what is \w+ called|goes? by|"
                             r"what (do|does) (people|they|you|we|others|\w+) call (him|her|them))\b", re.I)),
@@ -67,6 +68,8 @@ CUES = {
     "nickname": re.compile(
         r"[A-Z]\w+\s+[‘'“\"][A-Z][^’'”\"]{1,30}[’'”\"]\s+[A-Z]\w+|\b(known as|nicknamed|dubbed|alias)\b"
     ),
+    # Whether something is enough: a judgement that it falls short or suffices.
+    "enough": re.compile(r"\b(insufficient|sufficient|not enough|solely|alone|on its own|by itself|falls? short)\b", re.I),
     # Which kind of thing: a subset singled out ("particularly among regimes facing hardship").
     "kind": re.compile(r"\b(particularly|especially|such as|notably|in particular|among)\b", re.I),
     # How things were: a word that sets the past against now.
@@ -114,7 +117,7 @@ def asks(kind: str, question: str) -> bool:
 
 
 def answer_type(question: str) -> str:
-    """'where', 'when', 'how many', 'why', 'nickname', 'kind', 'who', 'past', or '' when the question
+    """'where', 'when', 'how many', 'enough', 'why', 'nickname', 'kind', 'who', 'past', or '' when the question
     asks for something else."""
     question = asking_part(question)
     for kind, pattern in QUESTION_TYPES:
