@@ -49,6 +49,10 @@ GENERIC_WORDS = {
     "being", "been", "hold", "holds", "held", "holding", "serve", "serves", "served", "work", "works", "worked",
     "change", "changes", "changed", "cause", "causes", "caused", "affect", "affects", "affected",
     "need", "needs", "needed", "argue", "argues", "argued", "deem", "deemed", "considered",
+    # How a question says the article tells it ("as the article describes it"): not the topic.
+    "describe", "describes", "described", "explain", "explains", "explained", "portray", "portrays",
+    "depict", "depicts", "characterize", "characterizes", "characterise", "characterises", "predict",
+    "predicts", "suggest", "suggests", "warn", "warns", "outline", "outlines", "sketch", "sketches",
 }
 # Nouns for an aspect of anything ("the purpose of…", "in which areas…"): a question asking
 # for one asks about the rest of its words, which the coverage must know.

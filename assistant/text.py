@@ -105,6 +105,7 @@ def _stopwords() -> frozenset[str]:
         "he", "she", "him", "her", "his", "hers", "its", "whom", "we", "our", "you", "your", "i", "me", "my",
         "do", "has", "have", "had", "having", "been", "being", "were", "am", "from", "so", "than", "too", "very",
         "i'm", "i’m", "i've", "i’ve", "i'd", "i’d", "i'll", "i’ll",
+        "himself", "herself", "itself", "themselves", "ourselves", "yourself", "myself",
     } | {  # "won't", "isn’t": negated auxiliaries, in either apostrophe
         f"{aux}{apostrophe}t"
         for aux in ("won", "can", "don", "doesn", "didn", "isn", "aren", "wasn", "weren", "hasn", "haven", "hadn",
