@@ -2,8 +2,10 @@
 
 sample_questions.jsonl is the set the retrieval was first tuned on; paraphrase_questions.jsonl
 was written from the article before the next round of tuning, to show changes that only fit
-the first set; reader_questions.jsonl holds twenty-eight more sets by writers who saw only the article,
-each run blind before it was used (BENCHMARKS.md has both figures)."""
+the first set; reader_questions.jsonl holds forty-four more sets by writers who saw only the article,
+each run blind before it was used (BENCHMARKS.md has both figures). The reader thresholds sit a
+few questions under the measured figures, so that a near tie decided differently by another
+CPU's arithmetic does not fail the suite."""
 
 import pytest
 
@@ -17,10 +19,14 @@ from .conftest import EVAL_SET, PARAPHRASE_SET, READER_SET
     [
         (EVAL_SET, 50, 0.97, 1.0, 0.97, 1.0, 0),
         (PARAPHRASE_SET, 56, 0.94, 1.0, 1.0, 1.0, 0),
-        # six answerable ones are declined: two ask about "the Chicken" (El Pollo, translated),
-        # one in slang the model cannot place, one about a conviction "at trial", one about the
-        # "stage" of his "case", one about the Akismet line (page clutter ingest drops)
-        (READER_SET, 1230, 0.93, 0.98, 0.97, 0.97, 6),
+        # Measured (stop 8): first 1273/1368, within three 1328, key words 1322, refusals 643/656.
+        # Thirteen answerable ones are declined: two ask about "the Chicken" (El Pollo,
+        # translated), two about the "stage" of his "case", one its "procedural posture", one
+        # the Akismet line (page clutter ingest drops), one "the President" he wrote to (no name
+        # the coverage uses), one "article subtitle", and five in words the coverage never uses
+        # ("ppl take his word seriously", "carry more weight than theirs", "outside specialist",
+        # "rethought from the ground up", "worst-case scenario")
+        (READER_SET, 2020, 0.925, 0.965, 0.96, 0.975, 13),
     ],
     ids=["sample", "paraphrase", "readers"],
 )
