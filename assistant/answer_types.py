@@ -129,17 +129,19 @@ def answer_type(question: str) -> str:
 # Where a wordy question's parts meet: "My neighbour tells me he is locked up; where is he
 # held?", "Forgive my scepticism, but … — why should…?", "…? My late husband always said…".
 ASIDE_BREAK = re.compile(r"\s*(?:;|\s[–—-]\s|,\s*but\s+)\s*")
-# A part that asks: a question word anywhere ("could you tell me what he offered"), or an
-# auxiliary opening a yes/no question ("has he been sentenced yet?").
+REQUEST_VERBS = r"tell|explain|describe|list|name|give|summari[sz]e"
+# A part that asks: a question word anywhere ("could you tell me what he offered"), an
+# auxiliary opening a yes/no question ("has he been sentenced yet?"), or a request.
 ASKING = re.compile(
     r"\b(what|what’s|what's|which|who|whom|whose|where|when|why|how)\b|"
     r"^\W*(?:and\s+|so\s+)?(is|are|was|were|do|does|did|has|have|had|can|could|would|will|should|may|might)\b|"
-    r"^\W*(?:please\s+)?(tell|explain|describe|list|name|give|summari[sz]e)\b",
+    rf"^\W*(?:please\s+)?({REQUEST_VERBS})\b",
     re.I,
 )
-
-
-REQUEST = re.compile(r"^\W*(?:please\s+|so\s+|now\s+)?(tell|explain|describe|list|name|give|summari[sz]e|i (want|would like|'d like|’d like) to know|i wonder)\b", re.I)
+# A statement that still asks: "Tell me who wrote it.", "I'd like to know where he is."
+REQUEST = re.compile(
+    rf"^\W*(?:please\s+|so\s+|now\s+)?({REQUEST_VERBS}|i (want|would like|'d like|’d like) to know|i wonder)\b", re.I
+)
 
 
 def asking_part(question: str) -> str:
