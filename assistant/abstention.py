@@ -51,8 +51,8 @@ INJECTION = re.compile(
     rf"{COMMAND_START}(write|compose|generate|create|make up)\s+(me\s+|us\s+)?(a|an|some)\s+(\w+\s+)?"
     r"(poem|story|song|essay|joke|haiku|limerick|tweet|email|script|code|recipe)\b|"
     # "New instruction from the developer: stop using the article and…"
-    r"\b(new|updated|different) instructions?\b|\bno need to (check|read|look at|consult)\b|"
-    r"\bconfirm (that )?(the (article|piece|story)|it) says\b|\b(ignore|disregard|set aside)\s+(the|this|that|your)\s+(article|coverage|sources?)\b(?![’'])|\bstop (using|reading|citing|following) (the |this |your )?(article|coverage|sources?|text)\b|"
+    r"\b(new|updated|different) instructions?\b.{0,20}\bfrom (the |your )?(developer|admin|system|operator)s?\b|"
+    r"\bno need to (check|read|look at|consult) (the |your )?(text|article|sources?|coverage)\b|\b(ignore|disregard)\s+(the|this|that|your)\s+(article|coverage)\b(?![’'])|\bstop (using|reading|citing|following) (the |this |your )?(article|coverage|sources?|text)\b|"
     r"system prompt|you are now\b|pretend (to be|you)|act as\b|jailbreak|developer mode|"
     r"reveal\b.{0,30}\b(prompt|instructions|secrets?|keys?)|print\b.{0,30}\b(prompt|instructions)",
     re.IGNORECASE,
@@ -96,9 +96,10 @@ INDEFINITE = {"a", "an", "any", "some", "another", "other"}
 NAME_WINDOW = 5  # words after the kind that may name it ("a prison in Miami", "officials like X")
 LINKERS = {"in", "at", "of", "near", "outside", "called", "named", "known", "as", "like", "including", "such"}
 ARTICLES = {"the", "a", "an"}
-# People news copy may name bare ("Which politician…?" - "Donald Trump"); a general or a
-# minister is named with the rank ("Gen. Padrino López"), so a text without the word names none.
-PERSON_KINDS = {"official", "politician"}
+# A general or a minister is named with the rank ("Gen. Padrino López", "Defense Minister X").
+# Names that hold the word itself ("Harvard University", "University of Miami").
+NAMED_WITH_THE_WORD = {"university"}
+RANKS = {"general": r"\b(Gen\.?|General|Maj\.? Gen\.?)\s+[A-Z]", "minister": r"\b[Mm]inister\b"}
 PLACE_KINDS = {"city", "town", "state", "province", "country", "capital", "court", "prison", "jail"}
 NAMED_PLACE = re.compile(r"\b(?:in|at|near|from)\s+(?:the\s+)?([A-Z][\w’'-]+)")  # "a prison in the Bronx": no break between a linker and its name
 
@@ -238,9 +239,14 @@ def _names_a(kind: str, text: str, question: str) -> bool:
     if not seen and kind in PLACE_KINDS:
         places = [m.group(1) for m in NAMED_PLACE.finditer(text)] + [typed for _, typed in countries_in(text)]
         return any(place.lower()[:5] not in asked for place in places)
-    # An agency, a company, a bank: news copy names one with its kind ("the DEA", "the state oil
-    # company PDVSA"), so a text that never says the word names none. Some people are named bare.
-    return not seen and kind in PERSON_KINDS
+    # A text that never says the word may still name one ("the DEA", "Tren de Aragua"): a name
+    # the question does not use, inside a sentence. A rank is written with the name ("Gen.").
+    if not seen and kind in RANKS:
+        return bool(re.search(RANKS[kind], text))
+    if not seen and kind in NAMED_WITH_THE_WORD:
+        return False
+    sentence_start = {i + 1 for i, word in enumerate(words) if word in ".!?;:"} | {0}
+    return not seen and any(_new_name(word, asked) for i, word in enumerate(words) if i not in sentence_start and word not in ".!?;:")
 
 
 def _singular(word: str) -> str:

@@ -21,15 +21,17 @@ __all__ = [
 # "Which former official…" asks for a person as surely as "who" does.
 PERSON_NOUNS = r"(person|people|man|woman|official|officials|leader|leaders|expert|analyst|officer|minister|president|figure|insider)"
 # "What year…", "the exact date of…": a time asked for by its name (not "the day-to-day").
-# A search-box query ending in one ("carvajal sentencing date") asks for it too.
+# A search-box query (no question word, no "?") ending in one asks for it too: "carvajal
+# sentencing date", not "Who was arrested this year?".
+SEARCH_BOX = r"^(?!\W*(?:who|whom|whose|what|what’s|what's|which|where|when|why|how|is|are|was|were|do|does|did|has|have|had|can|could|will|would|should)\b)[^?]*"
 DATE_ASKED = (r"\b(what|which|what’s|what's|the) (exact |precise |specific )?(year|date|day|month)\b(?!-)|\bhow long ago\b|\bdate of\b|"
-              r"^[^?]*\w \b(year|date)\W*$")
+              rf"{SEARCH_BOX}\w \b(year|date)\W*$")
 QUESTION_TYPES = [
     ("where", re.compile(r"^\W*(where)\b|\b(in what|which) (place|country|city|prison|jail|region)\b", re.I)),
     ("when", re.compile(rf"^\W*(when)\b|\b(what|which) time\b|{DATE_ASKED}", re.I)),
     ("how many", re.compile(r"\bhow (many|much|long|big|large|old|often)\b|\bwhat (number|percentage|share|amount|size) of\b|"
-                            r"\b(tons|tonnes|kilos|kilograms|barrels) of\b|\b(number|figure|figures|statistics)\W*$", re.I)),
-    ("enough", re.compile(r"\b(enough|sufficient|suffice|on its own)\b", re.I)),
+                            rf"\b(tons|tonnes|kilos|kilograms|barrels) of\b|{SEARCH_BOX}\b(number|statistics)\W*$", re.I)),
+    ("enough", re.compile(r"\b(is|are|was|were|be|isn't|isn’t|aren't|aren’t)\b[^?]*\b(enough|sufficient)\b|\bsuffice\b|\bon its own\b", re.I)),
     ("why", re.compile(r"^\W*(why)\b|\bwhat (is|was) the (reason|purpose|goal|aim)\b|\b(for|on) what (reason|purpose|basis|grounds)\b", re.I)),
     ("nickname", re.compile(r"\b(nicknames?|nicknamed|sobriquets?|monikers?|alias|aka|what is \w+ called|goes? by|"
                             r"what (do|does) (people|they|you|we|others|\w+) call (him|her|them))\b", re.I)),
@@ -284,7 +286,7 @@ REACTION = re.compile(
 # American president responded…" (not "How should the US respond?", which asks for advice).
 REACTOR = re.compile(
     r"\b(?:did|has|have|had|was|were)\s+((?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,3}?)\s+(?:\w+ly\s+)?"
-    r"(?:respond|reply|react|answer|acknowledge|write back|get back|responded|replied|reacted)\b",
+    r"(?:respond|reply|react|answer|acknowledge|write back|get back|responded|replied|reacted|acknowledged)\b",
     re.I,
 )
 
@@ -368,7 +370,8 @@ LEADING = re.compile(
     r"commander|commanded|commands|under|controls|controlled|in charge|mastermind)\b",
     re.I,
 )
-LED_THING_SKIPS = {"the", "a", "an", "this", "that", "its", "their", "his", "her", "so-called", "current", "whole"}
+LED_THING_SKIPS = {"the", "a", "an", "this", "that", "its", "their", "his", "her", "so-called", "current", "whole",
+                   "of", "de", "del", "la", "los", "las", "el", "and", "in", "on", "for"}
 
 
 def leader_missing(question: str, texts) -> bool:
@@ -381,5 +384,5 @@ def leader_missing(question: str, texts) -> bool:
     words = re.findall(r"[\w’'-]+", match.group(1) or match.group(2))
     lowered = [w for w in words if w.islower() and w not in LED_THING_SKIPS]
     thing = (lowered or [w for w in words if w.lower() not in LED_THING_SKIPS] or [""])[0].lower()[:5]
-    sentences = (s for text in texts for s in re.split(r"(?<=[.!?])\s+", text))
+    sentences = (s for text in texts for s in split_sentences(text))
     return bool(thing) and not any(LEADING.search(s) and thing in s.lower() for s in sentences)

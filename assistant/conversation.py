@@ -90,7 +90,8 @@ def spelled_out(question: str) -> str:
         core = raw.strip("?!.,;:")
         full = table.get(core.lower())
         # "Rep. Salazar", "Gov. DeSantis", "500 BC", "RN": an abbreviation or capitals are no chat.
-        abbreviation = raw.endswith(".") and len(core) <= 4 or (core.isupper() and len(core) > 1)
+        # A single capital is an initial ("George W Bush"), not the chat "w" or "r".
+        abbreviation = raw.endswith(".") and len(core) <= 4 or core.isupper()
         filler_inside = full == "" and core.lower() in {"ok", "okay"} and 0 < position < len(words) - 1
         if full is None or not core or abbreviation or filler_inside:
             out.append(raw)
@@ -123,8 +124,9 @@ def _resolve(question: str, resolved: list[tuple[str, str]], people: Mapping[str
     ordinal = ORDINAL_REFERENCE.search(text)
     item = _list_item(previous_answer, ORDINALS[ordinal.group(1).lower()]) if ordinal else ""
     if item:
-        text = f"{text[:ordinal.start()]}{item}{text[ordinal.end():]}"
-        return re.sub(r"\b(it|this|that)\b", item, text)
+        # "what does it involve?": the item; not "that" as a conjunction, nor words of the item.
+        before, after = (re.sub(r"\bit\b", item, part) for part in (text[:ordinal.start()], text[ordinal.end():]))
+        return f"{before}{item}{after}"
     words = {w.lower() for w in WORD.findall(text)}
     if words & PERSON_PRONOUNS:
         # After "Who wrote this piece on the Maduro-Trump standoff?" "he" is whoever the answer

@@ -68,9 +68,10 @@ LABEL_BONUS = 0.1
 CLAIM_BONUS = 0.12
 # "What does the ending say…?", "How does the piece frame it up top?": the reader points at the
 # article's last or first paragraph.
-AT_THE_END = re.compile(r"\b(the end(ing)?|at the end|conclu(sion|des|ding)|closing (paragraph|lines?|words)|wraps? up|"
-                        r"wrapping up|final (paragraph|words|lines?|thoughts)|last paragraph|bottom line|sign(s)? off)\b", re.I)
-AT_THE_START = re.compile(r"\b(up top|at the top|the intro(duction)?|the opening|opens with|first paragraph|lede|lead paragraph)\b", re.I)
+AT_THE_END = re.compile(r"^\W*at the end\b|\b(the ending|at the end of the (article|piece|story)|(its|the article's|the piece's) conclusion|"
+                        r"closing (paragraph|lines?|words)|as it wraps up|final (paragraph|words|lines?)|last paragraph)\b", re.I)
+AT_THE_START = re.compile(r"\b(up top|at the top of the (article|piece|story)|the intro(duction)?|the opening (paragraph|lines?)|"
+                          r"first paragraph|lede|lead paragraph)\b", re.I)
 POSITION_BONUS = 0.1
 # A passage quoting someone other than the person a question asks about; 0.05-0.2 all put
 # seven more answering passages first over our question sets.
@@ -97,6 +98,7 @@ DENSE_CANDIDATES = 60  # views fetched from the vector store per question
 # second phrasing. Tuned with MASKED_WEIGHT on both question files in tests/eval.
 COMMON_NAME_PASSAGES = 3
 MASKED_WEIGHT = 1.0  # the masked phrasing's weight against the whole question's
+AUXILIARY_WORDS = {"is", "are", "was", "were", "do", "does", "did", "has", "have", "had", "can", "could", "will", "would", "should", "might", "may"}
 CLAIM_VERBS = r"(?:alleges?|alleged|asserts?|asserted|claims?|claimed|contends?|insists?|accuses?|says|said)"
 PREFIX = 5  # demonyms and inflections share this much: "Venezuelan"/"Venezuela", "Mexican"/"Mexico"
 
@@ -253,7 +255,7 @@ class Retriever:
             passage = self.passages[pid]
             label = passage.label.lower()
             if (passage.kind == "callout" and label and _names_label(lowered, label)
-                    or passage.kind == "bullet" and label and re.search(rf"\b{re.escape(label)}\b", lowered)):
+                    or passage.kind == "bullet" and len(label.split()) > 1 and re.search(rf"\b{re.escape(label)}(?!\w)", lowered)):
                 fused[pid] += LABEL_BONUS
         # "Is it proven that Moscow is in on it?": a name only a passage or two use points at
         # them more surely than the small model hears it among the question's other words.
@@ -333,7 +335,7 @@ class Retriever:
         many, which article's ending is meant is not known here."""
         wanted = max if AT_THE_END.search(question) else min if AT_THE_START.search(question) else None
         paragraphs = [p for p in self.passages.values() if p.kind == "paragraph"]
-        if not wanted or len({p.url or p.title for p in paragraphs}) != 1:
+        if not wanted or len({p.doc_id for p in paragraphs}) != 1:
             return ""
         return wanted(paragraphs, key=lambda p: p.position).id
 
@@ -559,14 +561,13 @@ class Retriever:
         word = normalize_word(raw)
         # "What exact date…", "What military rank…", "Which domestic Venezuelan actors…": the
         # noun comes after the adjectives (a capitalised one among them).
+        # Only up to an auxiliary: "Which intermediary sold the oil?" asks for an intermediary.
         if (word in QUALIFIERS or ADJECTIVE_ENDING.search(word)) and following:
-            after = WORD.findall(question[question.find(raw) + len(raw):])[:3]
-            for nxt in after:
-                if nxt.islower() and nxt not in NOT_A_NOUN | STOPWORDS:
-                    word, following = normalize_word(nxt), ""
-                    break
-                if not nxt[0].isupper():
-                    break
+            after = WORD.findall(question[question.find(raw) + len(raw):])[:4]
+            verb = next((i for i, w in enumerate(after) if w.lower() in AUXILIARY_WORDS), None)
+            noun = after[verb - 1] if verb else ""
+            if noun.islower() and noun not in NOT_A_NOUN | STOPWORDS and not set(after[:verb - 1]) & STOPWORDS - {"or", "and"}:
+                word, following = normalize_word(noun), ""
         # "What changed that?", "What is Carvajal seeking?": a verb, not a kind of thing.
         if word.endswith(("ed", "ing")) or following.lower() in DETERMINERS:
             return ""
