@@ -19,7 +19,7 @@ from .conftest import EVAL_SET, PARAPHRASE_SET, READER_SET
     [
         (EVAL_SET, 50, 0.97, 1.0, 0.97, 1.0, 0),
         (PARAPHRASE_SET, 56, 0.94, 1.0, 1.0, 1.0, 0),
-        # Measured (stop 8): first 1273/1368, within three 1328, key words 1322, refusals 643/656.
+        # Measured (stop 8): first 1273/1368, within three 1328, key words 1322, refusals 642/656.
         # Thirteen answerable ones are declined: two ask about "the Chicken" (El Pollo,
         # translated), two about the "stage" of his "case", one its "procedural posture", one
         # the Akismet line (page clutter ingest drops), one "the President" he wrote to (no name
