@@ -13,9 +13,10 @@ from __future__ import annotations
 import re
 
 from assistant.answer_types import (
-    asks, asks_for_reaction, gives_time, leader_missing, reactor, has_cue, header_field_asked, header_lines, name_origin_missing, ranking_missing, reports_reaction,
+    asks, asks_for_reaction, gives_time, has_cue, header_field_asked, header_lines, leader_missing, name_origin_missing,
+    ranking_missing, reactor, reports_reaction,
 )
-from assistant.lexicon import ADJECTIVE_ENDING, GENERIC_WORDS, QUALIFIERS, countries_in
+from assistant.lexicon import ADJECTIVE_ENDING, AUXILIARY_WORDS, GENERIC_WORDS, QUALIFIERS, countries_in
 from assistant.retrieval import Retrieval, Retriever
 
 __all__ = ["ASKS_TO_EXPLAIN", "looks_like_injection", "reason_to_abstain"]
@@ -52,7 +53,9 @@ INJECTION = re.compile(
     r"(poem|story|song|essay|joke|haiku|limerick|tweet|email|script|code|recipe)\b|"
     # "New instruction from the developer: stop using the article and…"
     r"\b(new|updated|different) instructions?\b.{0,20}\bfrom (the |your )?(developer|admin|system|operator)s?\b|"
-    r"\bno need to (check|read|look at|consult) (the |your )?(text|article|sources?|coverage)\b|\b(ignore|disregard)\s+(the|this|that|your)\s+(article|coverage)\b(?![’'])|\bstop (using|reading|citing|following) (the |this |your )?(article|coverage|sources?|text)\b|"
+    r"\bno need to (check|read|look at|consult) (the |your )?(text|article|sources?|coverage)\b|"
+    r"\b(ignore|disregard)\s+(the|this|that|your)\s+(article|coverage)\b(?![’'])|"
+    r"\bstop (using|reading|citing|following) (the |this |your )?(article|coverage|sources?|text)\b|"
     r"system prompt|you are now\b|pretend (to be|you)|act as\b|jailbreak|developer mode|"
     r"reveal\b.{0,30}\b(prompt|instructions|secrets?|keys?)|print\b.{0,30}\b(prompt|instructions)",
     re.IGNORECASE,
@@ -70,7 +73,7 @@ NAMED_KINDS = (
     "compan(?:y|ies)|banks?|agenc(?:y|ies)|universit(?:y|ies)|courts?|part(?:y|ies)|newspapers?|airports?|"
     "ports?|officials?|generals?|ministers?|politicians?|statutes?|laws?"
 )
-AUXILIARIES = "is|are|was|were|the|a|an|do|does|did|has|have|had|can|could|would|will|might|may|must|should"
+AUXILIARIES = "|".join(sorted(AUXILIARY_WORDS | {"must", "the", "a", "an"}))  # words no modifier of a kind is
 # The act a "which X" question asks about: the verb right after X ("Which country extradited
 # him?"), or the participle after "was/were <subject>" ("Which country was he arrested in?").
 ACT_AFTER_KIND = re.compile(r"\s+([a-z]{3,}ed)\b|\s+(?:was|were|is|are)\s+(?:[\w’'-]+\s+){0,3}?([a-z]{3,}ed)\b")
@@ -96,9 +99,9 @@ INDEFINITE = {"a", "an", "any", "some", "another", "other"}
 NAME_WINDOW = 5  # words after the kind that may name it ("a prison in Miami", "officials like X")
 LINKERS = {"in", "at", "of", "near", "outside", "called", "named", "known", "as", "like", "including", "such"}
 ARTICLES = {"the", "a", "an"}
-# A general or a minister is named with the rank ("Gen. Padrino López", "Defense Minister X").
 # Names that hold the word itself ("Harvard University", "University of Miami").
 NAMED_WITH_THE_WORD = {"university"}
+# A general or a minister is named with the rank ("Gen. Padrino López", "Defense Minister X").
 RANKS = {"general": r"\b(Gen\.?|General|Maj\.? Gen\.?)\s+[A-Z]", "minister": r"\b[Mm]inister\b"}
 PLACE_KINDS = {"city", "town", "state", "province", "country", "capital", "court", "prison", "jail"}
 NAMED_PLACE = re.compile(r"\b(?:in|at|near|from)\s+(?:the\s+)?([A-Z][\w’'-]+)")  # "a prison in the Bronx": no break between a linker and its name
@@ -147,19 +150,19 @@ def reason_to_abstain(question: str, retrieval: Retrieval, retriever: Retriever)
     # uses the word for the kind of thing asked for, so it names none.
     if coverage.unknown_asked_for and retrieval.masked_similarity < CLOSE_TO_WHAT_IS_ASKED:
         return f"the coverage never speaks of any {coverage.unknown_asked_for}"
+    best_texts = [hit.item.text for hit in retrieval.hits[:3]]
     # "How did Trump respond to Carvajal's letter?": only a passage reporting him reacting answers.
     # "How did Caracas react?", "How did the incoming president respond?": from whoever is asked.
-    person = retriever.person_in(question) or (asks_for_reaction(question) and reactor(question))
-    if person and asks_for_reaction(question) and not any(
-        reports_reaction(person, hit.item.text) for hit in retrieval.hits[:3]
-    ):
-        return f"the coverage reports no response from {person}"
+    if asks_for_reaction(question):
+        reacting = retriever.person_in(question) or reactor(question)
+        if reacting and not any(reports_reaction(reacting, text) for text in best_texts):
+            return f"the coverage reports no response from {reacting}"
     # "Who leads the Venezuelan opposition?": no passage speaks of anyone leading it.
-    if leader_missing(question, [hit.item.text for hit in retrieval.hits[:3]]):
+    if leader_missing(question, best_texts):
         return "the coverage says of no one that they lead it"
-    if ranking_missing(question, [hit.item.text for hit in retrieval.hits[:3]]):
+    if ranking_missing(question, best_texts):
         return "the coverage ranks nothing that way"
-    if name_origin_missing(question, [hit.item.text for hit in retrieval.hits[:3]]):
+    if name_origin_missing(question, best_texts):
         return "the coverage does not say where the name comes from"
     # "How do you make arepas?": a how-to about something the coverage never speaks of.
     if HOW_TO.search(question) and coverage.unknown_topics:

@@ -139,6 +139,9 @@ QUALIFIERS = {
     "other", "real", "actual", "official", "possible", "likely", "top", "biggest", "best",
     "outside", "independent", "outstanding", "notable", "prominent", "future", "past", "early",
 }
+# Verbs that open a question or follow its subject ("What military rank did…").
+AUXILIARY_WORDS = {"is", "are", "was", "were", "do", "does", "did", "has", "have", "had", "can", "could", "will", "would",
+                   "should", "might", "may"}
 # "military", "federal", "domestic": a word that, after "which", most likely qualifies the noun.
 ADJECTIVE_ENDING = re.compile(r"(al|ic|ian|ese|ish|ive|ous|ary|ern|ly)$")
 DETERMINERS = {"that", "this", "it", "the", "a", "an", "them", "him", "her", "his", "its", "their", "these", "those", "us", "you"}

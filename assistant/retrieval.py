@@ -25,7 +25,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from assistant.lexicon import (
-    ABSTRACT_NOUNS, ADJECTIVE_ENDING, ARTICLE_WORDS, ASKED_FOR, DEGREE_WORDS, DETERMINERS, GENERIC_WORDS, NAMING_WORDS,
+    ABSTRACT_NOUNS, ADJECTIVE_ENDING, ARTICLE_WORDS, AUXILIARY_WORDS, ASKED_FOR, DEGREE_WORDS, DETERMINERS, GENERIC_WORDS, NAMING_WORDS,
     NOT_A_NOUN, NOT_TOPIC, PERSON_WORDS, PHRASE_END, PRONOUNS, QUALIFIERS, QUESTION_WORDS, QUOTED_SPEAKER, WHAT_IS,
     aliases, common_prefix, countries, countries_in, find_descriptors, find_people, prefix_index, without_possessive,
     word_table,
@@ -98,7 +98,6 @@ DENSE_CANDIDATES = 60  # views fetched from the vector store per question
 # second phrasing. Tuned with MASKED_WEIGHT on both question files in tests/eval.
 COMMON_NAME_PASSAGES = 3
 MASKED_WEIGHT = 1.0  # the masked phrasing's weight against the whole question's
-AUXILIARY_WORDS = {"is", "are", "was", "were", "do", "does", "did", "has", "have", "had", "can", "could", "will", "would", "should", "might", "may"}
 CLAIM_VERBS = r"(?:alleges?|alleged|asserts?|asserted|claims?|claimed|contends?|insists?|accuses?|says|said)"
 PREFIX = 5  # demonyms and inflections share this much: "Venezuelan"/"Venezuela", "Mexican"/"Mexico"
 
@@ -269,7 +268,8 @@ class Retriever:
             for pid in fused:
                 if rare_names & self._stem_sets[pid]:
                     fused[pid] += NAME_BONUS
-        if person and OTHER_SPEAKER_PENALTY and mentions_saying(question):
+        asks_what_person_says = bool(person) and mentions_saying(question)
+        if asks_what_person_says and OTHER_SPEAKER_PENALTY:
             # "What does the ex-intelligence boss say Caracas did?": a passage quoting someone
             # else ("…," says Dr. Isabella Ramirez) reports that person's words, not his.
             for pid in fused:
@@ -279,7 +279,7 @@ class Retriever:
         pointed_at = self._paragraph_pointed_at(question)
         if pointed_at in fused:
             fused[pointed_at] += POSITION_BONUS
-        if person and CLAIM_BONUS and mentions_saying(question):
+        if asks_what_person_says and CLAIM_BONUS:
             # "So what's Carvajal actually claiming?": "Q: What evidence supports Carvajal’s
             # claims?" names him and his claims; the passage stating them answers.
             states_claim = re.compile(rf"\b{re.escape(person)}\b[^.!?]{{0,160}}?\b{CLAIM_VERBS}\s+(?:that\b|[–—-])", re.I)
@@ -334,8 +334,10 @@ class Retriever:
         ("What does the ending say…?"), or "". Only when the coverage is one article: with
         many, which article's ending is meant is not known here."""
         wanted = max if AT_THE_END.search(question) else min if AT_THE_START.search(question) else None
+        if not wanted:
+            return ""
         paragraphs = [p for p in self.passages.values() if p.kind == "paragraph"]
-        if not wanted or len({p.doc_id for p in paragraphs}) != 1:
+        if len({p.doc_id for p in paragraphs}) != 1:
             return ""
         return wanted(paragraphs, key=lambda p: p.position).id
 
@@ -507,8 +509,7 @@ class Retriever:
         # its names still count ("And the Russians — where do they come in?").
         asked_words = {normalize_word(raw) for raw in WORD.findall(asking_part(question))}
         for sentence in re.split(r"(?<=[.!?])\s+", question.strip()):
-            raws = WORD.findall(sentence)
-            for position, raw in enumerate(raws):
+            for position, raw in enumerate(WORD.findall(sentence)):
                 word = normalize_word(raw)
                 if not word or word in QUESTION_WORDS and position == 0:
                     continue
