@@ -49,8 +49,9 @@ GENERIC_WORDS = {
     "being", "been", "hold", "holds", "held", "holding", "serve", "serves", "served", "work", "works", "worked",
     "change", "changes", "changed", "cause", "causes", "caused", "affect", "affects", "affected",
     "need", "needs", "needed", "argue", "argues", "argued", "deem", "deemed", "considered",
-    # How a question says the article tells it ("as the article describes it"): not the topic.
-    "describe", "describes", "described", "explain", "explains", "explained", "portray", "portrays",
+    # How a question says the article tells it ("as the article describes it"): not the topic
+    # ("describe" and "explain" themselves are REQUEST_WORDS).
+    "describes", "described", "explains", "explained", "portray", "portrays",
     "depict", "depicts", "characterize", "characterizes", "characterise", "characterises", "predict",
     "predicts", "suggest", "suggests", "warn", "warns", "outline", "outlines", "sketch", "sketches",
 }
