@@ -184,14 +184,15 @@ HEADER_FIELDS = [  # the date first: "When was this article written?" asks for a
     (re.compile(rf"\b(?!(?:{DOCUMENT_NOUNS})[’']s)\w+[’']s (job |editorial )?(title|role|position)\b|"
                 r"\b(his|her|their) (job |editorial )?(title|role|position)\b|\bjob title\b", re.I), ("by ",)),
     (re.compile(r"\b(headline|title)\b", re.I), TITLE_FIELD),
-    (re.compile(r"\b(author|wrote|written|writer|byline|reporter|journalist)\b|^\W*who\b.*\bfiled\b", re.I), ("by ",)),
+    (re.compile(rf"\b(author|authorship|wrote|written|writer|byline|reporter|journalist)\b|^\W*who\b.*\bfiled\b|"
+                rf"\bwrites? (this|the) ({DOCUMENT_NOUNS}|analysis)\b", re.I), ("by ",)),
     (re.compile(r"\b(url|link|web ?address)\b", re.I), ("source: ",)),
 ]
 # The question must be about the article, not a fact in it: "Who wrote to Trump?" and "When was
 # the letter written?" are about the coverage's people and papers, not its byline.
 ABOUT_THE_ARTICLE = re.compile(
-    rf"\b({DOCUMENT_NOUNS}|coverage|byline|author|reporter|journalist|writer|outlet|headline|dateline)s?\b|"
-    r"\b(this|the) (news )?(web)?site\b|\b(part|area) of the (paper|newspaper)\b|\bfiled\b|\b(publish|publication|posting) date\b|\bdateline\b|"
+    rf"\b({DOCUMENT_NOUNS}|coverage|byline|author|authorship|reporter|journalist|writer|outlet|headline|dateline)s?\b|"
+    r"\b(this|the) (news )?(web)?site\b|\bthis (news|analysis)\b|\b(part|area) of the (paper|newspaper)\b|\bfiled\b|\b(publish|publication|posting) date\b|\bdateline\b|"
     r"^\W*\w+ (\w+ )?(wrote|written|published|updated|posted) (this|it)\b|\b(this|it) (was )?(written|published|updated|posted)\b",
     re.I,
 )
@@ -272,7 +273,7 @@ def header_lines(question: str, header: str) -> list[str]:
 # coverage of a claim often does not have. It answers only where it reports that person reacting.
 REACTION_QUESTION = re.compile(
     r"\b(respond|responded|reply|replied|react|reacted|response|reaction|answered|"
-    r"(write|wrote|written|get|got) back|acknowledged?|answer|answers)\b",
+    r"(write|wrote|written|get|got|say|said|hear|heard) back|acknowledged?|answer|answers)\b",
     re.I,
 )
 REACTION = re.compile(
@@ -319,7 +320,9 @@ def reports_reaction(person: str, text: str) -> bool:
 NAME_ORIGIN_QUESTION = re.compile(
     r"\bname\b.{0,40}\b(come from|comes from|came from|origin|mean|means|derive[sd]?)\b|"
     r"\b(origin|meaning) of (the|its|their|his|her) (name|nickname)\b|"
-    r"\bwhy\b.{0,30}\b(called|named|nicknamed|known as)\b|\b(called|named) (that|so|this)\b",
+    r"\bwhy\b.{0,30}\b(called|named|nicknamed|known as)\b|\b(called|named) (that|so|this)\b|"
+    # "Why do they call him El Pollo?": a name given to someone.
+    r"\bwhy\b.{0,30}\bcalls?\s+[\w’'-]+\s+[\"“‘']?(?-i:[A-Z])",
     re.I,
 )
 NAME_ORIGIN = re.compile(

@@ -41,7 +41,7 @@ NAMING_WORDS = {
 GENERIC_WORDS = {
     "make", "makes", "made", "making", "do", "doing", "done", "happen", "happens", "happened",
     "mean", "means", "meant", "use", "uses", "used", "using", "get", "gets", "got", "run", "runs",
-    "ran", "running", "lead", "leads", "led", "go", "goes", "went", "come", "comes", "came",
+    "ran", "running", "lead", "leads", "led", "go", "goes", "going", "went", "come", "comes", "came",
     "take", "takes", "took", "give", "gives", "gave", "put", "puts", "keep", "keeps", "kept",
     "play", "plays", "played", "involve", "involves", "involved", "say", "says", "said", "think",
     "thinks", "up", "down", "out", "off", "over", "about", "from", "into", "behind", "possible", "possibly",
@@ -68,7 +68,8 @@ ABSTRACT_NOUNS = {
     "details", "detail", "facts", "fact", "information", "info", "news", "update", "summary",
     "risk", "risks", "danger", "dangers", "challenge", "challenges", "option", "options",
     "benefit", "benefits", "lesson", "lessons", "takeaway", "takeaways", "implication",
-    "implications", "involvement",
+    "implications", "involvement", "posture", "composition", "makeup", "form", "forms", "channel",
+    "channels", "avenue", "avenues", "mechanism", "mechanisms", "assessment", "characterization",
     # Words for a person or a body of people, which the coverage names rather than calls so.
     "man", "men", "woman", "women", "person", "persons", "people", "guy", "individual", "someone",
     "somebody", "group", "groups", "figure", "figures",
@@ -109,7 +110,7 @@ NOT_TOPIC = {"what", "who", "whom", "whose", "which", "when", "where", "why", "h
 
 # "Which university…", "What books…", "In what year…": the word after "which"/"what".
 ASKED_FOR = re.compile(
-    r"^\W*(?:\w+ )?(?:which|what)\s+(?:(?:kinds?|types?|sorts?) of )?"
+    r"^\W*(?:\w+ )?(?:which|what)\s+(?:(?:kinds?|types?|sorts?|forms?) of )?"
     r"(?:(?:one|two|three|four|five|several|few|many|other|main|key|top|\w+[’']s)\s+)?([\w’'-]+)(?:\s+(\w+))?",
     re.IGNORECASE,
 )
@@ -128,7 +129,8 @@ WHAT_IS = re.compile(r"^\W*what(?:’s|'s|\s+is|\s+are|\s+was|\s+were)\s+(.*?)\W
 # Where the noun phrase after "what is/are" ends: a preposition, or a clause of its own ("the
 # future trends | the article predicts", "the steps | they list").
 PHRASE_END = re.compile(
-    r"\s+(?:of|for|in|on|to|about|behind|according|at|with|from|by|if|when|that|like|between|"
+    r"\s+(?:of|for|in|on|to|about|behind|according|at|with|from|by|if|when|that|like|between|before|after|"
+    r"during|since|until|toward|towards|against|under|over|through|among|within|without|regarding|"
     r"the|a|an|this|these|those|they|he|she|it|we|you|i)\b",
     re.IGNORECASE,
 )

@@ -24,6 +24,8 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from rapidfuzz.distance import OSA
+
 from assistant.lexicon import (
     ABSTRACT_NOUNS, ADJECTIVE_ENDING, ARTICLE_WORDS, AUXILIARY_WORDS, ASKED_FOR, DEGREE_WORDS, DETERMINERS, GENERIC_WORDS, NAMING_WORDS,
     NOT_A_NOUN, NOT_TOPIC, PERSON_WORDS, PHRASE_END, PRONOUNS, QUALIFIERS, QUESTION_WORDS, QUOTED_SPEAKER, WHAT_IS,
@@ -36,7 +38,7 @@ from assistant.answer_types import (
 from assistant.providers import Embedder
 from assistant.schema import Passage, Scored
 from assistant.store import PassageStore, passage_views
-from assistant.text import STOPWORDS, WORD, first_named, normalize_word, split_sentences, stem, terms
+from assistant.text import STOPWORDS, WORD, first_named, fold_accents, normalize_word, split_sentences, stem, terms
 
 __all__ = ["Retriever", "Retrieval", "QueryCoverage"]
 
@@ -99,6 +101,13 @@ DENSE_CANDIDATES = 60  # views fetched from the vector store per question
 COMMON_NAME_PASSAGES = 3
 MASKED_WEIGHT = 1.0  # the masked phrasing's weight against the whole question's
 CLAIM_VERBS = r"(?:alleges?|alleged|asserts?|asserted|claims?|claimed|contends?|insists?|accuses?|says|said)"
+# "who's diosdado cabello", "Who was Simón Bolívar?": the words "who is" asks about, to the end
+# or a conjunction.
+WHO_IS = re.compile(r"^\W*(?:who[’']?s|who\s+(?:is|was))\s+((?:[^\W\d_]+\s+){0,2}[^\W\d_]+)(?=\s+(?:and|or|but)\b|\W*$)", re.I)
+# "… for US military strikes on …": the phrase an aspect ("basis", "purpose") is of.
+ASPECT_OF = re.compile(r"\b(?:of|for|behind)\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+|his\s+|her\s+)?(.+)$", re.I)
+LETTERS = re.compile(r"[^\W\d_]+")  # "Carvajl's" -> "Carvajl", "s"
+MIN_RESPELLED = 5  # shorter names are too often another name one letter away ("Iran", "Iraq")
 PREFIX = 5  # demonyms and inflections share this much: "Venezuelan"/"Venezuela", "Mexican"/"Mexico"
 
 
@@ -205,6 +214,11 @@ class Retriever:
             for position, raw in enumerate(WORD.findall(sentence))
             if position > 0 and raw[0].isupper() and raw.lower() not in lower_words
         } - STOPWORDS - QUESTION_WORDS  # "Q: What evidence…" capitalises "What" mid-line
+        # The coverage's words by their letters without accents: readers type "Chavez" and
+        # "Mexico" for "Chávez" and "México", and the other way round.
+        self._by_letters: dict[str, str] = {}
+        for word in sorted(self._vocabulary):
+            self._by_letters.setdefault(fold_accents(word), word)
 
     def __len__(self) -> int:
         return len(self.passages)
@@ -314,6 +328,26 @@ class Retriever:
             masked_question=masked if masked_vector else expanded,
             masked_vector=masked_vector,
         )
+
+    def respelled(self, question: str) -> str:
+        """The question with each word the coverage does not know written as the coverage
+        writes it: accents ("Chavez" -> "Chávez") and, for a name, one slip of the keyboard
+        or of another language ("Rusia", "Carvajl"), when only one of its names is that close."""
+        def respell(match: re.Match) -> str:
+            raw = match.group()
+            word = raw.lower()
+            if word in self._vocabulary or word in STOPWORDS:
+                return raw
+            spelled = self._by_letters.get(fold_accents(word), "")
+            if not spelled and raw[0].isupper() and len(word) >= MIN_RESPELLED and not self._known_word(word) and word not in aliases():
+                close = {name for name in self._proper_names
+                         if abs(len(name) - len(word)) <= 1 and OSA.distance(name, word) <= 1}
+                spelled = close.pop() if len(close) == 1 else ""
+            if not spelled or spelled == word:
+                return raw
+            return spelled[0].upper() + spelled[1:] if raw[0].isupper() else spelled
+
+        return LETTERS.sub(respell, question)
 
     def rescore(self, question: str, query_vector: list[float], passage_ids: list[str]) -> dict[str, float]:
         """passage id -> fused score (best view's cosine + BM25 share) for the given passages,
@@ -516,7 +550,7 @@ class Retriever:
                 is_name = (
                     (raw[0].isupper() and position > 0 and word not in STOPWORDS and word not in ARTICLE_WORDS)
                     or any(c.isdigit() for c in raw)
-                    or (raw.islower() and word in self._proper_names)
+                    or (raw.islower() and word in self._proper_names and word not in ARTICLE_WORDS)
                 )
                 if (word in STOPWORDS or word in DEGREE_WORDS or word in PRONOUNS or word in NOT_TOPIC
                         or word not in asked_words) and not is_name:
@@ -543,6 +577,14 @@ class Retriever:
             if typed.islower() and not all(self._knows_name(part) or part in STOPWORDS for part in country.split()):
                 result.names.append(country)
                 result.unknown_names.append(country)
+        # "whos diosdado cabello": whom "who is" asks about is a name, however it is typed.
+        who = WHO_IS.match(question)
+        if who:
+            words = [normalize_word(raw) for raw in WORD.findall(who.group(1))]
+            if all(w not in STOPWORDS and w not in NOT_TOPIC_TERMS and not self.knows(w) for w in words):
+                unknown = [w for w in words if w not in result.unknown_names]
+                result.names += unknown
+                result.unknown_names += unknown
         asked_for = self._asked_for(question)
         if asked_for and asked_for not in NAMING_WORDS and not self.knows(asked_for):
             result.unknown_asked_for = asked_for
@@ -572,9 +614,25 @@ class Retriever:
         # "What changed that?", "What is Carvajal seeking?": a verb, not a kind of thing.
         if word.endswith(("ed", "ing")) or following.lower() in DETERMINERS:
             return ""
+        if word in ABSTRACT_NOUNS or word in {"basis", "grounds"}:
+            # "What is the legal basis … for US military strikes?": what the aspect is of.
+            return self._aspect_of(question[question.lower().find(word) + len(word):])
         if word in NOT_ASKED_FOR:
             return ""
         return word
+
+    @staticmethod
+    def _aspect_of(rest: str) -> str:
+        """The noun an aspect is of: the last word of the first "of/for/behind" phrase
+        ("… for US military strikes on…" -> "strikes"), or ""."""
+        match = ASPECT_OF.search(rest)
+        if not match:
+            return ""
+        words = PHRASE_END.split(" " + match.group(1))[0].split()
+        noun = normalize_word(words[-1]) if words else ""
+        if not noun or not words[-1].islower() or noun in NOT_ASKED_FOR or noun.endswith(("ed", "ing")):
+            return ""
+        return noun
 
     def _alias_known(self, lowered_question: str) -> bool:
         return any(

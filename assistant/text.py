@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import os
 import re
+import unicodedata
 from functools import lru_cache
 from importlib.util import find_spec
 from pathlib import Path
 
-__all__ = ["split_sentences", "split_clauses", "count_tokens", "terms", "normalize_word", "stem", "first_named", "named_in", "STOPWORDS", "WORD"]
+__all__ = ["split_sentences", "split_clauses", "count_tokens", "terms", "normalize_word", "stem", "first_named", "named_in", "fold_accents", "STOPWORDS", "WORD"]
 
 # Abbreviations that end in a period without ending a sentence ("Maduro vs. Trump", "Dr. Ramirez").
 ABBREVIATIONS = {
@@ -106,6 +107,8 @@ def _stopwords() -> frozenset[str]:
         "do", "has", "have", "had", "having", "been", "being", "were", "am", "from", "so", "than", "too", "very",
         "i'm", "i’m", "i've", "i’ve", "i'd", "i’d", "i'll", "i’ll",
         "himself", "herself", "itself", "themselves", "ourselves", "yourself", "myself",
+        # Prepositions of time and place: no topic of their own ("What was he before?").
+        "before", "after", "during", "since", "until", "toward", "towards", "among", "within", "without",
     } | {  # "won't", "isn’t": negated auxiliaries, in either apostrophe
         f"{aux}{apostrophe}t"
         for aux in ("won", "can", "don", "doesn", "didn", "isn", "aren", "wasn", "weren", "hasn", "haven", "hadn",
@@ -134,6 +137,11 @@ def normalize_word(raw: str) -> str:
         return "usa"  # "US" would otherwise fold into the stopword "us"
     word = re.sub(r"[’']s$", "", raw.lower()).replace("’", "'")
     return word.strip(".-'")
+
+
+def fold_accents(word: str) -> str:
+    """"chávez" -> "chavez": the letters without their accents."""
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
 
 
 def named_in(text: str, names) -> list[str]:
