@@ -31,7 +31,9 @@ QUESTION_TYPES = [
     ("when", re.compile(rf"^\W*(when)\b|\b(what|which) time\b|{DATE_ASKED}", re.I)),
     ("how many", re.compile(r"\bhow (many|much|long|big|large|old|often)\b|\bwhat (number|percentage|share|amount|size) of\b|"
                             rf"\b(tons|tonnes|kilos|kilograms|barrels) of\b|{SEARCH_BOX}\b(number|statistics)\W*$", re.I)),
-    ("enough", re.compile(r"\b(is|are|was|were|be|isn't|isn’t|aren't|aren’t)\b[^?]*\b(enough|sufficient)\b|\bsuffice\b|\bon its own\b", re.I)),
+    # "Is stopping drugs at the border enough?", not "Is there enough evidence?" (a quantity).
+    ("enough", re.compile(r"\b(is|are|was|were|be|isn't|isn’t|aren't|aren’t)\b[^?]*\b(enough|sufficient)\b(?!\s+(?!(?:to|on|by|for|in|at|against|alone|only|just|anymore)\b)[a-z])|"
+                          r"\bsuffice\b|\bon its own\b", re.I)),
     ("why", re.compile(r"^\W*(why)\b|\bwhat (is|was) the (reason|purpose|goal|aim)\b|\b(for|on) what (reason|purpose|basis|grounds)\b", re.I)),
     ("nickname", re.compile(r"\b(nicknames?|nicknamed|sobriquets?|monikers?|alias|aka|what is \w+ called|goes? by|"
                             r"what (do|does) (people|they|you|we|others|\w+) call (him|her|them))\b", re.I)),
