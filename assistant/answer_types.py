@@ -38,6 +38,10 @@ QUESTION_TYPES = [
     ("nickname", re.compile(r"\b(nicknames?|nicknamed|sobriquets?|monikers?|alias|aka|what is \w+ called|goes? by|"
                             r"what (do|does) (people|they|you|we|others|\w+) call (him|her|them))\b", re.I)),
     ("kind", re.compile(r"\b(what|which) (kinds?|sorts?|types?) of\b", re.I)),
+    # "Which American leader did Carvajal write to?", "Who was the recipient of his letter?".
+    ("recipient", re.compile(r"\b(wr[io]te|written|writing|sent|send|sends|address(?:ed)?|appeal(?:ed)?)\b(?:\s+(?:a|an|the|his|her|their|this|that)?\s*"
+                             r"(?:letter|message|note|appeal|plea))?\s+to\W*$|\brecipient\b|(\bto whom\b|^\W*to (which|what)\b).*\b(wr[io]te|written|sent|send|address(ed)?|letter)\b|"
+                             r"\b(letter|message|note|appeal|plea)\b.*\b(go|went|sent|addressed)\b.*\bto\W*$", re.I)),
     ("who", re.compile(rf"^\W*(who|whom|whose)\b|^\W*which (\w+ ){{0,3}}{PERSON_NOUNS}\b", re.I)),
     # "Has Caracas always been hostile…?", "Did Venezuela ever work with the US?": how things were.
     ("past", re.compile(r"\b(always|ever|used to|previously|formerly|in the past|historically)\b", re.I)),
@@ -76,6 +80,8 @@ CUES = {
     "enough": re.compile(r"\b(insufficient|sufficient|not enough|solely|alone|on its own|by itself|falls? short)\b", re.I),
     # Which kind of thing: a subset singled out ("particularly among regimes facing hardship").
     "kind": re.compile(r"\b(particularly|especially|such as|notably|in particular|among)\b", re.I),
+    # Whom a letter went to: "His letter to Donald Trump", "wrote to the president".
+    "recipient": re.compile(r"\b(letters?|wrote|written|message|appeal|plea|note)\s+to\s+(?:the\s+)?(?:[A-Z]|president|prime minister)"),
     # How things were: a word that sets the past against now.
     "past": re.compile(r"\b(once|formerly|previously|used to|no longer|in the past|historically|long been)\b", re.I),
     # A person: a title before a name ("intelligence chief Hugo", "Dr. Isabella Ramirez"),
@@ -121,7 +127,7 @@ def asks(kind: str, question: str) -> bool:
 
 
 def answer_type(question: str) -> str:
-    """'where', 'when', 'how many', 'enough', 'why', 'nickname', 'kind', 'who', 'past', or '' when the question
+    """'where', 'when', 'how many', 'enough', 'why', 'nickname', 'kind', 'recipient', 'who', 'past', or '' when the question
     asks for something else."""
     question = asking_part(question)
     for kind, pattern in QUESTION_TYPES:
