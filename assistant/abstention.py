@@ -71,7 +71,7 @@ HOW_TO = re.compile(r"^\W*(how (do|can|should|would|could) (i|you|we|one)|how to
 NAMED_KINDS = (
     "prisons?|jails?|cit(?:y|ies)|towns?|states?|provinces?|countr(?:y|ies)|capitals?|cartels?|gangs?|"
     "compan(?:y|ies)|banks?|agenc(?:y|ies)|universit(?:y|ies)|courts?|part(?:y|ies)|newspapers?|airports?|"
-    "ports?|officials?|generals?|ministers?|politicians?|statutes?|laws?"
+    "ports?|officials?|generals?|ministers?|politicians?|statutes?|laws?|judges?|prosecutors?|lawyers?|attorneys?"
 )
 AUXILIARIES = "|".join(sorted(AUXILIARY_WORDS | {"must", "the", "a", "an"}))  # words no modifier of a kind is
 # The act a "which X" question asks about: the verb right after X ("Which country extradited
@@ -85,7 +85,7 @@ WHICH_KIND = re.compile(
     rf"((?:(?!(?:{AUXILIARIES})\b)[\w’'-]+\s+){{0,2}}?)(?!(?:{AUXILIARIES})\b)({NAMED_KINDS})\b(?=\s*(?:$|[,?.]|(?:is|are|was|were|does|do|did|has|have|had|"
     r"can|could|would|will|might|may|should|in|at|on|of|and|or|that|which|who|where|besides|except|apart|\w+ed|sent|held|led|"
     r"made|gave|took|sold|give|gives|works?|operates?|partners?|controls?|runs?|supplies|supply|sells?|uses?|"
-    r"leads?|helps?|sends?|pays?|funds?|backs?|supports?)\b))",
+    r"leads?|helps?|sends?|pays?|funds?|backs?|supports?|presides?|oversees?|hears?|handles?|represents?|defends?|prosecutes?)\b))",
     re.I,
 )
 # "What is the name of the Mexican cartel the article compares it to?" asks for a kind as well.
@@ -94,6 +94,7 @@ NAME_OF_KIND = re.compile(
     rf"((?:(?!(?:{AUXILIARIES})\b)[\w’'-]+\s+){{0,2}}?)({NAMED_KINDS})\b",
     re.I,
 )
+ANOTHER_QUESTION = re.compile(r",?\s+and\s+(?=(?:which|what)\b)", re.I)  # "…, and which judge…?"
 FIRST_ALTERNATIVE = re.compile(r"^(\W*(?:which|what)\s+)(?:[\w’'-]+\s+){1,2}or\s+", re.I)
 INDEFINITE = {"a", "an", "any", "some", "another", "other"}
 NAME_WINDOW = 5  # words after the kind that may name it ("a prison in Miami", "officials like X")
@@ -101,8 +102,10 @@ LINKERS = {"in", "at", "of", "near", "outside", "called", "named", "known", "as"
 ARTICLES = {"the", "a", "an"}
 # Names that hold the word itself ("Harvard University", "University of Miami").
 NAMED_WITH_THE_WORD = {"university"}
-# A general or a minister is named with the rank ("Gen. Padrino López", "Defense Minister X").
-RANKS = {"general": r"\b(Gen\.?|General|Maj\.? Gen\.?)\s+[A-Z]", "minister": r"\b[Mm]inister\b"}
+# A general, a minister or a judge is named with the title ("Gen. Padrino López", "Judge X").
+RANKS = {"general": r"\b(Gen\.?|General|Maj\.? Gen\.?)\s+[A-Z]", "minister": r"\b[Mm]inister\b",
+         "judge": r"\b[Jj]udge\s+[A-Z]", "prosecutor": r"\b[Pp]rosecutor\s+[A-Z]",
+         "lawyer": r"\b(lawyer|attorney)\s+[A-Z]", "attorney": r"\b(lawyer|attorney)\s+[A-Z]"}
 PLACE_KINDS = {"city", "town", "state", "province", "country", "capital", "court", "prison", "jail"}
 NAMED_PLACE = re.compile(r"\b(?:in|at|near|from)\s+(?:the\s+)?([A-Z][\w’'-]+)")  # "a prison in the Bronx": no break between a linker and its name
 
@@ -170,17 +173,19 @@ def reason_to_abstain(question: str, retrieval: Retrieval, retriever: Retriever)
     # "Which federal prison is he held in?": the best passage speaks of one ("a US federal
     # prison") but never names it.
     # "Which think tank or university…": the kind last named heads the phrase.
-    which_question = FIRST_ALTERNATIVE.sub(r"\1", question)
-    kind = _which_kind(which_question)
-    # A bullet's label is title case ("Expansion of Target Countries"): no name in it.
-    if kind and not _names_a(_singular(kind.group(2).lower()), top.text.removeprefix(top.label), question):
-        return f"the coverage names no {_singular(kind.group(2).lower())}"
-    # "Which country extradited him?", "Which country was he arrested in?": the coverage never
-    # speaks of that act, so of no one doing it.
-    act = ACT_AFTER_KIND.match(which_question[kind.end():]) if kind else None
-    verb = act and (act.group(1) or act.group(2))
-    if verb and verb not in GENERIC_WORDS and not retriever.knows(verb):
-        return f"the coverage never speaks of anyone who {verb} it"
+    # "What sentence does he face, and which federal judge presides?": each "which" asks.
+    for clause in ANOTHER_QUESTION.split(question):
+        which_question = FIRST_ALTERNATIVE.sub(r"\1", clause)
+        kind = _which_kind(which_question)
+        # A bullet's label is title case ("Expansion of Target Countries"): no name in it.
+        if kind and not _names_a(_singular(kind.group(2).lower()), top.text.removeprefix(top.label), question):
+            return f"the coverage names no {_singular(kind.group(2).lower())}"
+        # "Which country extradited him?", "Which country was he arrested in?": the coverage never
+        # speaks of that act, so of no one doing it.
+        act = ACT_AFTER_KIND.match(which_question[kind.end():]) if kind else None
+        verb = act and (act.group(1) or act.group(2))
+        if verb and verb not in GENERIC_WORDS and not retriever.knows(verb):
+            return f"the coverage never speaks of anyone who {verb} it"
     # "In what year was the cartel founded?" cannot be answered from passages that give no time.
     if asks("when", question) and not _gives_time(question, retrieval):
         return "the coverage gives no time for it"

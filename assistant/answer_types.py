@@ -218,7 +218,7 @@ SAYING = (
     r"sketch|sketches|outline|outlines|lay out|lays out|frame|frames"
 )
 ASKS_WHAT_IT_SAYS = re.compile(
-    rf"\b(author|writer|reporter|journalist|article|story|piece|report|it|he|she|they|this)\W+(\w+\W+){{0,2}}?({SAYING})\b|"
+    rf"\b(author|writer|reporter|journalist|article|story|piece|report|it|he|she|they|this)\W+(\w+\W+){{0,2}}?({SAYING}|asks?|invites?)\b|"
     r"\b(according to|per) (the |this )?(author|writer|article|story|piece|report|page)\b|"
     r"\b(author|writer|article|piece|story)[’']s (view|opinion|forecast|take|argument|prediction|analysis|conclusion)\b|"
     r"^\W*why\b",

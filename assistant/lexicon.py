@@ -28,6 +28,7 @@ ARTICLE_WORDS = {
     "faq", "faqs", "sidebar", "box", "quoted", "quote", "quotes", "cited", "cite", "cites",
     "call-out", "callout", "posted", "post", "ending", "end", "conclusion", "intro", "introduction",
     "opening", "paragraph", "parentheses", "subtitle", "subheading", "heading", "section",
+    "analysis", "concluding",
 }
 # Words for what someone or something is called or does for a living: the coverage says these
 # without naming them ("Hugo ‘El Pollo’ Carvajal", "By James Carter, Senior News Editor").
@@ -54,6 +55,7 @@ GENERIC_WORDS = {
     "describes", "described", "explains", "explained", "portray", "portrays",
     "depict", "depicts", "characterize", "characterizes", "characterise", "characterises", "predict",
     "predicts", "suggest", "suggests", "warn", "warns", "outline", "outlines", "sketch", "sketches",
+    "assess", "assesses", "regarding", "concerning",
 }
 # Nouns for an aspect of anything ("the purpose of…", "in which areas…"): a question asking
 # for one asks about the rest of its words, which the coverage must know.

@@ -71,7 +71,8 @@ CLAIM_BONUS = 0.12
 # "What does the ending say…?", "How does the piece frame it up top?": the reader points at the
 # article's last or first paragraph.
 AT_THE_END = re.compile(r"^\W*at the end\b|\b(the ending|at the end of the (article|piece|story)|(its|the article's|the piece's) conclusion|"
-                        r"closing (paragraph|lines?|words)|as it wraps up|final (paragraph|words|lines?)|last paragraph)\b", re.I)
+                        r"closing (paragraph|lines?|words|section)|as it wraps up|final (paragraph|words|lines?|section)|last paragraph|"
+                        r"concluding (paragraph|section|lines?|words)|(writer|author|article|piece|story)\b.*\bin the end)\b", re.I)
 AT_THE_START = re.compile(r"\b(up top|at the top of the (article|piece|story)|the intro(duction)?|the opening (paragraph|lines?)|"
                           r"first paragraph|lede|lead paragraph)\b", re.I)
 POSITION_BONUS = 0.1
