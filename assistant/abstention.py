@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 
 from assistant.answer_types import (
-    asks, asks_for_reaction, gives_time, has_cue, header_field_asked, header_lines, leader_missing, name_origin_missing,
-    ranking_missing, reactor, reports_reaction,
+    asks, asks_about_designation, asks_for_reaction, employer_missing, gives_time, has_cue, header_field_asked, header_lines, leader_missing, name_origin_missing,
+    ranking_missing, reactor, reports_reaction, sentence_missing,
 )
 from assistant.lexicon import ADJECTIVE_ENDING, AUXILIARY_WORDS, GENERIC_WORDS, QUALIFIERS, countries_in
 from assistant.retrieval import Retrieval, Retriever
@@ -167,6 +167,15 @@ def reason_to_abstain(question: str, retrieval: Retrieval, retriever: Retriever)
         return "the coverage ranks nothing that way"
     if name_origin_missing(question, best_texts):
         return "the coverage does not say where the name comes from"
+    # "What sentence did Carvajal receive?": "awaiting sentencing" hands down none.
+    if sentence_missing(question, best_texts):
+        return "the coverage reports no sentence"
+    # "Where does Dr. Ramirez work?": "a security analyst specializing in Latin America" names no employer.
+    if employer_missing(question, best_texts):
+        return "the coverage names no employer"
+    # "Is the cartel officially a terrorist organization?": a label the coverage never uses.
+    if asks_about_designation(question) and coverage.unknown_topics:
+        return f"the coverage reports no such designation ({', '.join(coverage.unknown_topics)})"
     # "How do you make arepas?": a how-to about something the coverage never speaks of.
     if HOW_TO.search(question) and coverage.unknown_topics:
         return f"the coverage never speaks of {', '.join(coverage.unknown_topics)}"

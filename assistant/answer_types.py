@@ -15,7 +15,7 @@ from assistant.text import split_sentences
 
 __all__ = [
     "answer_type", "asking_part", "asks", "asks_for_reaction", "leader_missing", "reactor", "asks_what_it_says", "mentions_saying", "gives_time", "has_cue", "header_field_asked", "header_lines", "name_origin_missing",
-    "ranking_missing", "reports_reaction",
+    "ranking_missing", "reports_reaction", "sentence_missing", "employer_missing", "asks_about_designation",
 ]
 
 # "Which former official…" asks for a person as surely as "who" does.
@@ -371,6 +371,49 @@ def ranking_missing(question: str, texts) -> bool:
 # "Who leads the Venezuelan opposition?", "Who is the leader of the Cartel of the Suns?": the
 # thing led, after the verb or after "leader of". Not "Who runs/controls the cartel?", which a
 # group answers ("a network of Venezuelan military officials").
+# --- outcomes, workplaces, designations ----------------------------------------------------------
+
+# "What sentence did Carvajal receive?": a sentence handed down, which "awaiting sentencing" is not.
+SENTENCE_QUESTION = re.compile(
+    r"\b(what|which|how (long|many years|much time))\b.*\b(sentence|prison term|jail term)\b|\bsentenced to\b|\bverdict\b", re.I
+)
+SENTENCE_GIVEN = re.compile(
+    r"\bsentenced\s+to\b|\b(sentence|term)\s+of\b|\b(years?|months?|life)\s+(in|behind)\s+(prison|jail|bars)\b|"
+    r"\b(faces?|facing)\s+(up to\s+)?\w+\s+years?\b|\b(found|pleaded|pled)\s+(not\s+)?guilty\b.*\bverdict\b|\bverdict\b",
+    re.I,
+)
+# "Where does Dr. Ramirez work?": an employer, named after "at", "with" or "for"
+# ("an analyst at the Atlantic Council"), which "an analyst specializing in Latin America" is not.
+WORKPLACE_QUESTION = re.compile(
+    r"\bwhere\s+(does|did|do)\s+(\w+\s+){1,3}work\b|\bwho\s+(does|did|do)\s+(\w+\s+){1,3}work\s+for\b|"
+    r"\b(which|what)\s+(organi[sz]ation|institution|institute|think tank|university|company|firm|employer)\s+"
+    r"(is|was|does|did)\s+(\w+\s+){1,3}(with|at|from|work|employed)\b",
+    re.I,
+)
+EMPLOYER = re.compile(r"\b(at|with|for|of)\s+(the\s+)?[A-Z][\w’'-]+\s+(University|Institute|Council|Center|Centre|Foundation|"
+                      r"Group|Agency|Department|Ministry|Bureau|School|College|Corporation|Company|Inc|Ltd|Times|Post|News)\b|"
+                      r"\b(works?|worked|employed)\s+(at|for|with)\s+(the\s+)?[A-Z]")
+# "Has Washington formally designated the cartel a terrorist organization?": an official label,
+# which the coverage gives only in the words the question uses.
+DESIGNATION_QUESTION = re.compile(
+    r"\b(designat\w*|officially|formally|classif(y|ied|ies)|label+ed|listed\s+as|declared?)\b", re.I
+)
+
+
+def sentence_missing(question: str, texts) -> bool:
+    """Whether the question asks for a sentence handed down and none of `texts` gives one."""
+    return bool(SENTENCE_QUESTION.search(question)) and not any(SENTENCE_GIVEN.search(t) for t in texts)
+
+
+def employer_missing(question: str, texts) -> bool:
+    """Whether the question asks where someone works and none of `texts` names an employer."""
+    return bool(WORKPLACE_QUESTION.search(question)) and not any(EMPLOYER.search(t) for t in texts)
+
+
+def asks_about_designation(question: str) -> bool:
+    return bool(DESIGNATION_QUESTION.search(question))
+
+
 LEADER_QUESTION = re.compile(
     r"^\W*who\s+(?:currently\s+|actually\s+|really\s+)?(?:leads|led|heads|headed|founded|commands|"
     r"is in charge of)\s+(.+)|^\W*who\b.*?\b(?:leader|head|founder|boss|commander|mastermind)\s+of\s+(.+)",
