@@ -16,7 +16,7 @@ from assistant.answer_types import (
     asks, asks_about_designation, asks_for_reaction, employer_missing, gives_time, has_cue, header_field_asked, header_lines, leader_missing, name_origin_missing,
     ranking_missing, reactor, reports_reaction, sentence_missing,
 )
-from assistant.lexicon import ADJECTIVE_ENDING, AUXILIARY_WORDS, GENERIC_WORDS, QUALIFIERS, countries_in
+from assistant.lexicon import ADJECTIVE_ENDING, AUXILIARY_WORDS, GENERIC_WORDS, QUALIFIERS, countries_in, is_demonym
 from assistant.retrieval import Retrieval, Retriever
 
 __all__ = ["ASKS_TO_EXPLAIN", "looks_like_injection", "reason_to_abstain"]
@@ -187,7 +187,8 @@ def reason_to_abstain(question: str, retrieval: Retrieval, retriever: Retriever)
         which_question = FIRST_ALTERNATIVE.sub(r"\1", clause)
         kind = _which_kind(which_question)
         # A bullet's label is title case ("Expansion of Target Countries"): no name in it.
-        if kind and not _names_a(_singular(kind.group(2).lower()), top.text.removeprefix(top.label), question):
+        if kind and not _names_a(_singular(kind.group(2).lower()), top.text.removeprefix(top.label), question,
+                                 retriever.is_common):
             return f"the coverage names no {_singular(kind.group(2).lower())}"
         # "Which country extradited him?", "Which country was he arrested in?": the coverage never
         # speaks of that act, so of no one doing it.
@@ -221,12 +222,12 @@ def _which_kind(question: str) -> re.Match | None:
     if not match:
         return None
     for word in match.group(1).split():
-        if not (word[0].isupper() or word.lower() in QUALIFIERS or ADJECTIVE_ENDING.search(word.lower())):
+        if not (word[0].isupper() or word.lower() in QUALIFIERS or ADJECTIVE_ENDING.search(word.lower()) or is_demonym(word)):
             return None
     return match
 
 
-def _names_a(kind: str, text: str, question: str) -> bool:
+def _names_a(kind: str, text: str, question: str, is_common=lambda word: False) -> bool:
     """Whether `text` names a thing of this kind the question does not: a name right before
     the word ("the Sinaloa cartel"), or within a few words after it ("a prison in Miami"), or
     the word inside a name of its own. When the text never uses the word it may still name one
@@ -257,13 +258,15 @@ def _names_a(kind: str, text: str, question: str) -> bool:
         places = [m.group(1) for m in NAMED_PLACE.finditer(text)] + [typed for _, typed in countries_in(text)]
         return any(place.lower()[:5] not in asked for place in places)
     # A text that never says the word may still name one ("the DEA", "Tren de Aragua"): a name
-    # the question does not use, inside a sentence. A rank is written with the name ("Gen.").
+    # the question does not use, inside a sentence, and not one the coverage is about throughout
+    # ("Maduro" names no Russian company). A rank is written with the name ("Gen.").
     if not seen and kind in RANKS:
         return bool(re.search(RANKS[kind], text))
     if not seen and kind in NAMED_WITH_THE_WORD:
         return False
     sentence_start = {i + 1 for i, word in enumerate(words) if word in ".!?;:"} | {0}
-    return not seen and any(_new_name(word, asked) for i, word in enumerate(words) if i not in sentence_start and word not in ".!?;:")
+    return not seen and any(_new_name(word, asked) and not is_common(word)
+                            for i, word in enumerate(words) if i not in sentence_start and word not in ".!?;:")
 
 
 def _singular(word: str) -> str:

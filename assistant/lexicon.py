@@ -14,7 +14,7 @@ from importlib import resources
 __all__ = [
     "ABSTRACT_NOUNS", "ARTICLE_WORDS", "ASKED_FOR", "DEGREE_WORDS", "DETERMINERS", "GENERIC_WORDS",
     "NAMING_WORDS", "NOT_A_NOUN", "NOT_TOPIC", "PERSON_WORDS", "PHRASE_END", "PRONOUNS", "QUALIFIERS",
-    "QUESTION_WORDS", "QUOTED_SPEAKER", "WHAT_IS", "aliases", "common_prefix", "countries_in", "find_descriptors",
+    "QUESTION_WORDS", "QUOTED_SPEAKER", "WHAT_IS", "aliases", "common_prefix", "countries_in", "find_descriptors", "is_demonym",
     "find_people", "prefix_index", "word_table",
 ]
 
@@ -192,6 +192,15 @@ EVERYDAY_COUNTRY_NAMES = frozenset({
     "russia", "iran", "syria", "bolivia", "venezuela", "tanzania", "south korea", "north korea", "vietnam",
     "laos", "moldova", "taiwan", "united states", "usa", "britain", "great britain", "uk", "palestine",
 })
+
+
+DEMONYM = re.compile(r"(an|ian|ese|ish)$")
+
+
+def is_demonym(word: str) -> bool:
+    """"american", "venezuelan", "chinese": a country's adjective (not "brian", "tehran")."""
+    word = word.lower()
+    return bool(DEMONYM.search(word)) and word not in countries() and any(c.startswith(word[:4]) for c in countries())
 
 
 def countries_in(question: str) -> list[tuple[str, str]]:

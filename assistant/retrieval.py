@@ -29,7 +29,7 @@ from rapidfuzz.distance import OSA
 from assistant.lexicon import (
     ABSTRACT_NOUNS, ADJECTIVE_ENDING, ARTICLE_WORDS, AUXILIARY_WORDS, ASKED_FOR, DEGREE_WORDS, DETERMINERS, GENERIC_WORDS, NAMING_WORDS,
     NOT_A_NOUN, NOT_TOPIC, PERSON_WORDS, PHRASE_END, PRONOUNS, QUALIFIERS, QUESTION_WORDS, QUOTED_SPEAKER, WHAT_IS,
-    aliases, common_prefix, countries, countries_in, find_descriptors, find_people, prefix_index, without_possessive,
+    aliases, common_prefix, countries_in, is_demonym, find_descriptors, find_people, prefix_index, without_possessive,
     word_table,
 )
 from assistant.answer_types import (
@@ -82,7 +82,6 @@ OTHER_SPEAKER_PENALTY = 0.1
 # A name only one passage uses; 0.04-0.16 all helped over our question sets, 0.08 most
 # (three more first citations); names in two passages already gained less than they lost.
 NAME_BONUS = 0.08
-DEMONYM = re.compile(r"(an|ian|ese|ish)$")
 RARE_NAME_PASSAGES = 1
 # A question about the article's byline or date ("Who wrote this piece?") reads like no passage
 # (similarity ~0.25): a bonus above any fused score puts the header that holds the field first.
@@ -284,7 +283,7 @@ class Retriever:
         rare_names = {
             token for token in self.topic_stems(self._name_described(expanded))
             if token in self._name_words and 0 < self._df.get(token, 0) <= RARE_NAME_PASSAGES
-            and not _is_demonym(token)
+            and not is_demonym(token)
         }
         if rare_names and NAME_BONUS:
             for pid in fused:
@@ -424,6 +423,10 @@ class Retriever:
         """The surname of the person the question names first (by name, title or nickname), or ""."""
         return first_named(self._name_described(question), self.people)
 
+    def is_common(self, word: str) -> bool:
+        """Whether the coverage uses this word in many passages ("Carvajal", "Maduro")."""
+        return self._df.get(stem(normalize_word(word)), 0) >= COMMON_NAME_PASSAGES
+
     def _mask_common_names(self, question: str) -> str:
         """The question with each name the coverage uses in many passages replaced by "it".
         A title or nickname counts as the name it stands for: "the former intelligence chief"
@@ -439,7 +442,7 @@ class Retriever:
                     # a name typed in lower case ("what is carvajal claiming") is masked too
                     and (core.group()[0].isupper() or word in self._proper_names)
                     and word not in QUESTION_WORDS
-                    and self._df.get(stem(word), 0) >= COMMON_NAME_PASSAGES
+                    and self.is_common(word)
                 ):
                     raw = raw.replace(core.group(), "it", 1)
                 words.append(raw)
@@ -649,11 +652,6 @@ class Retriever:
             if " " in alias
         )
 
-
-
-def _is_demonym(word: str) -> bool:
-    """"american", "venezuelan", "chinese": a country's adjective (not "brian", "tehran")."""
-    return bool(DEMONYM.search(word)) and word not in countries() and any(c.startswith(word[:4]) for c in countries())
 
 
 def _names_label(question: str, label: str) -> bool:
