@@ -43,7 +43,7 @@ GENERIC_WORDS = {
     "make", "makes", "made", "making", "do", "doing", "done", "happen", "happens", "happened",
     "mean", "means", "meant", "use", "uses", "used", "using", "get", "gets", "got", "run", "runs",
     "ran", "running", "lead", "leads", "led", "go", "goes", "going", "went", "come", "comes", "came",
-    "take", "takes", "took", "give", "gives", "gave", "put", "puts", "keep", "keeps", "kept",
+    "take", "takes", "took", "bring", "brings", "brought", "give", "gives", "gave", "put", "puts", "keep", "keeps", "kept",
     "play", "plays", "played", "involve", "involves", "involved", "say", "says", "said", "think",
     "thinks", "up", "down", "out", "off", "over", "about", "from", "into", "behind", "possible", "possibly",
     "part", "parts", "aspect", "aspects", "side", "sides", "type", "types", "matter", "matters",
@@ -70,7 +70,7 @@ ABSTRACT_NOUNS = {
     "details", "detail", "facts", "fact", "information", "info", "news", "update", "summary",
     "risk", "risks", "danger", "dangers", "challenge", "challenges", "option", "options",
     "benefit", "benefits", "lesson", "lessons", "takeaway", "takeaways", "implication",
-    "implications", "involvement", "posture", "composition", "makeup", "form", "forms", "channel",
+    "implications", "involvement", "stage", "phase", "posture", "composition", "makeup", "form", "forms", "channel",
     "channels", "avenue", "avenues", "mechanism", "mechanisms", "assessment", "characterization",
     # Words for a person or a body of people, which the coverage names rather than calls so.
     "man", "men", "woman", "women", "person", "persons", "people", "guy", "individual", "someone",

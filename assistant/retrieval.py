@@ -559,7 +559,9 @@ class Retriever:
                 if not word or word in QUESTION_WORDS and position == 0:
                     continue
                 is_name = (
-                    (raw[0].isupper() and position > 0 and word not in STOPWORDS and word not in ARTICLE_WORDS)
+                    # "wrote to the President": a title, not a name
+                    (raw[0].isupper() and position > 0 and word not in STOPWORDS and word not in ARTICLE_WORDS
+                     and word not in PERSON_WORDS)
                     or any(c.isdigit() for c in raw)
                     or (raw.islower() and word in self._proper_names and word not in ARTICLE_WORDS)
                 )
