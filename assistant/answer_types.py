@@ -416,7 +416,9 @@ def asks_about_designation(question: str) -> bool:
 
 LEADER_QUESTION = re.compile(
     r"^\W*who\s+(?:currently\s+|actually\s+|really\s+)?(?:leads|led|heads|headed|founded|commands|"
-    r"is in charge of)\s+(.+)|^\W*who\b.*?\b(?:leader|head|founder|boss|commander|mastermind)\s+of\s+(.+)",
+    r"is in charge of)\s+(.+)|^\W*who\b.*?\b(?:leader|head|founder|boss|commander|mastermind)\s+of\s+(.+)|"
+    # A search-box query: "cartel of the suns founder".
+    rf"{SEARCH_BOX.removesuffix('[^?]*')}(.+?)\s+(?:leader|head|founder|boss|commander|mastermind)s?\W*$",
     re.I,
 )
 LEADING = re.compile(
@@ -435,7 +437,7 @@ def leader_missing(question: str, texts) -> bool:
     match = LEADER_QUESTION.search(question)
     if not match:
         return False
-    words = re.findall(r"[\w’'-]+", match.group(1) or match.group(2))
+    words = re.findall(r"[\w’'-]+", next(group for group in match.groups() if group))
     lowered = [w for w in words if w.islower() and w not in LED_THING_SKIPS]
     thing = (lowered or [w for w in words if w.lower() not in LED_THING_SKIPS] or [""])[0].lower()[:5]
     sentences = (s for text in texts for s in split_sentences(text))
