@@ -385,7 +385,7 @@ SENTENCE_GIVEN = re.compile(
 # "Where does Dr. Ramirez work?": an employer, named after "at", "with" or "for"
 # ("an analyst at the Atlantic Council"), which "an analyst specializing in Latin America" is not.
 WORKPLACE_QUESTION = re.compile(
-    r"\bwhere\s+(does|did|do)\s+(\w+\s+){1,3}work\b|\bwho\s+(does|did|do)\s+(\w+\s+){1,3}work\s+for\b|"
+    r"\bwhere\s+(does|did|do)\s+([\w.’'-]+\s+){1,3}work\b|\bwho\s+(does|did|do)\s+([\w.’'-]+\s+){1,3}work\s+for\b|"
     r"\b(which|what)\s+(organi[sz]ation|institution|institute|think tank|university|company|firm|employer)\s+"
     r"(is|was|does|did)\s+(\w+\s+){1,3}(with|at|from|work|employed)\b",
     re.I,
