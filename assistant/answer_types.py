@@ -180,7 +180,7 @@ TITLE_FIELD = ("",)  # the header's first line
 # Words for an article itself, shared by the patterns below so they cannot drift apart.
 DOCUMENT_NOUNS = "article|story|piece|report|page|post|column|update|roundup|bulletin|dispatch|explainer|op-ed|feature|write-up"
 HEADER_FIELDS = [  # the date first: "When was this article written?" asks for a date, not a byline
-    (re.compile(r"^\W*when\b|\bdated?\b|\b(what|which) (day|date)\b", re.I), DATE_FIELD),
+    (re.compile(r"^\W*when\b|\bdated?\b|\bdateline\b|\b(what|which) (day|date)\b", re.I), DATE_FIELD),
     (re.compile(r"\b(section|category)\b|\bfiled (under|in)\b|\b(part|area) of the (paper|site|website|newspaper)\b", re.I), ("section: ",)),
     # "What is the name of the outlet that published this piece?", "Who published this article?":
     # a header line few pages print (asked of this article: "this", "it").
@@ -280,7 +280,8 @@ def header_lines(question: str, header: str) -> list[str]:
 # "How did Trump respond to Carvajal's letter?", "Did Maduro reply?": a person's reaction, which
 # coverage of a claim often does not have. It answers only where it reports that person reacting.
 REACTION_QUESTION = re.compile(
-    r"\b(respond|responded|reply|replied|react|reacted|response|reaction|answered|"
+    # "a policy response" is what to do, not anyone's reaction
+    r"\b(respond|responded|reply|replied|react|reacted|(?<!policy )(?<!strategic )(?<!way of )(?<!effective )response|reaction|answered|"
     r"(write|wrote|written|get|got|say|said|hear|heard) back|acknowledged?|answer|answers)\b",
     re.I,
 )
@@ -375,7 +376,8 @@ def ranking_missing(question: str, texts) -> bool:
 
 # "What sentence did Carvajal receive?": a sentence handed down, which "awaiting sentencing" is not.
 SENTENCE_QUESTION = re.compile(
-    r"\b(what|which|how (long|many years|much time))\b.*\b(sentence|prison term|jail term)\b|\bsentenced to\b|\bverdict\b", re.I
+    r"\b(what|which|how (long|many years|much time))\b.*\b(sentence|prison term|jail term|term of (imprisonment|prison|incarceration))\b|"
+    r"\bsentenced to\b|\bverdict\b", re.I
 )
 SENTENCE_GIVEN = re.compile(
     r"\bsentenced\s+to\b|\b(sentence|term)\s+of\b|\b(years?|months?|life)\s+(in|behind)\s+(prison|jail|bars)\b|"

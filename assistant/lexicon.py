@@ -35,6 +35,8 @@ ARTICLE_WORDS = {
 NAMING_WORDS = {
     "name", "names", "named", "call", "calls", "nickname", "nicknamed", "sobriquet", "moniker", "alias", "called", "known", "job", "occupation",
     "profession", "position", "role", "title", "identity",
+    # The coverage's own words, asked for as such ("What term does it use?").
+    "term", "phrase", "word", "words", "wording", "expression",
 }
 
 # Verbs and particles so general that they say nothing of what is asked ("made up of", "runs"):
@@ -43,7 +45,7 @@ GENERIC_WORDS = {
     "make", "makes", "made", "making", "do", "doing", "done", "happen", "happens", "happened",
     "mean", "means", "meant", "use", "uses", "used", "using", "get", "gets", "got", "run", "runs",
     "ran", "running", "lead", "leads", "led", "go", "goes", "going", "went", "come", "comes", "came",
-    "take", "takes", "took", "bring", "brings", "brought", "give", "gives", "gave", "put", "puts", "keep", "keeps", "kept",
+    "take", "takes", "took", "bring", "brings", "brought", "give", "gives", "gave", "given", "put", "puts", "keep", "keeps", "kept",
     "play", "plays", "played", "involve", "involves", "involved", "say", "says", "said", "think",
     "thinks", "up", "down", "out", "off", "over", "about", "from", "into", "behind", "possible", "possibly",
     "part", "parts", "aspect", "aspects", "side", "sides", "type", "types", "matter", "matters",

@@ -207,7 +207,7 @@ class Retriever:
         # "the United Nations" is no name the coverage knows just because it says "other nations".
         self._name_words: set[str] = set()
         for p in self.passages.values():
-            for raw in WORD.findall(f"{p.text} {p.title} {p.author}"):
+            for raw in WORD.findall(f"{p.text} {p.title} {p.author} {p.section}"):  # "the Future Trends section"
                 if raw[0].isupper():
                     self._name_words |= {normalize_word(raw), stem(normalize_word(raw))}
         self._names_by_prefix = prefix_index(self._name_words, PREFIX)
@@ -608,7 +608,8 @@ class Retriever:
         match = ASKED_FOR.search(question)
         if match and match.group(1).lower() in NOT_A_NOUN:
             phrase = WHAT_IS.search(question)
-            words = PHRASE_END.split(phrase.group(1))[0].split() if phrase else []
+            # "what was the spy guy's nickname again, el somethin?": the phrase ends at a comma too.
+            words = PHRASE_END.split(re.split(r"[,;:–—]", phrase.group(1))[0])[0].split() if phrase else []
             raw, following = (words[-1], "") if words else ("", "")
         else:
             raw, following = (match.group(1), match.group(2) or "") if match else ("", "")
