@@ -81,7 +81,7 @@ ACT_AFTER_KIND = re.compile(r"\s+([a-z]{3,}ed)\b|\s+(?:was|were|is|are)\s+(?:[\w
 # cartel…" for a description. Up to two modifiers before it, and a verb, a preposition or the
 # end after it.
 WHICH_KIND = re.compile(
-    rf"^\W*(?:in |at |from |to |for |of |by |with )?(?:which|what)\s+"
+    rf"^\W*(?:in |at |from |to |for |of |by |with )?(?:which|what|(?:name|list|identify)\s+(?:the|any|some))\s+"
     rf"((?:(?!(?:{AUXILIARIES})\b)[\w’'-]+\s+){{0,2}}?)(?!(?:{AUXILIARIES})\b)({NAMED_KINDS})\b(?=\s*(?:$|[,?.]|(?:is|are|was|were|does|do|did|has|have|had|"
     r"can|could|would|will|might|may|should|in|at|on|of|and|or|that|which|who|where|besides|except|apart|\w+ed|sent|held|led|"
     r"made|gave|took|sold|give|gives|works?|operates?|partners?|controls?|runs?|supplies|supply|sells?|uses?|"
@@ -93,6 +93,9 @@ NAME_OF_KIND = re.compile(
     rf"^\W*(?:what(?:’s|'s|\s+is|\s+was)\s+)?(?:the\s+)?names?\s+of\s+(?:the|a|an|that|this)\s+"
     rf"((?:(?!(?:{AUXILIARIES})\b)[\w’'-]+\s+){{0,2}}?)({NAMED_KINDS})\b",
     re.I,
+)
+COUNT_OF_LISTED = re.compile(
+    r"\bhow many\b.*\b(listed|lists?|are there|(gives?|names?|offers?|outlines?|mentions?|recommends?))\b", re.I
 )
 ANOTHER_QUESTION = re.compile(r",?\s+and\s+(?=(?:which|what)\b)", re.I)  # "…, and which judge…?"
 FIRST_ALTERNATIVE = re.compile(r"^(\W*(?:which|what)\s+)(?:[\w’'-]+\s+){1,2}or\s+", re.I)
@@ -201,7 +204,11 @@ def reason_to_abstain(question: str, retrieval: Retrieval, retriever: Retriever)
         return "the coverage gives no time for it"
     # "How many people work for the cartel?" cannot be answered from passages without a number.
     # The header's figures are its date ("(Dec 4)"): no count of anything.
-    if asks("how many", question) and not any(
+    # "How many future trends are listed?": the list answers, its items counted by the reader.
+    if asks("how many", question) and not (COUNT_OF_LISTED.search(question) and any(
+        p.kind in ("bullet", "list") and p.section == top.section and p.doc_id == top.doc_id
+        for p in retriever.passages.values()
+    )) and not any(
         has_cue("how many", h.item.text) for h in retrieval.hits[:3] if h.item.kind != "header"
     ):
         return "the coverage gives no figure for it"

@@ -40,7 +40,7 @@ QUESTION_TYPES = [
     ("kind", re.compile(r"\b(what|which) (kinds?|sorts?|types?) of\b", re.I)),
     # "Which American leader did Carvajal write to?", "Who was the recipient of his letter?".
     ("recipient", re.compile(r"\b(wr[io]te|written|writing|sent|send|sends|address(?:ed)?|appeal(?:ed)?)\b(?:\s+(?:a|an|the|his|her|their|this|that)?\s*"
-                             r"(?:letter|message|note|appeal|plea))?\s+to\W*$|\brecipient\b|(\bto whom\b|^\W*to (which|what)\b).*\b(wr[io]te|written|sent|send|address(ed)?|letter)\b|"
+                             r"(?:letter|message|note|appeal|plea))?\s+to(\W*$|\s+(who|whom)\b)|\brecipient\b|(\bto whom\b|^\W*to (which|what)\b).*\b(wr[io]te|written|sent|send|address(ed)?|letter)\b|"
                              r"\b(letter|message|note|appeal|plea)\b.*\b(go|went|sent|addressed)\b.*\bto\W*$", re.I)),
     ("who", re.compile(rf"^\W*(who|whom|whose)\b|^\W*which (\w+ ){{0,3}}{PERSON_NOUNS}\b", re.I)),
     # "Has Caracas always been hostile…?", "Did Venezuela ever work with the US?": how things were.

@@ -109,6 +109,7 @@ def _stopwords() -> frozenset[str]:
         "himself", "herself", "itself", "themselves", "ourselves", "yourself", "myself",
         # Prepositions of time and place: no topic of their own ("What was he before?").
         "before", "after", "during", "since", "until", "toward", "towards", "among", "within", "without",
+        "again",
     } | {  # "won't", "isn’t": negated auxiliaries, in either apostrophe
         f"{aux}{apostrophe}t"
         for aux in ("won", "can", "don", "doesn", "didn", "isn", "aren", "wasn", "weren", "hasn", "haven", "hadn",
