@@ -17,6 +17,7 @@ from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from importlib import resources
 
+from assistant.lexicon import ARTICLE_WORDS
 from assistant.schema import Turn
 from assistant.text import STOPWORDS, WORD, first_named, named_in
 
@@ -54,6 +55,14 @@ GENERIC = STOPWORDS | {
     "mean", "about", "more", "does", "do", "did", "is", "are", "was", "were",
     "what's", "what’s", "who's", "who’s", "where's", "where’s", "how's", "how’s",
 }
+BREVITY = re.compile(
+    r"\s*[,;:–—-]?\s*\b(?:(?:in|as)\s+)?(?:one|a|a single|one short|a short)\s+(?:line|sentence)\b(?=\s*[,;:?.!]|\s*$)|"
+    r"\s*[,;:–—-]?\s*\b(?:in a nutshell|in short|briefly|in brief)\b(?=\s*[,;:?.!]|\s*$)",
+    re.I,
+)
+ASKS_WHICH_NAMED = re.compile(
+    r"^\W*(?:which|what)\s+(?:country|countries|nation|state|government|organi[sz]ation|group|agency|company|cartel|city|person)\b", re.I
+)
 NAME_RUN = re.compile(r"(?:[A-Z][\w’'.-]*|[‘“'\"][A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*[’”'\"])(?:\s+(?:of the\s+|of\s+|de\s+|del\s+)?(?:[A-Z][\w’'.-]*|[‘“'\"][A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*[’”'\"]))*")
 
 
@@ -84,6 +93,8 @@ def spelled_out(question: str) -> str:
     """The question with chat shorthand written out and filler dropped ("why do ppl take his
     word seriously tho" -> "why do people take his word seriously"), from data/shorthand.tsv."""
     table = _shorthand()
+    # "Public health hit, in one line?": how to answer, not what about.
+    question = BREVITY.sub("", question).lstrip(" ,;:–—-") or question
     words = question.split()
     out = []
     for position, raw in enumerate(words):
@@ -201,6 +212,13 @@ def _subject(question: str, answer: str, people: Mapping[str, Sequence[str]]) ->
             for name in [_without_question_word(match.group())]]
     # "List the sanctions on Venezuela": a word that opens the question is capitalised for
     # that alone; it is the subject only when the question names nothing else.
+    # "the FAQ", "the Pro Tip": parts of the page, not what the question is about.
+    runs = [(start, name) for start, name in runs if name.lower() not in ARTICLE_WORDS and name.lower() != "pro tip"]
+    # "Which country does the FAQ say has close ties…?": "it" is then the country the answer names.
+    if ASKS_WHICH_NAMED.match(question):
+        named = [_bare(run) for run in NAME_RUN.findall(answer) if _bare(run) and _bare(run) not in question]
+        if named:
+            return named[0]
     names = [name for start, name in runs if name and start > 0] or [name for _, name in runs if name]
     if not names:
         return ""
