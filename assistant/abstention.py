@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from assistant.answer_types import (
-    asks, asks_about_designation, asks_for_reaction, employer_missing, gives_time, has_cue, header_field_asked, header_lines, leader_missing, name_origin_missing,
+    asks, asks_about_designation, asks_for_reaction, done_missing, employer_missing, gives_time, has_cue, header_field_asked, header_lines, leader_missing, name_origin_missing,
     ranking_missing, reactor, reports_reaction, sentence_missing,
 )
 from assistant.lexicon import ADJECTIVE_ENDING, AUXILIARY_WORDS, GENERIC_WORDS, QUALIFIERS, countries_in, is_demonym
@@ -81,7 +81,7 @@ ACT_AFTER_KIND = re.compile(r"\s+([a-z]{3,}ed)\b|\s+(?:was|were|is|are)\s+(?:[\w
 # cartel…" for a description. Up to two modifiers before it, and a verb, a preposition or the
 # end after it.
 WHICH_KIND = re.compile(
-    rf"^\W*(?:in |at |from |to |for |of |by |with )?(?:which|what|(?:name|list|identify)\s+(?:the|any|some))\s+"
+    rf"^\W*(?:in |at |from |to |for |of |by |with |under |on |against |through |into )?(?:which|what|(?:name|list|identify)\s+(?:the|any|some))\s+"
     rf"((?:(?!(?:{AUXILIARIES})\b)[\w’'-]+\s+){{0,2}}?)(?!(?:{AUXILIARIES})\b)({NAMED_KINDS})\b(?=\s*(?:$|[,?.]|(?:is|are|was|were|does|do|did|has|have|had|"
     r"can|could|would|will|might|may|should|in|at|on|of|and|or|that|which|who|where|besides|except|apart|\w+ed|sent|held|led|"
     r"made|gave|took|sold|give|gives|works?|operates?|partners?|controls?|runs?|supplies|supply|sells?|uses?|"
@@ -105,10 +105,12 @@ LINKERS = {"in", "at", "of", "near", "outside", "called", "named", "known", "as"
 ARTICLES = {"the", "a", "an"}
 # Names that hold the word itself ("Harvard University", "University of Miami").
 NAMED_WITH_THE_WORD = {"university"}
-# A general, a minister or a judge is named with the title ("Gen. Padrino López", "Judge X").
+# A general, a minister or a judge is named with the title ("Gen. Padrino López", "Judge X"), a
+# law with its kind ("the Controlled Substances Act").
 RANKS = {"general": r"\b(Gen\.?|General|Maj\.? Gen\.?)\s+[A-Z]", "minister": r"\b[Mm]inister\b",
          "judge": r"\b[Jj]udge\s+[A-Z]", "prosecutor": r"\b[Pp]rosecutor\s+[A-Z]",
-         "lawyer": r"\b(lawyer|attorney)\s+[A-Z]", "attorney": r"\b(lawyer|attorney)\s+[A-Z]"}
+         "lawyer": r"\b(lawyer|attorney)\s+[A-Z]", "attorney": r"\b(lawyer|attorney)\s+[A-Z]",
+         "statute": r"\b[A-Z]\w+\s+(Act|Law|Code)\b", "law": r"\b[A-Z]\w+\s+(Act|Law|Code)\b"}
 PLACE_KINDS = {"city", "town", "state", "province", "country", "capital", "court", "prison", "jail"}
 NAMED_PLACE = re.compile(r"\b(?:in|at|near|from)\s+(?:the\s+)?([A-Z][\w’'-]+)")  # "a prison in the Bronx": no break between a linker and its name
 
@@ -173,6 +175,9 @@ def reason_to_abstain(question: str, retrieval: Retrieval, retriever: Retriever)
     # "What sentence did Carvajal receive?": "awaiting sentencing" hands down none.
     if sentence_missing(question, best_texts):
         return "the coverage reports no sentence"
+    # "What sanctions has the US already imposed?": "Impose targeted sanctions…" recommends them.
+    if done_missing(question, best_texts):
+        return "the coverage does not report it done"
     # "Where does Dr. Ramirez work?": "a security analyst specializing in Latin America" names no employer.
     if employer_missing(question, best_texts):
         return "the coverage names no employer"

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import re
 
-from assistant.text import split_sentences
+from assistant.text import split_sentences, stem
 
 __all__ = [
     "answer_type", "asking_part", "asks", "asks_for_reaction", "leader_missing", "reactor", "asks_what_it_says", "mentions_saying", "gives_time", "has_cue", "header_field_asked", "header_lines", "name_origin_missing",
-    "ranking_missing", "reports_reaction", "sentence_missing", "employer_missing", "asks_about_designation",
+    "ranking_missing", "reports_reaction", "sentence_missing", "employer_missing", "asks_about_designation", "done_missing",
 ]
 
 # "Which former official…" asks for a person as surely as "who" does.
@@ -400,6 +400,26 @@ EMPLOYER = re.compile(r"\b(at|with|for|of)\s+(the\s+)?[A-Z][\w’'-]+\s+(Univers
 DESIGNATION_QUESTION = re.compile(
     r"\b(designat\w*|officially|formally|classif(y|ied|ies)|label+ed|listed\s+as|declared?)\b", re.I
 )
+
+
+# "What sanctions has the US already imposed?": an act reported done, which a recommendation
+# ("Impose targeted sanctions on…") is not.
+ALREADY_DONE = re.compile(r"\balready\s+(?:been\s+)?([a-z]{3,}ed)\b", re.I)
+
+
+def done_missing(question: str, texts) -> bool:
+    """Whether the question asks what has already been done and none of `texts` reports that
+    act done: the verb with a past ending ("imposed") or after "has", "had", "was"."""
+    match = ALREADY_DONE.search(question)
+    if not match:
+        return False
+    act = stem(match.group(1))
+    for text in texts:
+        words = re.findall(r"[a-z]+", text.lower())
+        for i, word in enumerate(words):
+            if stem(word) == act and (word.endswith(("ed", "en")) or i and words[i - 1] in {"has", "have", "had", "was", "were", "been"}):
+                return False
+    return True
 
 
 def sentence_missing(question: str, texts) -> bool:

@@ -162,6 +162,8 @@ def test_attribution_is_kept(assistant):
         "cartel of the suns founder",
         "Why do they call Carvajal El Pollo?",
         "what did trump say back to carvajals letter",
+        "What sanctions has the US already imposed on Venezuelan officials?",  # it only recommends them
+        "Under which federal statute were the charges against Carvajal brought?",  # no law is named
     ],
 )
 def test_out_of_coverage_questions_are_declined(assistant, question):
