@@ -207,10 +207,17 @@ class Retriever:
         # "the United Nations" is no name the coverage knows just because it says "other nations".
         self._name_words: set[str] = set()
         for p in self.passages.values():
-            for raw in WORD.findall(f"{p.text} {p.title} {p.author} {p.section}"):  # "the Future Trends section"
+            for raw in WORD.findall(f"{p.text} {p.title} {p.author}"):
                 if raw[0].isupper():
                     self._name_words |= {normalize_word(raw), stem(normalize_word(raw))}
         self._names_by_prefix = prefix_index(self._name_words, PREFIX)
+        # Two words of a section heading name it ("the Future Trends section"); one alone names
+        # nothing ("National Security" is no "United Nations").
+        self._heading_pairs: set[tuple[str, str]] = {
+            pair for heading in {p.section for p in self.passages.values()}
+            for words in [[normalize_word(raw) for raw in WORD.findall(heading)]]
+            for pair in zip(words, words[1:])
+        }
         # Names the coverage writes capitalised inside a sentence and never in lower case: a
         # question typed in lower case ("whats the population of venezuela") still names
         # "venezuela", but not "state" or the "expert" of an "Expert Insight:" label.
@@ -554,6 +561,7 @@ class Retriever:
         # its names still count ("And the Russians — where do they come in?").
         asked_words = {normalize_word(raw) for raw in WORD.findall(asking_part(question))}
         for sentence in re.split(r"(?<=[.!?])\s+", question.strip()):
+            sentence_words = [normalize_word(raw) for raw in WORD.findall(sentence)]
             for position, raw in enumerate(WORD.findall(sentence)):
                 word = normalize_word(raw)
                 if not word or word in QUESTION_WORDS and position == 0:
@@ -571,7 +579,7 @@ class Retriever:
                 known = (self.knows(word) or word in NAMING_WORDS
                          or word in alias_words and self._alias_known(lowered))
                 if known and is_name and raw.isalpha() and word not in alias_words:
-                    known = self._knows_name(word)
+                    known = self._knows_name(word) or self._in_heading(sentence_words, position)
                 if not known and not is_name and word in NOT_TOPIC_TERMS:
                     continue  # "what would be the point of that?": no word for what is asked about
                 result.content_terms.append(word)
@@ -647,6 +655,11 @@ class Retriever:
         if not noun or not words[-1].islower() or noun in NOT_ASKED_FOR or noun.endswith(("ed", "ing")):
             return ""
         return noun
+
+    def _in_heading(self, words: list[str], position: int) -> bool:
+        before = words[position - 1] if position > 0 else ""
+        after = words[position + 1] if position + 1 < len(words) else ""
+        return (before, words[position]) in self._heading_pairs or (words[position], after) in self._heading_pairs
 
     def _alias_known(self, lowered_question: str) -> bool:
         return any(
