@@ -13,8 +13,9 @@ from __future__ import annotations
 import re
 
 from assistant.answer_types import (
-    asks, asks_about_designation, asks_for_reaction, done_missing, employer_missing, gives_time, has_cue, header_field_asked, header_lines, leader_missing, name_origin_missing,
-    ranking_missing, reactor, reports_reaction, sentence_missing,
+    asks, asks_about_designation, asks_for_reaction, done_missing, employer_missing, gives_time, has_cue,
+    header_field_asked, header_lines, leader_missing, name_origin_missing, ranking_missing, reactor,
+    reports_reaction, sentence_missing,
 )
 from assistant.lexicon import ADJECTIVE_ENDING, AUXILIARY_WORDS, GENERIC_WORDS, QUALIFIERS, countries_in, is_demonym
 from assistant.retrieval import Retrieval, Retriever
@@ -95,7 +96,7 @@ NAME_OF_KIND = re.compile(
     re.I,
 )
 COUNT_OF_LISTED = re.compile(
-    r"\bhow many\b.*\b(listed|lists?|are there|(gives?|names?|offers?|outlines?|mentions?|recommends?))\b", re.I
+    r"\bhow many\b.*\b(listed|lists?)\b|\bhow many (\w+ )?(steps|trends|points|items|recommendations|measures|bullets)\b", re.I
 )
 ANOTHER_QUESTION = re.compile(r",?\s+and\s+(?=(?:which|what)\b)", re.I)  # "…, and which judge…?"
 FIRST_ALTERNATIVE = re.compile(r"^(\W*(?:which|what)\s+)(?:[\w’'-]+\s+){1,2}or\s+", re.I)
@@ -107,10 +108,11 @@ ARTICLES = {"the", "a", "an"}
 NAMED_WITH_THE_WORD = {"university"}
 # A general, a minister or a judge is named with the title ("Gen. Padrino López", "Judge X"), a
 # law with its kind ("the Controlled Substances Act").
+NAMED_LAWYER = r"\b([Ll]awyer|[Aa]ttorney)\s+[A-Z]"
+NAMED_LAW = r"\b[A-Z]\w+\s+(?:[A-Z]\w+\s+)+(Act|Law|Code)\b"  # "Controlled Substances Act", not "The Law is…"
 RANKS = {"general": r"\b(Gen\.?|General|Maj\.? Gen\.?)\s+[A-Z]", "minister": r"\b[Mm]inister\b",
          "judge": r"\b[Jj]udge\s+[A-Z]", "prosecutor": r"\b[Pp]rosecutor\s+[A-Z]",
-         "lawyer": r"\b(lawyer|attorney)\s+[A-Z]", "attorney": r"\b(lawyer|attorney)\s+[A-Z]",
-         "statute": r"\b[A-Z]\w+\s+(Act|Law|Code)\b", "law": r"\b[A-Z]\w+\s+(Act|Law|Code)\b"}
+         "lawyer": NAMED_LAWYER, "attorney": NAMED_LAWYER, "statute": NAMED_LAW, "law": NAMED_LAW}
 PLACE_KINDS = {"city", "town", "state", "province", "country", "capital", "court", "prison", "jail"}
 NAMED_PLACE = re.compile(r"\b(?:in|at|near|from)\s+(?:the\s+)?([A-Z][\w’'-]+)")  # "a prison in the Bronx": no break between a linker and its name
 
@@ -179,7 +181,7 @@ def reason_to_abstain(question: str, retrieval: Retrieval, retriever: Retriever)
     if done_missing(question, best_texts):
         return "the coverage does not report it done"
     # "Where does Dr. Ramirez work?": "a security analyst specializing in Latin America" names no employer.
-    if employer_missing(question, best_texts):
+    if retriever.person_in(question) and employer_missing(question, best_texts):
         return "the coverage names no employer"
     # "Is the cartel officially a terrorist organization?": a label the coverage never uses.
     if asks_about_designation(question) and coverage.unknown_topics:

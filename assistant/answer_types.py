@@ -32,15 +32,17 @@ QUESTION_TYPES = [
     ("how many", re.compile(r"\bhow (many|much|long|big|large|old|often)\b|\bwhat (number|percentage|share|amount|size) of\b|"
                             rf"\b(tons|tonnes|kilos|kilograms|barrels) of\b|{SEARCH_BOX}\b(number|statistics)\W*$", re.I)),
     # "Is stopping drugs at the border enough?", not "Is there enough evidence?" (a quantity).
-    ("enough", re.compile(r"\b(is|are|was|were|be|isn't|isn’t|aren't|aren’t)\b[^?]*\b(enough|sufficient)\b(?!\s+(?!(?:to|on|by|for|in|at|against|alone|only|just|anymore)\b)[a-z])|"
+    ("enough", re.compile(r"\b(is|are|was|were|be|isn't|isn’t|aren't|aren’t)\b[^?]*\b(enough|sufficient)\b(?!\s+(?!(?:to|on|by|for|in|at|against|alone|only|just|anymore|though|now|yet|really|here|either)\b)[a-z])|"
                           r"\bsuffice\b|\bon its own\b", re.I)),
     ("why", re.compile(r"^\W*(why)\b|\bwhat (is|was) the (reason|purpose|goal|aim)\b|\b(for|on) what (reason|purpose|basis|grounds)\b", re.I)),
     ("nickname", re.compile(r"\b(nicknames?|nicknamed|sobriquets?|monikers?|alias|aka|what is \w+ called|goes? by|"
                             r"what (do|does) (people|they|you|we|others|\w+) call (him|her|them))\b", re.I)),
     ("kind", re.compile(r"\b(what|which) (kinds?|sorts?|types?) of\b", re.I)),
     # "Which American leader did Carvajal write to?", "Who was the recipient of his letter?".
-    ("recipient", re.compile(r"\b(wr[io]te|written|writing|sent|send|sends|address(?:ed)?|appeal(?:ed)?)\b(?:\s+(?:a|an|the|his|her|their|this|that)?\s*"
-                             r"(?:letter|message|note|appeal|plea))?\s+to(\W*$|\s+(who|whom)\b)|\brecipient\b|(\bto whom\b|^\W*to (which|what)\b).*\b(wr[io]te|written|sent|send|address(ed)?|letter)\b|"
+    ("recipient", re.compile(r"\b(wr[io]te|written|writing)\b(?:\s+(?:a|an|the|his|her|their|this|that)?\s*(?:letter|message|note|appeal|plea))?"
+                             r"\s+to(\W*$|\s+(who|whom)\b)|"
+                             r"\b(sent|send|sends|address(?:ed)?)\s+(?:a|an|the|his|her|their|this|that)?\s*(?:letter|message|note|appeal|plea)"
+                             r"\s+to(\W*$|\s+(who|whom)\b)|\brecipient\b|(\bto whom\b|^\W*to (which|what)\b).*\b(wr[io]te|written|sent|send|address(ed)?|letter)\b|"
                              r"\b(letter|message|note|appeal|plea)\b.*\b(go|went|sent|addressed)\b.*\bto\W*$", re.I)),
     ("who", re.compile(rf"^\W*(who|whom|whose)\b|^\W*which (\w+ ){{0,3}}{PERSON_NOUNS}\b", re.I)),
     # "Has Caracas always been hostile…?", "Did Venezuela ever work with the US?": how things were.
@@ -280,8 +282,8 @@ def header_lines(question: str, header: str) -> list[str]:
 # "How did Trump respond to Carvajal's letter?", "Did Maduro reply?": a person's reaction, which
 # coverage of a claim often does not have. It answers only where it reports that person reacting.
 REACTION_QUESTION = re.compile(
-    # "a policy response" is what to do, not anyone's reaction
-    r"\b(respond|responded|reply|replied|react|reacted|(?<!policy )(?<!strategic )(?<!way of )(?<!effective )response|reaction|answered|"
+    # "a response to/from", "his response": someone's; "a policy response" is what to do.
+    r"\b(respond|responded|reply|replied|react|reacted|response\s+(?:to|from)|(?:his|her|their|its|[’']s)\s+response|reaction|answered|"
     r"(write|wrote|written|get|got|say|said|hear|heard) back|acknowledged?|answer|answers)\b",
     re.I,
 )
@@ -331,7 +333,7 @@ NAME_ORIGIN_QUESTION = re.compile(
     r"\b(origin|meaning) of (the|its|their|his|her) (name|nickname)\b|"
     r"\bwhy\b.{0,30}\b(called|named|nicknamed|known as)\b|\b(called|named) (that|so|this)\b|"
     # "Why do they call him El Pollo?": a name given to someone.
-    r"\bwhy\b.{0,30}\bcalls?\s+[\w’'-]+\s+[\"“‘']?(?-i:[A-Z])",
+    r"\bwhy\b.{0,30}\bcalls?\s+(?!(?:on|upon|for|the|a|an|up|out|off|in|back)\b)[\w’'-]+\s+[\"“‘']?(?-i:[A-Z])",
     re.I,
 )
 NAME_ORIGIN = re.compile(
@@ -372,16 +374,48 @@ def ranking_missing(question: str, texts) -> bool:
 # "Who leads the Venezuelan opposition?", "Who is the leader of the Cartel of the Suns?": the
 # thing led, after the verb or after "leader of". Not "Who runs/controls the cartel?", which a
 # group answers ("a network of Venezuelan military officials").
+LEADER_QUESTION = re.compile(
+    r"^\W*who\s+(?:currently\s+|actually\s+|really\s+)?(?:leads|led|heads|headed|founded|commands|"
+    r"is in charge of)\s+(.+)|^\W*who\b.*?\b(?:leader|head|founder|boss|commander|mastermind)\s+of\s+(.+)|"
+    # A search-box query: "cartel of the suns founder".
+    rf"{SEARCH_BOX.removesuffix('[^?]*')}(.+?)\s+(?:leader|head|founder|boss|commander|mastermind)s?\W*$",
+    re.I,
+)
+LEADING = re.compile(
+    r"\b(lead|leads|led|leader|leaders|leadership|head|heads|headed|chief|founder|founded|boss|runs|run by|"
+    r"commander|commanded|commands|under|controls|controlled|in charge|mastermind)\b",
+    re.I,
+)
+LED_THING_SKIPS = {"the", "a", "an", "this", "that", "its", "their", "his", "her", "so-called", "current", "whole",
+                   "of", "de", "del", "la", "los", "las", "el", "and", "in", "on", "for"}
+
+
+def leader_missing(question: str, texts) -> bool:
+    """Whether a question asking who leads something gets no sentence that speaks of leading
+    that thing: "the Venezuelan government, under Hugo Chávez" answers who leads the
+    government; nothing answers who leads "the opposition" in coverage that never says so."""
+    match = LEADER_QUESTION.search(question)
+    if not match:
+        return False
+    words = re.findall(r"[\w’'-]+", next(group for group in match.groups() if group))
+    lowered = [w for w in words if w.islower() and w not in LED_THING_SKIPS]
+    thing = (lowered or [w for w in words if w.lower() not in LED_THING_SKIPS] or [""])[0].lower()[:5]
+    sentences = (s for text in texts for s in split_sentences(text))
+    return bool(thing) and not any(LEADING.search(s) and thing in s.lower() for s in sentences)
+
+
 # --- outcomes, workplaces, designations ----------------------------------------------------------
 
 # "What sentence did Carvajal receive?": a sentence handed down, which "awaiting sentencing" is not.
+# The sentence received, faced or handed down: not "Which sentence sums up the article?".
+PRISON_TERM = r"(sentence|prison term|jail term|term of (imprisonment|prison|incarceration))"
+SENTENCING_VERB = r"(receive|received|get|got|serve|serving|face|faces|facing|hand|handed|give|given|impose|imposed|expected)"
 SENTENCE_QUESTION = re.compile(
-    r"\b(what|which|how (long|many years|much time))\b.*\b(sentence|prison term|jail term|term of (imprisonment|prison|incarceration))\b|"
-    r"\bsentenced to\b|\bverdict\b", re.I
+    rf"\b{PRISON_TERM}\b.*\b{SENTENCING_VERB}\b|\b{SENTENCING_VERB}\b.*\b{PRISON_TERM}\b|\bsentenced to\b", re.I
 )
 SENTENCE_GIVEN = re.compile(
     r"\bsentenced\s+to\b|\b(sentence|term)\s+of\b|\b(years?|months?|life)\s+(in|behind)\s+(prison|jail|bars)\b|"
-    r"\b(faces?|facing)\s+(up to\s+)?\w+\s+years?\b|\b(found|pleaded|pled)\s+(not\s+)?guilty\b.*\bverdict\b|\bverdict\b",
+    r"\b(faces?|facing)\s+(up to\s+)?\w+\s+years?\b",
     re.I,
 )
 # "Where does Dr. Ramirez work?": an employer, named after "at", "with" or "for"
@@ -392,13 +426,19 @@ WORKPLACE_QUESTION = re.compile(
     r"(is|was|does|did)\s+(\w+\s+){1,3}(with|at|from|work|employed)\b",
     re.I,
 )
-EMPLOYER = re.compile(r"\b(at|with|for|of)\s+(the\s+)?[A-Z][\w’'-]+\s+(University|Institute|Council|Center|Centre|Foundation|"
-                      r"Group|Agency|Department|Ministry|Bureau|School|College|Corporation|Company|Inc|Ltd|Times|Post|News)\b|"
-                      r"\b(works?|worked|employed)\s+(at|for|with)\s+(the\s+)?[A-Z]")
+EMPLOYER = re.compile(
+    r"\b(at|with|for|of)\s+(the\s+)?[A-Z][\w’'-]+\s+(University|Institute|Institution|Council|Center|Centre|Foundation|"
+    r"Group|Agency|Department|Ministry|Bureau|School|College|Corporation|Company|Inc|Ltd|Times|Post|News)\b|"
+    r"\b(works?|worked|employed)\s+(at|for|with|by)\s+(the\s+)?[A-Z]|"
+    r"\b(analyst|fellow|professor|director|researcher|scholar|lecturer|economist|adviser|advisor|consultant|"
+    r"editor|reporter|correspondent|spokes\w+)\s+(at|with|for)\s+(the\s+)?[A-Z]"
+)
 # "Has Washington formally designated the cartel a terrorist organization?": an official label,
 # which the coverage gives only in the words the question uses.
 DESIGNATION_QUESTION = re.compile(
-    r"\b(designat\w*|officially|formally|classif(y|ied|ies)|label+ed|listed\s+as|declared?)\b", re.I
+    r"\bdesignat\w*|\b(officially|formally)\s+(a|an|designated|listed|labell?ed|classified|recogni[sz]ed)\b|"
+    r"\b(listed|classified|labell?ed)\s+as\b",
+    re.I,
 )
 
 
@@ -433,34 +473,5 @@ def employer_missing(question: str, texts) -> bool:
 
 
 def asks_about_designation(question: str) -> bool:
+    """Whether the question asks about an official label ("designated", "officially a…")."""
     return bool(DESIGNATION_QUESTION.search(question))
-
-
-LEADER_QUESTION = re.compile(
-    r"^\W*who\s+(?:currently\s+|actually\s+|really\s+)?(?:leads|led|heads|headed|founded|commands|"
-    r"is in charge of)\s+(.+)|^\W*who\b.*?\b(?:leader|head|founder|boss|commander|mastermind)\s+of\s+(.+)|"
-    # A search-box query: "cartel of the suns founder".
-    rf"{SEARCH_BOX.removesuffix('[^?]*')}(.+?)\s+(?:leader|head|founder|boss|commander|mastermind)s?\W*$",
-    re.I,
-)
-LEADING = re.compile(
-    r"\b(lead|leads|led|leader|leaders|leadership|head|heads|headed|chief|founder|founded|boss|runs|run by|"
-    r"commander|commanded|commands|under|controls|controlled|in charge|mastermind)\b",
-    re.I,
-)
-LED_THING_SKIPS = {"the", "a", "an", "this", "that", "its", "their", "his", "her", "so-called", "current", "whole",
-                   "of", "de", "del", "la", "los", "las", "el", "and", "in", "on", "for"}
-
-
-def leader_missing(question: str, texts) -> bool:
-    """Whether a question asking who leads something gets no sentence that speaks of leading
-    that thing: "the Venezuelan government, under Hugo Chávez" answers who leads the
-    government; nothing answers who leads "the opposition" in coverage that never says so."""
-    match = LEADER_QUESTION.search(question)
-    if not match:
-        return False
-    words = re.findall(r"[\w’'-]+", next(group for group in match.groups() if group))
-    lowered = [w for w in words if w.islower() and w not in LED_THING_SKIPS]
-    thing = (lowered or [w for w in words if w.lower() not in LED_THING_SKIPS] or [""])[0].lower()[:5]
-    sentences = (s for text in texts for s in split_sentences(text))
-    return bool(thing) and not any(LEADING.search(s) and thing in s.lower() for s in sentences)

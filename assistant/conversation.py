@@ -17,7 +17,8 @@ from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from importlib import resources
 
-from assistant.lexicon import ARTICLE_WORDS
+from assistant.corpus import CALLOUT
+from assistant.lexicon import ARTICLE_WORDS, countries_in
 from assistant.schema import Turn
 from assistant.text import STOPWORDS, WORD, first_named, named_in
 
@@ -55,14 +56,13 @@ GENERIC = STOPWORDS | {
     "mean", "about", "more", "does", "do", "did", "is", "are", "was", "were",
     "what's", "what’s", "who's", "who’s", "where's", "where’s", "how's", "how’s",
 }
+# Set off by a comma or a dash, or after "in": not "Has Carvajal received a sentence?".
 BREVITY = re.compile(
-    r"\s*[,;:–—-]?\s*\b(?:(?:in|as)\s+)?(?:one|a|a single|one short|a short)\s+(?:line|sentence)\b(?=\s*[,;:?.!]|\s*$)|"
+    r"(?:\s*[,;:–—-]\s*(?:(?:in|as)\s+)?|\s*\b(?:in|as)\s+)(?:one|a|a single|one short|a short)\s+(?:line|sentence)\b(?=\s*[,;:?.!]|\s*$)|"
     r"\s*[,;:–—-]?\s*\b(?:in a nutshell|in short|briefly|in brief)\b(?=\s*[,;:?.!]|\s*$)",
     re.I,
 )
-ASKS_WHICH_NAMED = re.compile(
-    r"^\W*(?:which|what)\s+(?:country|countries|nation|state|government|organi[sz]ation|group|agency|company|cartel|city|person)\b", re.I
-)
+ASKS_WHICH_COUNTRY = re.compile(r"^\W*(?:which|what)\s+(?:country|countries|nation|nations)\b", re.I)
 NAME_RUN = re.compile(r"(?:[A-Z][\w’'.-]*|[‘“'\"][A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*[’”'\"])(?:\s+(?:of the\s+|of\s+|de\s+|del\s+)?(?:[A-Z][\w’'.-]*|[‘“'\"][A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*[’”'\"]))*")
 
 
@@ -213,10 +213,10 @@ def _subject(question: str, answer: str, people: Mapping[str, Sequence[str]]) ->
     # "List the sanctions on Venezuela": a word that opens the question is capitalised for
     # that alone; it is the subject only when the question names nothing else.
     # "the FAQ", "the Pro Tip": parts of the page, not what the question is about.
-    runs = [(start, name) for start, name in runs if name.lower() not in ARTICLE_WORDS and name.lower() != "pro tip"]
+    runs = [(start, name) for start, name in runs if name.lower() not in ARTICLE_WORDS and not CALLOUT.match(f"{name}: -")]
     # "Which country does the FAQ say has close ties…?": "it" is then the country the answer names.
-    if ASKS_WHICH_NAMED.match(question):
-        named = [_bare(run) for run in NAME_RUN.findall(answer) if _bare(run) and _bare(run) not in question]
+    if ASKS_WHICH_COUNTRY.match(question):
+        named = [typed for _, typed in countries_in(answer) if typed.lower() not in question.lower()]
         if named:
             return named[0]
     names = [name for start, name in runs if name and start > 0] or [name for _, name in runs if name]

@@ -72,7 +72,7 @@ ABSTRACT_NOUNS = {
     "details", "detail", "facts", "fact", "information", "info", "news", "update", "summary",
     "risk", "risks", "danger", "dangers", "challenge", "challenges", "option", "options",
     "benefit", "benefits", "lesson", "lessons", "takeaway", "takeaways", "implication",
-    "implications", "involvement", "stage", "phase", "posture", "composition", "makeup", "form", "forms", "channel",
+    "implications", "involvement", "stage", "phase", "basis", "grounds", "posture", "composition", "makeup", "form", "forms", "channel",
     "channels", "avenue", "avenues", "mechanism", "mechanisms", "assessment", "characterization",
     # Words for a person or a body of people, which the coverage names rather than calls so.
     "man", "men", "woman", "women", "person", "persons", "people", "guy", "individual", "someone",

@@ -72,7 +72,7 @@ CLAIM_BONUS = 0.12
 # article's last or first paragraph.
 AT_THE_END = re.compile(r"^\W*at the end\b|\b(the ending|at the end of the (article|piece|story)|(its|the article's|the piece's) conclusion|"
                         r"closing (paragraph|lines?|words|section)|as it wraps up|final (paragraph|words|lines?|section)|last paragraph|"
-                        r"concluding (paragraph|section|lines?|words)|(writer|author|article|piece|story)\b.*\bin the end)\b", re.I)
+                        r"concluding (paragraph|section|lines?|words))\b", re.I)
 AT_THE_START = re.compile(r"\b(up top|at the top of the (article|piece|story)|the intro(duction)?|the opening (paragraph|lines?)|"
                           r"first paragraph|lede|lead paragraph)\b", re.I)
 POSITION_BONUS = 0.1
@@ -111,11 +111,13 @@ MASKED_WEIGHT = 1.0  # the masked phrasing's weight against the whole question's
 CLAIM_VERBS = r"(?:alleges?|alleged|asserts?|asserted|claims?|claimed|contends?|insists?|accuses?|says|said)"
 # "who's diosdado cabello", "Who was Simón Bolívar?": the words "who is" asks about, to the end
 # or a conjunction.
-WHO_IS = re.compile(r"^\W*(?:who[’']?s|who\s+(?:is|was))\s+((?:[^\W\d_]+\s+){0,2}[^\W\d_]+)(?=\s+(?:and|or|but)\b|\W*$)", re.I)
+# Two words or more: "Who is responsible?" asks for someone, "who's diosdado cabello" names him.
+WHO_IS = re.compile(r"^\W*(?:who[’']?s|who\s+(?:is|was))\s+((?:[^\W\d_]+\s+){1,2}[^\W\d_]+)(?=\s+(?:and|or|but)\b|\W*$)", re.I)
 # "… for US military strikes on …": the phrase an aspect ("basis", "purpose") is of.
 ASPECT_OF = re.compile(r"\b(?:of|for|behind)\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+|his\s+|her\s+)?(.+)$", re.I)
 LETTERS = re.compile(r"[^\W\d_]+")  # "Carvajl's" -> "Carvajl", "s"
 MIN_RESPELLED = 5  # shorter names are too often another name one letter away ("Iran", "Iraq")
+MIN_ANY_SLIP = 7  # from this length any one-letter slip; below it, a letter left out or added
 PREFIX = 5  # demonyms and inflections share this much: "Venezuelan"/"Venezuela", "Mexican"/"Mexico"
 
 
@@ -354,8 +356,11 @@ class Retriever:
                 return raw
             spelled = self._by_letters.get(fold_accents(word), "")
             if not spelled and raw[0].isupper() and len(word) >= MIN_RESPELLED and not self._known_word(word) and word not in aliases():
+                # A short name may differ from another by one letter ("Maria", "Mario"): only a
+                # letter left out or doubled ("Rusia") is a slip there.
                 close = {name for name in self._proper_names
-                         if abs(len(name) - len(word)) <= 1 and OSA.distance(name, word) <= 1}
+                         if abs(len(name) - len(word)) <= 1 and OSA.distance(name, word) <= 1
+                         and (len(word) >= MIN_ANY_SLIP or len(name) != len(word))}
                 spelled = close.pop() if len(close) == 1 else ""
             if not spelled or spelled == word:
                 return raw
@@ -636,9 +641,10 @@ class Retriever:
         # "What changed that?", "What is Carvajal seeking?": a verb, not a kind of thing.
         if word.endswith(("ed", "ing")) or following.lower() in DETERMINERS:
             return ""
-        if word in ABSTRACT_NOUNS or word in {"basis", "grounds"}:
+        if word in ABSTRACT_NOUNS:
             # "What is the legal basis … for US military strikes?": what the aspect is of.
-            return self._aspect_of(question[question.lower().find(word) + len(word):])
+            at = re.search(rf"\b{re.escape(word)}\b", question, re.I)
+            return self._aspect_of(question[at.end():]) if at else ""
         if word in NOT_ASKED_FOR:
             return ""
         return word

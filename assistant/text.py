@@ -107,7 +107,8 @@ def _stopwords() -> frozenset[str]:
         "do", "has", "have", "had", "having", "been", "being", "were", "am", "from", "so", "than", "too", "very",
         "i'm", "i’m", "i've", "i’ve", "i'd", "i’d", "i'll", "i’ll",
         "himself", "herself", "itself", "themselves", "ourselves", "yourself", "myself",
-        # Prepositions of time and place: no topic of their own ("What was he before?").
+        # Prepositions and "again": no topic of their own ("What was he before?", "his nickname
+        # again?"). Stopwords are dropped from BM25's terms as well.
         "before", "after", "during", "since", "until", "toward", "towards", "among", "within", "without",
         "again",
     } | {  # "won't", "isn’t": negated auxiliaries, in either apostrophe

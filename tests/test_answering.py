@@ -72,8 +72,6 @@ def test_paraphrases_find_the_passage(assistant, question, expected):
         "Why is it hard to ignore the allegations?",
         "What forms of assistance has Moscow extended to the Caracas government?",  # "forms of" asks for assistance
         "I read somewhere that the former spy chief wrote to the President; could you tell me what he was offering?",
-        "What Rusia give to the regime of Maduro?",  # a name one slip from the coverage's
-        "What did Chavez do to Venezuela's drug policy?",  # typed without its accent
         "Where is Carvajal right now, and what stage is his case at?",
     ],
 )
@@ -81,6 +79,41 @@ def test_questions_in_unfamiliar_words_are_still_answered(assistant, question):
     """Also questions that share a word with an instruction: they are questions all the same."""
     answer = assistant.ask(question)
     assert not answer.abstained
+    assert_grounded(answer)
+
+
+@pytest.mark.parametrize(
+    "question, name",
+    [
+        ("What Rusia give to the regime of Maduro?", "Russia"),  # a letter left out
+        ("What did Chavez do to Venezuela's drug policy?", "Chávez"),  # typed without its accent
+    ],
+)
+def test_names_are_read_as_the_coverage_spells_them(assistant, question, name):
+    answer = assistant.ask(question)
+    assert not answer.abstained
+    assert name in answer.standalone_question and name in answer.citations[0].text
+    assert_grounded(answer)
+
+
+def test_a_name_one_letter_from_another_is_not_taken_for_it(assistant):
+    # "Marduro" is a slip for Maduro; "Madura" (same length, one letter changed) may be someone else.
+    assert "Maduro" in assistant.ask("What did Marduro do?").standalone_question
+    assert "Madura" in assistant.ask("What did Madura do?").standalone_question
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Which sentence of the article sums up the stakes?",  # a sentence of the text, not a prison term
+        "Why did Carvajal call on Trump?",  # "call on" gives no name
+        "Is the evidence enough though?",
+        "Is there enough evidence against the regime?",
+    ],
+)
+def test_questions_near_a_refusal_rule_are_still_answered(assistant, question):
+    answer = assistant.ask(question)
+    assert not answer.abstained, question
     assert_grounded(answer)
 
 
