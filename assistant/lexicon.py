@@ -98,7 +98,7 @@ DEGREE_WORDS = {
     "entire", "every", "each", "both", "other", "others", "own", "same", "right", "presently",
     "so-called", "supposed", "supposedly", "purported", "purportedly", "apparently", "speaking",
     "any", "anyone", "anybody", "someone", "somebody", "because", "actual", "outright", "stuff", "surely",
-    "rather", "though",
+    "rather", "though", "real", "true", "ultimate", "ultimately",
 }
 
 PRONOUNS = {"he", "she", "him", "her", "his", "hers", "they", "them", "their", "theirs", "it", "its",

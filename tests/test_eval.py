@@ -2,7 +2,7 @@
 
 sample_questions.jsonl is the set the retrieval was first tuned on; paraphrase_questions.jsonl
 was written from the article before the next round of tuning, to show changes that only fit
-the first set; reader_questions.jsonl holds fifty-two more sets by writers who saw only the article,
+the first set; reader_questions.jsonl holds fifty-six more sets by writers who saw only the article,
 each run blind before it was used (BENCHMARKS.md has both figures). The reader thresholds sit a
 few questions under the measured figures, so that a near tie decided differently by another
 CPU's arithmetic does not fail the suite."""
@@ -19,14 +19,15 @@ from .conftest import EVAL_SET, PARAPHRASE_SET, READER_SET
     [
         (EVAL_SET, 50, 0.97, 1.0, 0.97, 1.0, 0),
         (PARAPHRASE_SET, 56, 0.94, 1.0, 1.0, 1.0, 0),
-        # Measured (stop 9): first 1541/1642, within three 1592, key words 1585, refusals 771/776.
-        # Fourteen answerable ones are declined: four ask about the Akismet line (page clutter
+        # Measured (stop 9): first 1665/1778, within three 1719, key words 1713, refusals 831/836.
+        # Sixteen answerable ones are declined: four ask about the Akismet line (page clutter
         # ingest drops), two about "the Chicken" (El Pollo, translated), one "article subtitle",
         # one how many questions the FAQ has, one whether he "is free", one names the DEA in an
-        # aside, one asks how the regime "responded" (it reports no response), and three in
-        # words the coverage never uses ("ppl take his word seriously", "worst-case scenario",
-        # "address written correspondence" to "an American political figure").
-        (READER_SET, 2410, 0.93, 0.965, 0.96, 0.99, 14),
+        # aside, one asks how the regime "responded" (it reports no response), and five match
+        # nothing closely enough ("ppl take his word seriously", "worst-case scenario", "address
+        # written correspondence" to "an American political figure", "shut the group down",
+        # "what does 'Pro Tip' say is crucial instead?").
+        (READER_SET, 2610, 0.93, 0.96, 0.955, 0.99, 16),
     ],
     ids=["sample", "paraphrase", "readers"],
 )
