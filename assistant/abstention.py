@@ -18,7 +18,7 @@ from assistant.answer_types import (
     reports_reaction, sentence_missing,
 )
 from assistant.lexicon import ADJECTIVE_ENDING, AUXILIARY_WORDS, GENERIC_WORDS, QUALIFIERS, countries_in, is_demonym
-from assistant.retrieval import Retrieval, Retriever
+from assistant.retrieval import Retrieval, Retriever, names_label
 
 __all__ = ["ASKS_TO_EXPLAIN", "looks_like_injection", "reason_to_abstain"]
 
@@ -139,7 +139,10 @@ def reason_to_abstain(question: str, retrieval: Retrieval, retriever: Retriever)
     headers = [hit.item for hit in retrieval.hits if hit.item.kind == "header"]
     if header_field_asked(question) and headers and not any(header_lines(question, h.text) for h in headers):
         return "the article's header does not give it"
-    if retrieval.top_similarity < MIN_SIMILARITY:
+    # "So what does 'Pro Tip' say is crucial instead?" names the call-out it is about, however
+    # little its words look like the call-out's.
+    names_the_callout = top.kind == "callout" and bool(top.label) and names_label(question.lower(), top.label.lower())
+    if retrieval.top_similarity < MIN_SIMILARITY and not names_the_callout:
         return "nothing similar"
     # "When was Chávez born?", "What is Venezuela's currency?": the names are the coverage's,
     # but it never uses a word for what is asked about them. Only for a fact asked of a

@@ -40,7 +40,7 @@ from assistant.schema import Passage, Scored
 from assistant.store import PassageStore, passage_views
 from assistant.text import STOPWORDS, WORD, first_named, fold_accents, normalize_word, split_sentences, stem, terms
 
-__all__ = ["Retriever", "Retrieval", "QueryCoverage"]
+__all__ = ["Retriever", "Retrieval", "QueryCoverage", "names_label"]
 
 HEADER_PENALTY = 0.3
 # Clauses that only concede ("While Carvajal's testimony is…"): no view to match.
@@ -283,7 +283,7 @@ class Retriever:
         for pid in fused:
             passage = self.passages[pid]
             label = passage.label.lower()
-            if (passage.kind == "callout" and label and _names_label(lowered, label)
+            if (passage.kind == "callout" and label and names_label(lowered, label)
                     or passage.kind == "bullet" and len(label.split()) > 1 and re.search(rf"\b{re.escape(label)}(?!\w)", lowered)):
                 fused[pid] += LABEL_BONUS
         # "Is it proven that Moscow is in on it?": a name only a passage or two use points at
@@ -676,7 +676,7 @@ class Retriever:
 
 
 
-def _names_label(question: str, label: str) -> bool:
+def names_label(question: str, label: str) -> bool:
     """Whether a (lower-case) question names a call-out: its whole label ("pro tip"), or "the"
     and the label's last word ("according to the tip")."""
     words = label.split()

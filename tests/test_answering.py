@@ -117,6 +117,14 @@ def test_questions_near_a_refusal_rule_are_still_answered(assistant, question):
     assert_grounded(answer)
 
 
+def test_a_follow_up_naming_a_call_out_is_answered_from_it(assistant):
+    answer = ask_after(assistant, "What does the Pro Tip caution against relying on exclusively?",
+                       "So what does it say is crucial instead?")
+    assert not answer.abstained, answer.standalone_question
+    assert "demand for drugs" in answer.answer and answer.citations[0].text.startswith("Pro Tip")
+    assert_grounded(answer)
+
+
 def test_markers_name_citations_in_order_of_first_use(assistant):
     answer = assistant.ask("How might state-sponsored cartels become more sophisticated?")
     used = markers(answer)

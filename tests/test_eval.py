@@ -19,15 +19,14 @@ from .conftest import EVAL_SET, PARAPHRASE_SET, READER_SET
     [
         (EVAL_SET, 50, 0.97, 1.0, 0.97, 1.0, 0),
         (PARAPHRASE_SET, 56, 0.94, 1.0, 1.0, 1.0, 0),
-        # Measured (stop 9): first 1665/1778, within three 1719, key words 1713, refusals 831/836.
-        # Sixteen answerable ones are declined: four ask about the Akismet line (page clutter
+        # Measured (stop 9): first 1666/1778, within three 1720, key words 1714, refusals 831/836.
+        # Fifteen answerable ones are declined: four ask about the Akismet line (page clutter
         # ingest drops), two about "the Chicken" (El Pollo, translated), one "article subtitle",
         # one how many questions the FAQ has, one whether he "is free", one names the DEA in an
-        # aside, one asks how the regime "responded" (it reports no response), and five match
+        # aside, one asks how the regime "responded" (it reports no response), and four match
         # nothing closely enough ("ppl take his word seriously", "worst-case scenario", "address
-        # written correspondence" to "an American political figure", "shut the group down",
-        # "what does 'Pro Tip' say is crucial instead?").
-        (READER_SET, 2610, 0.93, 0.96, 0.955, 0.99, 16),
+        # written correspondence" to "an American political figure", "shut the group down").
+        (READER_SET, 2610, 0.93, 0.96, 0.955, 0.99, 15),
     ],
     ids=["sample", "paraphrase", "readers"],
 )
