@@ -18,7 +18,7 @@ from assistant.answer_types import (
     reports_reaction, sentence_missing,
 )
 from assistant.lexicon import ADJECTIVE_ENDING, AUXILIARY_WORDS, GENERIC_WORDS, QUALIFIERS, countries_in, is_demonym
-from assistant.retrieval import Retrieval, Retriever, names_label
+from assistant.retrieval import Retrieval, Retriever, names_its_callout
 
 __all__ = ["ASKS_TO_EXPLAIN", "looks_like_injection", "reason_to_abstain"]
 
@@ -141,8 +141,7 @@ def reason_to_abstain(question: str, retrieval: Retrieval, retriever: Retriever)
         return "the article's header does not give it"
     # "So what does 'Pro Tip' say is crucial instead?" names the call-out it is about, however
     # little its words look like the call-out's.
-    names_the_callout = top.kind == "callout" and bool(top.label) and names_label(question.lower(), top.label.lower())
-    if retrieval.top_similarity < MIN_SIMILARITY and not names_the_callout:
+    if retrieval.top_similarity < MIN_SIMILARITY and not names_its_callout(question.lower(), top):
         return "nothing similar"
     # "When was Chávez born?", "What is Venezuela's currency?": the names are the coverage's,
     # but it never uses a word for what is asked about them. Only for a fact asked of a
@@ -164,10 +163,11 @@ def reason_to_abstain(question: str, retrieval: Retrieval, retriever: Retriever)
     if coverage.unknown_asked_for and retrieval.masked_similarity < CLOSE_TO_WHAT_IS_ASKED:
         return f"the coverage never speaks of any {coverage.unknown_asked_for}"
     best_texts = [hit.item.text for hit in retrieval.hits[:3]]
+    person = retriever.person_in(question)
     # "How did Trump respond to Carvajal's letter?": only a passage reporting him reacting answers.
     # "How did Caracas react?", "How did the incoming president respond?": from whoever is asked.
     if asks_for_reaction(question):
-        reacting = retriever.person_in(question) or reactor(question)
+        reacting = person or reactor(question)
         if reacting and not any(reports_reaction(reacting, text) for text in best_texts):
             return f"the coverage reports no response from {reacting}"
     # "Who leads the Venezuelan opposition?": no passage speaks of anyone leading it.
@@ -184,7 +184,7 @@ def reason_to_abstain(question: str, retrieval: Retrieval, retriever: Retriever)
     if done_missing(question, best_texts):
         return "the coverage does not report it done"
     # "Where does Dr. Ramirez work?": "a security analyst specializing in Latin America" names no employer.
-    if retriever.person_in(question) and employer_missing(question, best_texts):
+    if person and employer_missing(question, best_texts):
         return "the coverage names no employer"
     # "Is the cartel officially a terrorist organization?": a label the coverage never uses.
     if asks_about_designation(question) and coverage.unknown_topics:

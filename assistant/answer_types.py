@@ -406,8 +406,8 @@ def leader_missing(question: str, texts) -> bool:
 
 # --- outcomes, workplaces, designations ----------------------------------------------------------
 
-# "What sentence did Carvajal receive?": a sentence handed down, which "awaiting sentencing" is not.
-# The sentence received, faced or handed down: not "Which sentence sums up the article?".
+# "What sentence did Carvajal receive?": a sentence received, faced or handed down, which
+# "awaiting sentencing" is not; nor is "Which sentence sums up the article?" asking for one.
 PRISON_TERM = r"(sentence|prison term|jail term|term of (imprisonment|prison|incarceration))"
 SENTENCING_VERB = r"(receive|received|get|got|serve|serving|face|faces|facing|hand|handed|give|given|impose|imposed|expected)"
 SENTENCE_QUESTION = re.compile(

@@ -40,7 +40,7 @@ from assistant.schema import Passage, Scored
 from assistant.store import PassageStore, passage_views
 from assistant.text import STOPWORDS, WORD, first_named, fold_accents, normalize_word, split_sentences, stem, terms
 
-__all__ = ["Retriever", "Retrieval", "QueryCoverage", "names_label"]
+__all__ = ["Retriever", "Retrieval", "QueryCoverage", "names_its_callout"]
 
 HEADER_PENALTY = 0.3
 # Clauses that only concede ("While Carvajal's testimony is…"): no view to match.
@@ -283,7 +283,7 @@ class Retriever:
         for pid in fused:
             passage = self.passages[pid]
             label = passage.label.lower()
-            if (passage.kind == "callout" and label and names_label(lowered, label)
+            if (names_its_callout(lowered, passage)
                     or passage.kind == "bullet" and len(label.split()) > 1 and re.search(rf"\b{re.escape(label)}(?!\w)", lowered)):
                 fused[pid] += LABEL_BONUS
         # "Is it proven that Moscow is in on it?": a name only a passage or two use points at
@@ -566,9 +566,9 @@ class Retriever:
         # its names still count ("And the Russians — where do they come in?").
         asked_words = {normalize_word(raw) for raw in WORD.findall(asking_part(question))}
         for sentence in re.split(r"(?<=[.!?])\s+", question.strip()):
-            sentence_words = [normalize_word(raw) for raw in WORD.findall(sentence)]
-            for position, raw in enumerate(WORD.findall(sentence)):
-                word = normalize_word(raw)
+            raws = WORD.findall(sentence)
+            sentence_words = [normalize_word(raw) for raw in raws]
+            for position, (raw, word) in enumerate(zip(raws, sentence_words)):
                 if not word or word in QUESTION_WORDS and position == 0:
                     continue
                 is_name = (
@@ -674,6 +674,12 @@ class Retriever:
             if " " in alias
         )
 
+
+
+def names_its_callout(lowered_question: str, passage: Passage) -> bool:
+    """Whether a (lower-case) question names the call-out this passage is ("according to the
+    pro tip…"); False for any other passage."""
+    return passage.kind == "callout" and bool(passage.label) and names_label(lowered_question, passage.label.lower())
 
 
 def names_label(question: str, label: str) -> bool:
