@@ -17,7 +17,9 @@ from assistant.answer_types import (
     header_field_asked, header_lines, leader_missing, name_origin_missing, ranking_missing, reactor,
     reports_reaction, sentence_missing,
 )
-from assistant.lexicon import ADJECTIVE_ENDING, AUXILIARY_WORDS, GENERIC_WORDS, QUALIFIERS, countries_in, is_demonym
+from assistant.lexicon import (
+    ADJECTIVE_ENDING, AUXILIARY_WORDS, COUNTRY_INITIALS, GENERIC_WORDS, QUALIFIERS, countries_in, is_demonym,
+)
 from assistant.retrieval import Retrieval, Retriever, names_its_callout
 
 __all__ = ["ASKS_TO_EXPLAIN", "looks_like_injection", "reason_to_abstain"]
@@ -77,7 +79,9 @@ NAMED_KINDS = (
 AUXILIARIES = "|".join(sorted(AUXILIARY_WORDS | {"must", "the", "a", "an"}))  # words no modifier of a kind is
 # The act a "which X" question asks about: the verb right after X ("Which country extradited
 # him?"), or the participle after "was/were <subject>" ("Which country was he arrested in?").
-ACT_AFTER_KIND = re.compile(r"\s+([a-z]{3,}ed)\b|\s+(?:was|were|is|are)\s+(?:[\w’'-]+\s+){0,3}?([a-z]{3,}ed)\b")
+# "Which country did Carvajal flee to?": one word for who did it, then the act.
+ACT_AFTER_KIND = re.compile(r"\s+([a-z]{3,}ed)\b|\s+(?:was|were|is|are)\s+(?:[\w’'-]+\s+){0,3}?([a-z]{3,}ed)\b|"
+                            r"\s+(?:did|does|do)\s+(?:the\s+)?[\w’'-]+\s+([a-z]{3,})\b")
 # The kind must head the phrase: "Which state resources…" asks for resources, "What is the
 # cartel…" for a description. Up to two modifiers before it, and a verb, a preposition or the
 # end after it.
@@ -206,7 +210,7 @@ def reason_to_abstain(question: str, retrieval: Retrieval, retriever: Retriever)
         # "Which country extradited him?", "Which country was he arrested in?": the coverage never
         # speaks of that act, so of no one doing it.
         act = ACT_AFTER_KIND.match(which_question[kind.end():]) if kind else None
-        verb = act and (act.group(1) or act.group(2))
+        verb = act and (act.group(1) or act.group(2) or act.group(3))
         if verb and verb not in GENERIC_WORDS and not retriever.knows(verb):
             return f"the coverage never speaks of anyone who {verb} it"
     # "In what year was the cartel founded?" cannot be answered from passages that give no time.
@@ -273,6 +277,8 @@ def _names_a(kind: str, text: str, question: str, is_common=lambda word: False) 
             linked = after.lower() in LINKERS or (linked and after.lower() in ARTICLES)
     if not seen and kind in PLACE_KINDS:
         places = [m.group(1) for m in NAMED_PLACE.finditer(text)] + [typed for _, typed in countries_in(text)]
+        if kind in ("country", "nation"):  # "the US": a country; not a state or a city
+            places += COUNTRY_INITIALS.findall(text)
         return any(place.lower()[:5] not in asked for place in places)
     # A text that never says the word may still name one ("the DEA", "Tren de Aragua"): a name
     # the question does not use, inside a sentence, and not one the coverage is about throughout

@@ -29,7 +29,10 @@ DATE_ASKED = (r"\b(what|which|what’s|what's|the) (exact |precise |specific )?(
 QUESTION_TYPES = [
     ("where", re.compile(r"^\W*(where)\b|\b(in what|which) (place|country|city|prison|jail|region)\b", re.I)),
     ("when", re.compile(rf"^\W*(when)\b|\b(what|which) time\b|{DATE_ASKED}", re.I)),
+    # "What is the estimated annual tonnage…": a quantity, however many words before it.
     ("how many", re.compile(r"\bhow (many|much|long|big|large|old|often)\b|\bwhat (number|percentage|share|amount|size) of\b|"
+                            r"\bwhat(?:[’']s| is| was| are| were) the (?:[a-z]+ ){0,2}(tonnage|amount|volume|quantity|number|total|"
+                            r"value|cost|price|toll|budget|percentage|share|figure)s?\b|"
                             rf"\b(tons|tonnes|kilos|kilograms|barrels) of\b|{SEARCH_BOX}\b(number|statistics)\W*$", re.I)),
     # "Is stopping drugs at the border enough?", not "Is there enough evidence?" (a quantity).
     ("enough", re.compile(r"\b(is|are|was|were|be|isn't|isn’t|aren't|aren’t)\b[^?]*\b(enough|sufficient)\b(?!\s+(?!(?:to|on|by|for|in|at|against|alone|only|just|anymore|though|now|yet|really|here|either)\b)[a-z])|"
@@ -180,7 +183,9 @@ def has_cue(kind: str, text: str) -> bool:
 DATE_FIELD = ("published ", "updated ")
 TITLE_FIELD = ("",)  # the header's first line
 # Words for an article itself, shared by the patterns below so they cannot drift apart.
-DOCUMENT_NOUNS = "article|story|piece|report|page|post|column|update|roundup|bulletin|dispatch|explainer|op-ed|feature|write-up"
+# The last few as a Portuguese or Spanish reader writes them ("the title of this notícia").
+DOCUMENT_NOUNS = ("article|story|piece|report|page|post|column|update|roundup|bulletin|dispatch|explainer|op-ed|feature|write-up|"
+                  "not[ií]cia|artigo|art[ií]culo|reportagem|mat[ée]ria")
 HEADER_FIELDS = [  # the date first: "When was this article written?" asks for a date, not a byline
     (re.compile(r"^\W*when\b|\bdated?\b|\bdateline\b|\b(what|which) (day|date)\b", re.I), DATE_FIELD),
     (re.compile(r"\b(section|category)\b|\bfiled (under|in)\b|\b(part|area) of the (paper|site|website|newspaper)\b", re.I), ("section: ",)),
@@ -202,7 +207,7 @@ HEADER_FIELDS = [  # the date first: "When was this article written?" asks for a
 # the letter written?" are about the coverage's people and papers, not its byline.
 ABOUT_THE_ARTICLE = re.compile(
     rf"\b({DOCUMENT_NOUNS}|coverage|byline|author|authorship|reporter|journalist|writer|outlet|headline|dateline)s?\b|"
-    r"\b(this|the) (news )?(web)?site\b|\bthis (news|analysis)\b|\b(part|area) of the (paper|newspaper)\b|\bfiled\b|\b(publish|publication|posting) date\b|\bdateline\b|"
+    r"\b(this|the) (news )?(web)?site\b|\b(in|from|of) the title\b|^\W*what(?:[’']s| is| was) the title\W*$|\bthis (news|analysis)\b|\b(part|area) of the (paper|newspaper)\b|\bfiled\b|\b(publish|publication|posting) date\b|\bdateline\b|"
     r"^\W*\w+ (\w+ )?(wrote|written|published|updated|posted) (this|it)\b|\b(this|it) (was )?(written|published|updated|posted)\b",
     re.I,
 )
@@ -409,7 +414,7 @@ def leader_missing(question: str, texts) -> bool:
 # "What sentence did Carvajal receive?": a sentence received, faced or handed down, which
 # "awaiting sentencing" is not; nor is "Which sentence sums up the article?" asking for one.
 PRISON_TERM = r"(sentence|prison term|jail term|term of (imprisonment|prison|incarceration))"
-SENTENCING_VERB = r"(receive|received|get|got|serve|serving|face|faces|facing|hand|handed|give|given|impose|imposed|expected)"
+SENTENCING_VERB = r"(receive|received|receiving|get|got|getting|serve|serving|face|faces|facing|hand|handed|give|given|impose|imposed|expected)"
 SENTENCE_QUESTION = re.compile(
     rf"\b{PRISON_TERM}\b.*\b{SENTENCING_VERB}\b|\b{SENTENCING_VERB}\b.*\b{PRISON_TERM}\b|\bsentenced to\b", re.I
 )

@@ -18,7 +18,7 @@ from functools import lru_cache
 from importlib import resources
 
 from assistant.corpus import CALLOUT
-from assistant.lexicon import ARTICLE_WORDS, countries_in
+from assistant.lexicon import ARTICLE_WORDS, countries_in, is_demonym
 from assistant.schema import Turn
 from assistant.text import STOPWORDS, WORD, first_named, named_in
 
@@ -62,6 +62,13 @@ BREVITY = re.compile(
     r"\s*[,;:–—-]?\s*\b(?:in a nutshell|in short|briefly|in brief)\b(?=\s*[,;:?.!]|\s*$)",
     re.I,
 )
+CARRIED_CONTEXT = re.compile(r"\s*\([^()]*\)\s*$")
+# "Under which leaders?", "Since when?", "By whom?": a phrase that narrows the earlier question.
+NARROWING_FRAGMENT = re.compile(
+    r"^\W*(?:under|in|by|for|from|with|since|until|at|to|on|after|before|during|against)\s+"
+    r"(?:which|what|whom|when|whose|how)\b(?:\W+\w+){0,2}\W*$",
+    re.IGNORECASE,
+)
 ASKS_WHICH_COUNTRY = re.compile(r"^\W*(?:which|what)\s+(?:country|countries|nation|nations)\b", re.I)
 NAME_RUN = re.compile(r"(?:[A-Z][\w’'.-]*|[‘“'\"][A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*[’”'\"])(?:\s+(?:of the\s+|of\s+|de\s+|del\s+)?(?:[A-Z][\w’'.-]*|[‘“'\"][A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*[’”'\"]))*")
 
@@ -74,6 +81,7 @@ def is_follow_up(question: str) -> bool:
         bool(OPENERS.match(question.strip()))
         or any(w in REFERRING for w in words)
         or bool(ORDINAL_REFERENCE.search(question))
+        or bool(NARROWING_FRAGMENT.match(question))
         or (len(content) <= 1 and not has_name)
     )
 
@@ -160,7 +168,7 @@ def _resolve(question: str, resolved: list[tuple[str, str]], people: Mapping[str
             # "What does he offer in it?" after "To whom did Carvajal send a letter?": "it" is
             # the letter, so the earlier question's other words come along.
             if {w.lower() for w in WORD.findall(text)} & POINTING_BACK:
-                context = [w for w in _key_words(previous_question) if w != person]
+                context = [w for w in _carried_words(previous_question) if w != person]
                 return f"{text} ({' '.join(context)})" if context else text
             return text
     if CHECKING_BACK.match(text):
@@ -173,10 +181,10 @@ def _resolve(question: str, resolved: list[tuple[str, str]], people: Mapping[str
         text = re.sub(r"\b(he|she|him|they|them|it)\b", subject, text, flags=re.IGNORECASE)
         return re.sub(r"\b(his|her|their|its)\b", f"{subject}’s", text, flags=re.IGNORECASE).replace("\0", "it")
     text = text.replace("\0", "it")
-    if _key_words(text) and not words & POINTING_BACK:
+    if _key_words(text) and not words & POINTING_BACK and not NARROWING_FRAGMENT.match(text):
         # "And the sanctions?" names its own topic: the earlier words would only drown it.
         return text
-    keywords = _key_words(previous_question)
+    keywords = _carried_words(previous_question)
     return f"{text} ({' '.join(keywords)})" if keywords else text
 
 
@@ -201,12 +209,21 @@ def _question_answer_pairs(history: Sequence[Turn]) -> list[tuple[str, str]]:
     return pairs
 
 
+def _carried_words(previous_question: str) -> list[str]:
+    """The words a follow-up carries along: the earlier question's own, or, when it had none
+    ("Who else?"), those it carried along itself. Not a growing tail of every turn before."""
+    return _key_words(CARRIED_CONTEXT.sub("", previous_question)) or _key_words(previous_question)
+
+
 def _key_words(question: str) -> list[str]:
     return [w for w in WORD.findall(question) if w.lower() not in GENERIC]
 
 
 def _subject(question: str, answer: str, people: Mapping[str, Sequence[str]]) -> str:
     """The name the earlier question asked about, spelled out as fully as the answer has it."""
+    # "Could this turn into a war? (evidence Carvajal's claims)": the words carried along from
+    # a turn before are that turn's subject, not this one's.
+    question = CARRIED_CONTEXT.sub("", question)
     # A run that opens the question takes its question word along ("Was Venezuela"): drop it.
     runs = [(match.end() - len(name), name) for match in NAME_RUN.finditer(question)
             for name in [_without_question_word(match.group())]]
@@ -214,6 +231,11 @@ def _subject(question: str, answer: str, people: Mapping[str, Sequence[str]]) ->
     # that alone; it is the subject only when the question names nothing else.
     # "the FAQ", "the Pro Tip": parts of the page, not what the question is about.
     runs = [(start, name) for start, name in runs if name.lower() not in ARTICLE_WORDS and not CALLOUT.match(f"{name}: -")]
+    # "Besides cocaine, what else…": one word opening the question is a name only where the
+    # answer writes it so too, inside a sentence. "Venezuelan officials": an adjective, no one.
+    runs = [(start, name) for start, name in runs
+            if (start > 0 or " " in name or _named_inside(name, answer) or _bare(name) in people)
+            and not is_demonym(_bare(name))]
     # "Which country does the FAQ say has close ties…?": "it" is then the country the answer names.
     if ASKS_WHICH_COUNTRY.match(question):
         named = [typed for _, typed in countries_in(answer) if typed.lower() not in question.lower()]
@@ -231,6 +253,10 @@ def _subject(question: str, answer: str, people: Mapping[str, Sequence[str]]) ->
         if core and core in _bare(run) and len(run) > len(name) and surname in people:
             return surname
     return core
+
+
+def _named_inside(name: str, text: str) -> bool:
+    return bool(re.search(rf"(?<![.!?]\s)(?<!^)\b{re.escape(name)}\b", text.strip()))
 
 
 def _without_question_word(run: str) -> str:

@@ -12,7 +12,7 @@ from functools import lru_cache
 from importlib import resources
 
 __all__ = [
-    "ABSTRACT_NOUNS", "ARTICLE_WORDS", "ASKED_FOR", "DEGREE_WORDS", "DETERMINERS", "GENERIC_WORDS",
+    "ABSTRACT_NOUNS", "ARTICLE_WORDS", "ASKED_FOR", "COUNTRY_INITIALS", "DEGREE_WORDS", "DETERMINERS", "GENERIC_WORDS",
     "NAMING_WORDS", "NOT_A_NOUN", "NOT_TOPIC", "PERSON_WORDS", "PHRASE_END", "PRONOUNS", "QUALIFIERS",
     "QUESTION_WORDS", "QUOTED_SPEAKER", "WHAT_IS", "aliases", "common_prefix", "countries_in", "find_descriptors", "is_demonym",
     "find_people", "prefix_index", "word_table",
@@ -29,6 +29,7 @@ ARTICLE_WORDS = {
     "call-out", "callout", "posted", "post", "ending", "end", "conclusion", "intro", "introduction",
     "opening", "paragraph", "parentheses", "subtitle", "subheading", "heading", "section",
     "analysis", "concluding",
+    "notícia", "noticia", "artigo", "artículo", "articulo", "reportagem", "matéria", "materia",
 }
 # Words for what someone or something is called or does for a living: the coverage says these
 # without naming them ("Hugo ‘El Pollo’ Carvajal", "By James Carter, Senior News Editor").
@@ -51,7 +52,7 @@ GENERIC_WORDS = {
     "part", "parts", "aspect", "aspects", "side", "sides", "type", "types", "matter", "matters",
     "being", "been", "hold", "holds", "held", "holding", "serve", "serves", "served", "work", "works", "worked",
     "change", "changes", "changed", "cause", "causes", "caused", "affect", "affects", "affected",
-    "need", "needs", "needed", "argue", "argues", "argued", "deem", "deemed", "considered",
+    "need", "needs", "needed", "want", "wants", "wanted", "appear", "appears", "appeared", "argue", "argues", "argued", "deem", "deemed", "considered",
     # How a question says the article tells it ("as the article describes it"): not the topic
     # ("describe" and "explain" themselves are REQUEST_WORDS).
     "describes", "described", "explains", "explained", "portray", "portrays",
@@ -203,6 +204,10 @@ def is_demonym(word: str) -> bool:
     """"american", "venezuelan", "chinese": a country's adjective (not "brian", "tehran")."""
     word = word.lower()
     return bool(DEMONYM.search(word)) and word not in countries() and any(c.startswith(word[:4]) for c in countries())
+
+
+# Two letters that are a country only in capitals: "the US", not "for us".
+COUNTRY_INITIALS = re.compile(r"\b(U\.S\.(?:A\.)?|US)(?![\w.])")
 
 
 def countries_in(question: str) -> list[tuple[str, str]]:

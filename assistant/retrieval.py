@@ -50,6 +50,8 @@ CONCESSIVE = re.compile(r"^\W*(while|although|though|whereas|even though|despite
 NOT_TOPIC_TERMS = ARTICLE_WORDS | NAMING_WORDS | GENERIC_WORDS | ABSTRACT_NOUNS | PERSON_WORDS
 # A time ("What day…", "Which year…") is asked for by the rule for "when" questions.
 TIME_WORDS = {"year", "years", "date", "dates", "day", "days", "month", "months", "time", "week", "weeks"}
+MEANS_ASKED = re.compile(r"^\W*(?:by|through|via|along)\s+(?:what|which)\b", re.IGNORECASE)
+MEANS_NOUNS = {"route", "path", "avenue", "mean", "mechanism", "channel", "method", "way"}  # singular
 NOT_ASKED_FOR = NOT_A_NOUN | STOPWORDS | GENERIC_WORDS | DEGREE_WORDS | ABSTRACT_NOUNS | PERSON_WORDS | TIME_WORDS
 # Words that say where a person is; a passage naming the person asked about with one of them
 # gets WHEREABOUTS_BONUS on a "where is…" question.
@@ -116,6 +118,10 @@ WHO_IS = re.compile(r"^\W*(?:who[’']?s|who\s+(?:is|was))\s+((?:[^\W\d_]+\s+){1
 # "… for US military strikes on …": the phrase an aspect ("basis", "purpose") is of.
 ASPECT_OF = re.compile(r"\b(?:of|for|behind)\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+|his\s+|her\s+)?(.+)$", re.I)
 LETTERS = re.compile(r"[^\W\d_]+")  # "Carvajl's" -> "Carvajl", "s"
+# Two or more masked words in a row, or a masked possessive ("the Cartel of the Suns’s"); a
+# lone "the it" is more often a masked adjective ("the Venezuelan government") and is kept.
+MASKED_RUN = re.compile(r"\b(?:the\s+)?it(?:\s+(?:(?:of|de|del)\s+)?(?:the\s+)?it)+(?:\s+(?:(?:of|de|del)\s+)?(?:the\s+)?its)?\b|"
+                        r"\b(?:the\s+)?it\s+(?:(?:of|de|del)\s+)?(?:the\s+)?its\b|\bthe\s+its\b")
 MIN_RESPELLED = 5  # shorter names are too often another name one letter away ("Iran", "Iraq")
 MIN_ANY_SLIP = 7  # from this length any one-letter slip; below it, a letter left out or added
 PREFIX = 5  # demonyms and inflections share this much: "Venezuelan"/"Venezuela", "Mexican"/"Mexico"
@@ -456,9 +462,11 @@ class Retriever:
                     and word not in QUESTION_WORDS
                     and self.is_common(word)
                 ):
-                    raw = raw.replace(core.group(), "it", 1)
+                    # "Suns’s" -> "its", not "it’s" (which reads as "it is")
+                    raw = re.sub(rf"{re.escape(core.group())}[’']s\b", "its", raw, count=1).replace(core.group(), "it", 1)
                 words.append(raw)
-        return " ".join(words)
+        # "the Cartel of the Suns" -> "it", not "the it of the it": one name, one pronoun.
+        return MASKED_RUN.sub(lambda m: "its" if m.group().endswith("its") else "it", " ".join(words))
 
     def _lexical(self, text: str) -> dict[str, float]:
         """passage id -> BM25 score as a share of the question's IDF mass."""
@@ -627,6 +635,9 @@ class Retriever:
         else:
             raw, following = (match.group(1), match.group(2) or "") if match else ("", "")
         if not raw or not raw.islower():  # "Which Russian officials", "What is the Cartel…": a name leads
+            return ""
+        # "By what routes could it escalate?" asks how, not for a route.
+        if MEANS_ASKED.match(question) and raw.lower().removesuffix("s") in MEANS_NOUNS:
             return ""
         word = normalize_word(raw)
         # "What exact date…", "What military rank…", "Which domestic Venezuelan actors…": the

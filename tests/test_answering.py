@@ -109,6 +109,9 @@ def test_a_name_one_letter_from_another_is_not_taken_for_it(assistant):
         "Why did Carvajal call on Trump?",  # "call on" gives no name
         "Is the evidence enough though?",
         "Is there enough evidence against the regime?",
+        "By what routes could the dispute escalate, if not open war?",  # "by what routes" asks how
+        'What the article want to say with "Geopolitical Realignment"?',  # "want", "appear": no topic
+        "Which country does the accuser say was the target of the drug weaponization?",  # "the US" is one
     ],
 )
 def test_questions_near_a_refusal_rule_are_still_answered(assistant, question):
@@ -205,6 +208,9 @@ def test_attribution_is_kept(assistant):
         "what did trump say back to carvajals letter",
         "What sanctions has the US already imposed on Venezuelan officials?",  # it only recommends them
         "Under which federal statute were the charges against Carvajal brought?",  # no law is named
+        "Which country did Carvajal flee to before he was caught?",  # it never speaks of fleeing
+        "What is the estimated annual tonnage of cocaine the cartel moves?",  # a quantity it never gives
+        "What prison sentence did Carvajal end up receiving?",
     ],
 )
 def test_out_of_coverage_questions_are_declined(assistant, question):
@@ -250,6 +256,8 @@ def test_chat_shorthand_is_read_as_full_words(assistant, question, expected):
         ("Which section of the site is this story filed under?", "Home » world » Maduro vs. Trump"),
         ("Who actually wrote this piece? I want to know whose claims I'm reading.", "by James Carter"),
         ("What is the writer's title at the outlet?", "Senior News Editor"),
+        ("What is the date in the title?", "(Dec 4)"),
+        ("What is the date that appear in the title of this notícia?", "(Dec 4)"),
         ("Who wrote this report?", "by James Carter"),  # "report" here is the article, not a verb
         # what the article says, not who wrote it
         ("What measures does the author recommend the US take?", "Targeted Sanctions"),
@@ -314,6 +322,26 @@ def test_a_close_runner_up_is_quoted_under_its_own_citation(assistant):
     assert "pleading guilty to drug trafficking charges" in answer.answer
     assert any("pleading guilty" in c.text for c in answer.citations[:3])
     assert len(answer.citations) <= 3
+    assert_grounded(answer)
+
+
+def test_a_chain_of_follow_ups_keeps_to_what_they_are_about(assistant):
+    """ "Besides" opening a question is no one "they" could be, and each turn carries the one
+    before it along, not a growing tail of every turn."""
+    history = []
+    for question in ["Which kinds of regimes might copy this drug-weapon tactic?", "Besides cocaine, what else could they use?"]:
+        history += [Turn("user", question), Turn("assistant", assistant.ask(question, history).answer)]
+    answer = assistant.ask("What tech might they lean on for the money laundering side?", history)
+    assert "Besides" not in answer.standalone_question.split("(")[0]
+    assert "regimes" not in answer.standalone_question  # two turns back
+    assert "cryptocurrency" in answer.answer
+    assert_grounded(answer)
+
+
+def test_a_fragment_narrowing_the_earlier_question_is_asked_with_it(assistant):
+    answer = ask_after(assistant, "What is Carvajal accusing the Venezuelan government of doing?", "Under which leaders?")
+    assert not answer.abstained, answer.standalone_question
+    assert "Chávez" in answer.answer and "Maduro" in answer.answer
     assert_grounded(answer)
 
 
