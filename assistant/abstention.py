@@ -145,7 +145,9 @@ def reason_to_abstain(question: str, retrieval: Retrieval, retriever: Retriever)
         return "the article's header does not give it"
     # "So what does 'Pro Tip' say is crucial instead?" names the call-out it is about, however
     # little its words look like the call-out's.
-    if retrieval.top_similarity < MIN_SIMILARITY and not names_its_callout(question.lower(), top):
+    # "What's the closing warning in the piece?" points at a paragraph, however unlike it it reads.
+    named_part = names_its_callout(question.lower(), top) or retriever.paragraph_pointed_at(question) == top.id
+    if retrieval.top_similarity < MIN_SIMILARITY and not named_part:
         return "nothing similar"
     # "When was Chávez born?", "What is Venezuela's currency?": the names are the coverage's,
     # but it never uses a word for what is asked about them. Only for a fact asked of a
@@ -160,7 +162,7 @@ def reason_to_abstain(question: str, retrieval: Retrieval, retriever: Retriever)
         return f"the coverage never speaks of {', '.join(coverage.unknown_topics)}"
     # Judged on the masked phrasing: in "Who is Venezuela's vice president?" the name alone
     # makes every passage look close, while nothing is close to "Who is it vice president?".
-    if coverage.known_fraction < MIN_KNOWN_FRACTION and retrieval.masked_similarity < CONFIDENT_SIMILARITY:
+    if coverage.known_fraction < MIN_KNOWN_FRACTION and retrieval.masked_similarity < CONFIDENT_SIMILARITY and not named_part:
         return "the coverage does not use the question's words"
     # "Which university is she with?", "What books has she written?": the coverage never
     # uses the word for the kind of thing asked for, so it names none.

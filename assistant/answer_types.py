@@ -257,7 +257,8 @@ def header_field_asked(question: str) -> tuple[str, ...]:
     for "Who wrote this piece?"), or () when it asks about something in the article."""
     # "Who wrote this piece? I want to know whose claims I'm reading.": the question is the part
     # that asks; the rest is why.
-    asking = question[: question.rfind("?") + 1] or question
+    # "what date is it from? (wrote piece)": the words carried from the turn before say what "it" is.
+    asking = (question[: question.rfind("?") + 1] or question) + "".join(re.findall(r"\s*\([^()]*\)\s*$", question))
     if not ABOUT_THE_ARTICLE.search(asking) or ASKS_WHAT_IT_SAYS.search(asking) or ABOUT_SOMETHING_ELSE.search(asking):
         return ()
     question = asking
@@ -441,7 +442,7 @@ EMPLOYER = re.compile(
 # "Has Washington formally designated the cartel a terrorist organization?": an official label,
 # which the coverage gives only in the words the question uses.
 DESIGNATION_QUESTION = re.compile(
-    r"\bdesignat\w*|\b(officially|formally)\s+(a|an|designated|listed|labell?ed|classified|recogni[sz]ed)\b|"
+    r"\bdesignat\w*\b(?!\s+(?:officials|individuals|persons|people|entities|targets)\b)|\b(officially|formally)\s+(a|an|designated|listed|labell?ed|classified|recogni[sz]ed)\b|"
     r"\b(listed|classified|labell?ed)\s+as\b",
     re.I,
 )
@@ -449,6 +450,8 @@ DESIGNATION_QUESTION = re.compile(
 
 # "What sanctions has the US already imposed?": an act reported done, which a recommendation
 # ("Impose targeted sanctions on…") is not.
+YES_NO = re.compile(r"^\W*(?:is it (?:true|the case|so) that\s+|did the (?:article|piece|story) say (?:that\s+)?)?"
+                    r"(?:has|have|had|is|are|was|were|did|does)\b", re.I)
 ALREADY_DONE = re.compile(r"\balready\s+(?:been\s+)?([a-z]{3,}ed)\b", re.I)
 
 
@@ -459,10 +462,13 @@ def done_missing(question: str, texts) -> bool:
     if not match:
         return False
     act = stem(match.group(1))
+    # "Has he already been sentenced?" is answered by "awaiting sentencing": not yet. "What
+    # sentence has he already received?" is not.
+    not_yet = {"awaiting", "pending", "yet"} if YES_NO.match(question) else set()
     for text in texts:
         words = re.findall(r"[a-z]+", text.lower())
         for i, word in enumerate(words):
-            if stem(word) == act and (word.endswith(("ed", "en")) or i and words[i - 1] in {"has", "have", "had", "was", "were", "been"}):
+            if stem(word) == act and (word.endswith(("ed", "en")) or i and words[i - 1] in {"has", "have", "had", "was", "were", "been"} | not_yet):
                 return False
     return True
 

@@ -37,7 +37,9 @@ CHECKING_BACK = re.compile(r"^\W*(is|was|isn't|isn’t) (it|that|this) (really |
 EMPTY_IT = re.compile(
     r"\b(?:(?<=is )|(?<=was )|(?<=isn't )|(?<=isn’t ))it(?= (?:really |actually )?(?:true|proven|known|likely|clear|"
     r"possible|confirmed|certain|established|verified|believed|thought|said) (?:that|whether|if)\b)|"
-    r"\bit(?= (?:is|was) (?:\w+ )?that\b)",
+    r"\bit(?= (?:is|was) (?:\w+ )?that\b)|"
+    # "What does it say about sanctions?": "it" is the article, when the question names its topic.
+    r"(?:(?<=does )|(?<=did ))it(?= (?:say|mention|recommend|suggest|propose|argue|note|list)\s+(?:about|on|regarding)\b)",
     re.IGNORECASE,
 )
 # "And the second one?", "What does the last point involve?": an item of the list the earlier
@@ -62,6 +64,13 @@ BREVITY = re.compile(
     r"\s*[,;:–—-]?\s*\b(?:in a nutshell|in short|briefly|in brief)\b(?=\s*[,;:?.!]|\s*$)",
     re.I,
 )
+PREAMBLE = re.compile(
+    r"^\W*(?:(?:ok(?:ay)?|so|right|alright|now|and)\s+)*(?:(?:a\s+)?(?:quick|last|final|another|one more|next)\s+"
+    r"(?:one|question|thing)\s*)?(?:for\s+(?:the|my|our|this)\s+[\w-]+\s*)?(?<=\w)\s*[—–:]\s*(?=\w)",
+    re.IGNORECASE,
+)
+# "the border one?", "what about the Russia one?": another of the things just listed.
+ONE_OF_THEM = re.compile(r"^\W*(?:what about\s+|how about\s+)?(the\s+[\w’'-]+(?:\s+[\w’'-]+)?)\s+one\W*$", re.IGNORECASE)
 CARRIED_CONTEXT = re.compile(r"\s*\([^()]*\)\s*$")
 # "Under which leaders?", "Since when?", "By whom?": a phrase that narrows the earlier question.
 NARROWING_FRAGMENT = re.compile(
@@ -103,6 +112,8 @@ def spelled_out(question: str) -> str:
     table = _shorthand()
     # "Public health hit, in one line?": how to answer, not what about.
     question = BREVITY.sub("", question).lstrip(" ,;:–—-") or question
+    # "ok so for the intro — who wrote this piece?": what the answer is for, not what about.
+    question = PREAMBLE.sub("", question) or question
     words = question.split()
     out = []
     for position, raw in enumerate(words):
@@ -121,6 +132,8 @@ def spelled_out(question: str) -> str:
             out.append(raw.replace(core, "", 1))
     spelled = " ".join(w for w in out if w)
     spelled = re.sub(r"\s+([?!.,;:])", r"\1", spelled).strip()
+    # "ha, does he…", "…the Suns, basically?": the filler's comma goes with it.
+    spelled = re.sub(r"[,;:]+(?=[?!.]|$)", "", spelled).lstrip(" ,;:")
     return spelled if WORD.search(spelled) else question
 
 
@@ -181,6 +194,11 @@ def _resolve(question: str, resolved: list[tuple[str, str]], people: Mapping[str
         text = re.sub(r"\b(he|she|him|they|them|it)\b", subject, text, flags=re.IGNORECASE)
         return re.sub(r"\b(his|her|their|its)\b", f"{subject}’s", text, flags=re.IGNORECASE).replace("\0", "it")
     text = text.replace("\0", "it")
+    one = ONE_OF_THEM.match(text)
+    if one:
+        # "the border one?" after "what does it say about sanctions?": another of the same
+        # list, named by its own word; the earlier topic would only pull back to sanctions.
+        return f"What about {one.group(1)}?"
     if _key_words(text) and not words & POINTING_BACK and not NARROWING_FRAGMENT.match(text):
         # "And the sanctions?" names its own topic: the earlier words would only drown it.
         return text

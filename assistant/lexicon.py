@@ -37,7 +37,7 @@ NAMING_WORDS = {
     "name", "names", "named", "call", "calls", "nickname", "nicknamed", "sobriquet", "moniker", "alias", "called", "known", "job", "occupation",
     "profession", "position", "role", "title", "identity",
     # The coverage's own words, asked for as such ("What term does it use?").
-    "term", "phrase", "word", "words", "wording", "expression",
+    "term", "phrase", "word", "words", "wording", "expression", "label", "labels",
 }
 
 # Verbs and particles so general that they say nothing of what is asked ("made up of", "runs"):
@@ -56,7 +56,8 @@ GENERIC_WORDS = {
     # How a question says the article tells it ("as the article describes it"): not the topic
     # ("describe" and "explain" themselves are REQUEST_WORDS).
     "describes", "described", "explains", "explained", "portray", "portrays",
-    "depict", "depicts", "characterize", "characterizes", "characterise", "characterises", "predict",
+    "depict", "depicts", "depicted", "portrayed", "characterize", "characterizes", "characterized",
+    "characterise", "characterises", "characterised", "predict",
     "predicts", "suggest", "suggests", "warn", "warns", "outline", "outlines", "sketch", "sketches",
     "assess", "assesses", "regarding", "concerning",
 }
@@ -75,6 +76,7 @@ ABSTRACT_NOUNS = {
     "benefit", "benefits", "lesson", "lessons", "takeaway", "takeaways", "implication",
     "implications", "involvement", "stage", "phase", "basis", "grounds", "posture", "composition", "makeup", "form", "forms", "channel",
     "channels", "avenue", "avenues", "mechanism", "mechanisms", "assessment", "characterization",
+    "gist", "upshot", "pathway", "pathways", "membership", "element", "elements", "component", "components",
     # Words for a person or a body of people, which the coverage names rather than calls so.
     "man", "men", "woman", "women", "person", "persons", "people", "guy", "individual", "someone",
     "somebody", "group", "groups", "figure", "figures",
@@ -126,7 +128,7 @@ PERSON_WORDS = {
     "officials", "expert", "experts", "analyst", "analysts", "officer", "officers", "minister",
     "ministers", "senator", "senators", "lawmaker", "lawmakers", "diplomat", "diplomats",
     "general", "generals", "figure", "figures", "person", "people", "journalist", "reporter",
-    "man", "men", "woman", "women",
+    "man", "men", "woman", "women", "principal", "principals",
 }
 # "What is Venezuela's official currency?", "What is the capital of Venezuela?": the noun phrase
 # after "what is", up to its first preposition; its last word is the kind of thing asked for.

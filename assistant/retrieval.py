@@ -74,7 +74,7 @@ CLAIM_BONUS = 0.12
 # article's last or first paragraph.
 AT_THE_END = re.compile(r"^\W*at the end\b|\b(the ending|at the end of the (article|piece|story)|(its|the article's|the piece's) conclusion|"
                         r"closing (paragraph|lines?|words|section)|as it wraps up|final (paragraph|words|lines?|section)|last paragraph|"
-                        r"concluding (paragraph|section|lines?|words))\b", re.I)
+                        r"concluding (paragraph|section|lines?|words)|closing \w+ (in|of) the (article|piece|story))\b", re.I)
 AT_THE_START = re.compile(r"\b(up top|at the top of the (article|piece|story)|the intro(duction)?|the opening (paragraph|lines?)|"
                           r"first paragraph|lede|lead paragraph)\b", re.I)
 POSITION_BONUS = 0.1
@@ -312,7 +312,7 @@ class Retriever:
                 speakers = {without_possessive(m.group(1)) for m in QUOTED_SPEAKER.finditer(self.passages[pid].text)}
                 if speakers and person not in speakers:
                     fused[pid] -= OTHER_SPEAKER_PENALTY
-        pointed_at = self._paragraph_pointed_at(question)
+        pointed_at = self.paragraph_pointed_at(question)
         if pointed_at in fused:
             fused[pointed_at] += POSITION_BONUS
         if asks_what_person_says and CLAIM_BONUS:
@@ -388,7 +388,7 @@ class Retriever:
             scores[pid] = dense + BM25_WEIGHT * lexical.get(pid, 0.0)
         return scores
 
-    def _paragraph_pointed_at(self, question: str) -> str:
+    def paragraph_pointed_at(self, question: str) -> str:
         """The id of the article's last or first paragraph when the question points at it
         ("What does the ending say…?"), or "". Only when the coverage is one article: with
         many, which article's ending is meant is not known here."""
