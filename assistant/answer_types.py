@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.corpus import CALLOUT_LABELS
 from assistant.text import split_sentences, stem
 
 __all__ = [
@@ -234,8 +235,11 @@ ASKS_WHAT_IT_SAYS = re.compile(
 
 
 # "Who is the author of the letter to Trump?" is about a letter the article quotes.
+ACCORDING_TO_THE_ARTICLE = re.compile(rf"^\W*(?:according to|per) (?:the|this) (?:{DOCUMENT_NOUNS})\W+", re.I)
 ABOUT_SOMETHING_ELSE = re.compile(
-    rf"\b(author|writer|date)\s+of\s+(the|that|his|her|their|its)\s+(?!{DOCUMENT_NOUNS})\w+",
+    rf"\b(author|writer|date)\s+of\s+(the|that|his|her|their|its)\s+(?!{DOCUMENT_NOUNS})\w+|"
+    # "the article's Expert Insight section": a part of the article, not the site's section
+    rf"\b(?:{CALLOUT_LABELS}|faq)\W+(?:box|section|call-?out|sidebar|part)\b|\bsection (?:heading|title|header)s?\b",
     re.I,
 )
 
@@ -259,6 +263,8 @@ def header_field_asked(question: str) -> tuple[str, ...]:
     # that asks; the rest is why.
     # "what date is it from? (wrote piece)": the words carried from the turn before say what "it" is.
     asking = (question[: question.rfind("?") + 1] or question) + "".join(re.findall(r"\s*\([^()]*\)\s*$", question))
+    # "According to the article, who wrote this news piece?" asks about the article all the same.
+    asking = ACCORDING_TO_THE_ARTICLE.sub("", asking)
     if not ABOUT_THE_ARTICLE.search(asking) or ASKS_WHAT_IT_SAYS.search(asking) or ABOUT_SOMETHING_ELSE.search(asking):
         return ()
     question = asking

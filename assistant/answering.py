@@ -343,8 +343,13 @@ class Assistant:
         list is what answers, and no one bullet of it more than another."""
         # One hit per bulleted section, in rank order: the score is the section's, whichever of
         # its hits asks, so each section is scored once.
+        # A list well below the best passage does not answer: "According to Carvajal, what two
+        # effects was it meant to produce?" is answered by his claim, not by the list of
+        # effects on the US that ranks third.
         by_section: dict[tuple[str, str], Passage] = {}
         for hit in retrieval.hits:
+            if hit.score < RUNNER_UP_RATIO * retrieval.hits[0].score:
+                break
             if self._section_bullets(hit.item):
                 by_section.setdefault((hit.item.doc_id, hit.item.section), hit.item)
         sections = list(by_section.values())

@@ -17,7 +17,7 @@ from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from importlib import resources
 
-from assistant.corpus import CALLOUT
+from assistant.corpus import CALLOUT, CALLOUT_LABELS
 from assistant.lexicon import ARTICLE_WORDS, countries_in, is_demonym
 from assistant.schema import Turn
 from assistant.text import STOPWORDS, WORD, first_named, named_in
@@ -71,6 +71,9 @@ PREAMBLE = re.compile(
 )
 # "the border one?", "what about the Russia one?": another of the things just listed.
 ONE_OF_THEM = re.compile(r"^\W*(?:what about\s+|how about\s+)?(the\s+[\w’'-]+(?:\s+[\w’'-]+)?)\s+one\W*$", re.IGNORECASE)
+NAMED_CALLOUT = re.compile(
+    rf"[‘'\"“](?:{CALLOUT_LABELS})[’'\"”]|\b(?:{CALLOUT_LABELS})\s+(?:box|section|call-?out|sidebar)\b", re.IGNORECASE
+)
 CARRIED_CONTEXT = re.compile(r"\s*\([^()]*\)\s*$")
 # "Under which leaders?", "Since when?", "By whom?": a phrase that narrows the earlier question.
 NARROWING_FRAGMENT = re.compile(
@@ -194,6 +197,9 @@ def _resolve(question: str, resolved: list[tuple[str, str]], people: Mapping[str
         text = re.sub(r"\b(he|she|him|they|them|it)\b", subject, text, flags=re.IGNORECASE)
         return re.sub(r"\b(his|her|their|its)\b", f"{subject}’s", text, flags=re.IGNORECASE).replace("\0", "it")
     text = text.replace("\0", "it")
+    if NAMED_CALLOUT.search(text):
+        # "and the 'did you know' box — what's that one about?": the box it names is its topic.
+        return text
     one = ONE_OF_THEM.match(text)
     if one:
         # "the border one?" after "what does it say about sanctions?": another of the same

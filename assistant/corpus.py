@@ -67,9 +67,10 @@ BULLET = re.compile(r"^\s*(?:[•·▪◦‣●*]|-|–|—|\d{1,2}[.)])\s+(?P<t
 QUESTION = re.compile(r"^\s*Q\s*[:.]\s*(?P<text>\S.*)$")
 ANSWER = re.compile(r"^\s*A\s*[:.]\s*(?P<text>\S.*)$")
 # Boxed asides that news templates put between paragraphs.
+CALLOUT_LABELS = (r"expert insight|did you know\??|pro tip|key takeaway|editor[’']s note|note|"
+                  r"fact check|quick fact|why it matters|the bottom line|bottom line")
 CALLOUT = re.compile(
-    r"^(?P<label>expert insight|did you know\??|pro tip|key takeaway|editor[’']s note|note|"
-    r"fact check|quick fact|why it matters|the bottom line|bottom line)\s*[:?]\s*(?P<text>\S.*)$",
+    rf"^(?P<label>{CALLOUT_LABELS})\s*[:?]\s*(?P<text>\S.*)$",
     re.IGNORECASE,
 )
 # Role words that end an author's name in a byline such as "by James Carter Senior News Editor".

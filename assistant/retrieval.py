@@ -66,6 +66,9 @@ WHEREABOUTS_BONUS = 0.15
 # 0.03-0.1 all helped over our question sets; 0.06 most (three more first citations).
 PERSON_BONUS = 0.06
 LABEL_BONUS = 0.1
+# A call-out the reader names ("what's in the 'did you know' box?") is pointed at: it answers
+# however little its words look like the question's.
+CALLOUT_BONUS = 0.3
 # The passage giving what the person asked about claims ("Carvajal … alleges that…",
 # "Carvajal’s startling claims – that…"), over one that only mentions the claims; 0.08-0.16
 # all helped over our question sets, 0.12 most (+3 first citations).
@@ -289,8 +292,9 @@ class Retriever:
         for pid in fused:
             passage = self.passages[pid]
             label = passage.label.lower()
-            if (names_its_callout(lowered, passage)
-                    or passage.kind == "bullet" and len(label.split()) > 1 and re.search(rf"\b{re.escape(label)}(?!\w)", lowered)):
+            if names_its_callout(lowered, passage):
+                fused[pid] += CALLOUT_BONUS
+            elif passage.kind == "bullet" and len(label.split()) > 1 and re.search(rf"\b{re.escape(label)}(?!\w)", lowered):
                 fused[pid] += LABEL_BONUS
         # "Is it proven that Moscow is in on it?": a name only a passage or two use points at
         # them more surely than the small model hears it among the question's other words.
@@ -690,7 +694,8 @@ class Retriever:
 def names_its_callout(lowered_question: str, passage: Passage) -> bool:
     """Whether a (lower-case) question names the call-out this passage is ("according to the
     pro tip…"); False for any other passage."""
-    return passage.kind == "callout" and bool(passage.label) and names_label(lowered_question, passage.label.lower())
+    # "Did you know?": the label's own question mark is no part of how a reader names it.
+    return passage.kind == "callout" and bool(passage.label) and names_label(lowered_question, passage.label.lower().rstrip("?: "))
 
 
 def names_label(question: str, label: str) -> bool:

@@ -257,6 +257,8 @@ def test_chat_shorthand_is_read_as_full_words(assistant, question, expected):
         ("Who actually wrote this piece? I want to know whose claims I'm reading.", "by James Carter"),
         ("What is the writer's title at the outlet?", "Senior News Editor"),
         ("What is the date in the title?", "(Dec 4)"),
+        ("According to the article, who wrote this news piece, and what is his job title?", "Senior News Editor"),
+        ("Name the security analyst quoted in the article's Expert Insight section.", "Dr. Isabella Ramirez"),  # not the site's section
         ("What is the date that appear in the title of this notícia?", "(Dec 4)"),
         ("Who wrote this report?", "by James Carter"),  # "report" here is the article, not a verb
         # what the article says, not who wrote it
@@ -335,6 +337,21 @@ def test_a_chain_of_follow_ups_keeps_to_what_they_are_about(assistant):
     assert "Besides" not in answer.standalone_question.split("(")[0]
     assert "regimes" not in answer.standalone_question  # two turns back
     assert "cryptocurrency" in answer.answer
+    assert_grounded(answer)
+
+
+def test_a_question_naming_a_call_out_is_answered_from_it(assistant):
+    answer = ask_after(assistant, "What is the Cartel of the Suns?", "and the 'did you know' box — what's that one about?")
+    assert answer.citations[0].text.startswith("Did you know?"), answer.standalone_question
+    assert_grounded(answer)
+
+
+def test_a_list_ranking_well_below_the_best_passage_does_not_answer(assistant):
+    """ "What two effects…" reads like a list question, but Carvajal's claim answers it, not the
+    list of effects on the US that ranks third."""
+    answer = assistant.ask("According to Carvajal, what two effects was flooding the US with narcotics meant to produce?")
+    assert "social chaos" in answer.answer and "diverting resources" in answer.answer
+    assert "Overdose" not in answer.answer
     assert_grounded(answer)
 
 
