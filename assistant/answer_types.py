@@ -387,8 +387,8 @@ def ranking_missing(question: str, texts) -> bool:
 # thing led, after the verb or after "leader of". Not "Who runs/controls the cartel?", which a
 # group answers ("a network of Venezuelan military officials").
 LEADER_QUESTION = re.compile(
-    r"^\W*who\s+(?:currently\s+|actually\s+|really\s+)?(?:leads|led|heads|headed|founded|commands|"
-    r"is in charge of)\s+(.+)|^\W*who\b.*?\b(?:leader|head|founder|boss|commander|mastermind)\s+of\s+(.+)|"
+    r"^\W*who(?:\s+|[’']s\s+|\s+is\s+)(?:currently\s+|actually\s+|really\s+)?(?:leads|led|heads|headed|founded|commands|"
+    r"leading|heading|commanding|running|is in charge of|in charge of)\s+(.+)|^\W*who\b.*?\b(?:leader|head|founder|boss|commander|mastermind)\s+of\s+(.+)|"
     # A search-box query: "cartel of the suns founder".
     rf"{SEARCH_BOX.removesuffix('[^?]*')}(.+?)\s+(?:leader|head|founder|boss|commander|mastermind)s?\W*$",
     re.I,
