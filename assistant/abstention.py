@@ -15,7 +15,7 @@ import re
 from assistant.answer_types import (
     asks, asks_about_designation, asks_for_reaction, done_missing, employer_missing, gives_time, has_cue,
     header_field_asked, header_lines, leader_missing, name_origin_missing, ranking_missing, reactor,
-    reports_reaction, sentence_missing, YES_NO,
+    reports_reaction, sentence_missing,
 )
 from assistant.lexicon import (
     ADJECTIVE_ENDING, AUXILIARY_WORDS, COUNTRY_INITIALS, GENERIC_WORDS, QUALIFIERS, countries_in, is_demonym,
@@ -35,7 +35,6 @@ CONFIDENT_SIMILARITY = 0.55
 # cryptocurrency (0.66), while such refusals in our question files scored 0.50 ("What term of
 # imprisonment does he face?") or less.
 CLOSE_TO_WHAT_IS_ASKED = 0.55
-UNKNOWN_EVENT_WORDS = 2  # a yes-or-no question with this many words the coverage lacks asks of another event
 # A question only half of whose words the coverage knows ("When was Maduro born?") is declined
 # when no passage scores this much and nothing is close to what it asks about the name (the
 # masked phrasing, "When was it born?"). On both question files and our own probes the
@@ -216,11 +215,6 @@ def reason_to_abstain(question: str, retrieval: Retrieval, retriever: Retriever)
         verb = act and (act.group(1) or act.group(2) or act.group(3))
         if verb and verb not in GENERIC_WORDS and not retriever.knows(verb):
             return f"the coverage never speaks of anyone who {verb} it"
-    # "Is it true the article reports US military strikes on drug boats?": a yes or no on what
-    # named actors did, in words the coverage never uses, and nothing close to it.
-    if (YES_NO.match(question) and coverage.names and len(coverage.unknown_topics) >= UNKNOWN_EVENT_WORDS
-            and retrieval.masked_similarity < CONFIDENT_SIMILARITY):
-        return f"the coverage never speaks of {', '.join(coverage.unknown_topics)}"
     # "In what year was the cartel founded?" cannot be answered from passages that give no time.
     if asks("when", question) and not _gives_time(question, retrieval):
         return "the coverage gives no time for it"

@@ -49,6 +49,9 @@ QUESTION_TYPES = [
                              r"\s+to(\W*$|\s+(who|whom)\b)|\brecipient\b|(\bto whom\b|^\W*to (which|what)\b).*\b(wr[io]te|written|sent|send|address(ed)?|letter)\b|"
                              r"\b(letter|message|note|appeal|plea)\b.*\b(go|went|sent|addressed)\b.*\bto\W*$", re.I)),
     ("who", re.compile(rf"^\W*(who|whom|whose)\b|^\W*which (\w+ ){{0,3}}{PERSON_NOUNS}\b", re.I)),
+    # "What job did Carvajal use to have?": a role someone once held, said "former", "ex-".
+    ("former role", re.compile(r"\b(job|role|post|position|title|occupation|work)\b[^?]*\b(used to|use to|formerly|previously|once)\b|"
+                               r"\b(used to|formerly|previously)\b[^?]*\b(job|role|post|position|title|occupation)\b", re.I)),
     # "Has Caracas always been hostile…?", "Did Venezuela ever work with the US?": how things were.
     ("past", re.compile(r"\b(always|ever|used to|previously|formerly|in the past|historically)\b", re.I)),
 ]
@@ -88,6 +91,9 @@ CUES = {
     "kind": re.compile(r"\b(particularly|especially|such as|notably|in particular|among)\b", re.I),
     # Whom a letter went to: "His letter to Donald Trump", "wrote to the president".
     "recipient": re.compile(r"\b(letters?|wrote|written|message|appeal|plea|note)\s+to\s+(?:the\s+)?(?:[A-Z]|president|prime minister)"),
+    # A title, not "a former insider": "Former Chavista intelligence chief Hugo…".
+    "former role": re.compile(r"\b(former|ex-|onetime|one-time)\s*(?:[\w-]+\s+){0,2}(chief|official|head|director|general|"
+                              r"minister|president|officer|spymaster|ambassador|commander|editor|analyst)\b", re.I),
     # How things were: a word that sets the past against now.
     "past": re.compile(r"\b(once|formerly|previously|used to|no longer|in the past|historically|long been)\b", re.I),
     # A person: a title before a name ("intelligence chief Hugo", "Dr. Isabella Ramirez"),
@@ -133,7 +139,7 @@ def asks(kind: str, question: str) -> bool:
 
 
 def answer_type(question: str) -> str:
-    """'where', 'when', 'how many', 'enough', 'why', 'nickname', 'kind', 'recipient', 'who', 'past', or '' when the question
+    """'where', 'when', 'how many', 'enough', 'why', 'nickname', 'kind', ''recipient', 'who', 'former role', 'past', or '' when the question
     asks for something else."""
     question = asking_part(question)
     for kind, pattern in QUESTION_TYPES:

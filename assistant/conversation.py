@@ -74,6 +74,7 @@ ONE_OF_THEM = re.compile(r"^\W*(?:what about\s+|how about\s+)?(the\s+[\w’'-]+(
 NAMED_CALLOUT = re.compile(
     rf"[‘'\"“](?:{CALLOUT_LABELS})[’'\"”]|\b(?:{CALLOUT_LABELS})\s+(?:box|section|call-?out|sidebar)\b", re.IGNORECASE
 )
+ABOUT_THE_ASKER = re.compile(r"^\s*(?:(?:I[’']m|I am|I was|I[’']ve been|I have been|As an?)\b[^.!?]*[.!]\s+)+(?=\S)")
 CARRIED_CONTEXT = re.compile(r"\s*\([^()]*\)\s*$")
 # "Under which leaders?", "Since when?", "By whom?": a phrase that narrows the earlier question.
 NARROWING_FRAGMENT = re.compile(
@@ -117,6 +118,8 @@ def spelled_out(question: str) -> str:
     question = BREVITY.sub("", question).lstrip(" ,;:–—-") or question
     # "ok so for the intro — who wrote this piece?": what the answer is for, not what about.
     question = PREAMBLE.sub("", question) or question
+    # "I'm an old Navy man. Could this turn into a war?": who asks, not what about.
+    question = ABOUT_THE_ASKER.sub("", question) or question
     words = question.split()
     out = []
     for position, raw in enumerate(words):

@@ -52,7 +52,7 @@ GENERIC_WORDS = {
     "part", "parts", "aspect", "aspects", "side", "sides", "type", "types", "matter", "matters",
     "being", "been", "hold", "holds", "held", "holding", "serve", "serves", "served", "work", "works", "worked",
     "change", "changes", "changed", "cause", "causes", "caused", "affect", "affects", "affected",
-    "need", "needs", "needed", "want", "wants", "wanted", "appear", "appears", "appeared", "argue", "argues", "argued", "deem", "deemed", "considered",
+    "tell", "tells", "telling", "told", "need", "needs", "needed", "want", "wants", "wanted", "appear", "appears", "appeared", "argue", "argues", "argued", "deem", "deemed", "considered",
     # How a question says the article tells it ("as the article describes it"): not the topic
     # ("describe" and "explain" themselves are REQUEST_WORDS).
     "describes", "described", "explains", "explained", "portray", "portrays",

@@ -102,7 +102,7 @@ ANSWER_TYPE_BONUS = 0.05
 # Carvajal write to?"). Over the blind sets AS-AV and our question files, 0.15, 0.35 and 0.1 put
 # 7, 8 and 7 more answers first (0.1-0.3 for the past all helped; 0.1-0.35 for "enough" each a
 # little more; 0.05 for a recipient half as much), none fewer.
-KIND_BONUS = {"nickname": 0.2, "past": 0.15, "enough": 0.35, "recipient": 0.1}
+KIND_BONUS = {"nickname": 0.2, "past": 0.15, "former role": 0.15, "enough": 0.35, "recipient": 0.1}
 # b: how much a long passage is marked down. Low, since a passage is judged by its best view
 # (sentence): one matching sentence in a long paragraph counts as in a short one. 0.0-0.2 put
 # 6-7 more answering passages first over all our question sets than the usual 0.75.

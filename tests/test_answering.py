@@ -110,6 +110,9 @@ def test_a_name_one_letter_from_another_is_not_taken_for_it(assistant):
         "Is the evidence enough though?",
         "Is there enough evidence against the regime?",
         "By what routes could the dispute escalate, if not open war?",  # "by what routes" asks how
+        "I'm an old Navy man. Could this turn into an actual war?",  # who asks is no part of what
+        "Has anybody checked whether Carvajal is telling the truth?",
+        "Who, per the article, makes up the so-called Cartel of the Suns?",
         'What the article want to say with "Geopolitical Realignment"?',  # "want", "appear": no topic
         "Which country does the accuser say was the target of the drug weaponization?",  # "the US" is one
     ],
@@ -343,6 +346,13 @@ def test_a_chain_of_follow_ups_keeps_to_what_they_are_about(assistant):
 def test_a_question_naming_a_call_out_is_answered_from_it(assistant):
     answer = ask_after(assistant, "What is the Cartel of the Suns?", "and the 'did you know' box — what's that one about?")
     assert answer.citations[0].text.startswith("Did you know?"), answer.standalone_question
+    assert_grounded(answer)
+
+
+def test_a_former_job_is_answered_by_the_former_title(assistant):
+    answer = assistant.ask("What job did this Carvajal fellow used to have back in Venezuela?")
+    assert answer.citations[0].text.startswith("Could a desperate regime")
+    assert "intelligence chief" in answer.answer
     assert_grounded(answer)
 
 

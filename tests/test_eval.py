@@ -2,7 +2,7 @@
 
 sample_questions.jsonl is the set the retrieval was first tuned on; paraphrase_questions.jsonl
 was written from the article before the next round of tuning, to show changes that only fit
-the first set; reader_questions.jsonl holds fifty-six more sets by writers who saw only the article,
+the first set; reader_questions.jsonl holds sixty-eight more sets by writers who saw only the article,
 each run blind before it was used (BENCHMARKS.md has both figures). The reader thresholds sit a
 few questions under the measured figures, so that a near tie decided differently by another
 CPU's arithmetic does not fail the suite."""
@@ -26,7 +26,7 @@ from .conftest import EVAL_SET, PARAPHRASE_SET, READER_SET
         # aside, one asks how the regime "responded" (it reports no response), and four match
         # nothing closely enough ("ppl take his word seriously", "worst-case scenario", "address
         # written correspondence" to "an American political figure", "shut the group down").
-        (READER_SET, 2800, 0.93, 0.96, 0.955, 0.99, 19),
+        (READER_SET, 3190, 0.93, 0.96, 0.955, 0.99, 26),
     ],
     ids=["sample", "paraphrase", "readers"],
 )
