@@ -26,7 +26,7 @@ from .conftest import EVAL_SET, PARAPHRASE_SET, READER_SET
         # aside, one asks how the regime "responded" (it reports no response), and four match
         # nothing closely enough ("ppl take his word seriously", "worst-case scenario", "address
         # written correspondence" to "an American political figure", "shut the group down").
-        (READER_SET, 3190, 0.93, 0.96, 0.955, 0.99, 26),
+        (READER_SET, 3190, 0.925, 0.96, 0.955, 0.99, 28),
     ],
     ids=["sample", "paraphrase", "readers"],
 )
