@@ -81,7 +81,7 @@ AUXILIARIES = "|".join(sorted(AUXILIARY_WORDS | {"must", "the", "a", "an"}))  # 
 # him?"), or the participle after "was/were <subject>" ("Which country was he arrested in?").
 # "Which country did Carvajal flee to?": one word for who did it, then the act.
 ACT_AFTER_KIND = re.compile(r"\s+([a-z]{3,}ed)\b|\s+(?:was|were|is|are)\s+(?:[\w’'-]+\s+){0,3}?([a-z]{3,}ed)\b|"
-                            r"\s+(?:did|does|do)\s+(?:the\s+)?[\w’'-]+\s+([a-z]{3,})\b")
+                            r"\s+(?:did|does|do)\s+(?:the\s+)?[\w’'-]+\s+(?:[a-z]+ly\s+)?([a-z]{3,})\b")
 # The kind must head the phrase: "Which state resources…" asks for resources, "What is the
 # cartel…" for a description. Up to two modifiers before it, and a verb, a preposition or the
 # end after it.
@@ -146,7 +146,7 @@ def reason_to_abstain(question: str, retrieval: Retrieval, retriever: Retriever)
     # "So what does 'Pro Tip' say is crucial instead?" names the call-out it is about, however
     # little its words look like the call-out's.
     # "What's the closing warning in the piece?" points at a paragraph, however unlike it it reads.
-    named_part = names_its_callout(question.lower(), top) or retriever.paragraph_pointed_at(question) == top.id
+    named_part = names_its_callout(question.lower(), top, strictly=True) or retriever.paragraph_pointed_at(question) == top.id
     if retrieval.top_similarity < MIN_SIMILARITY and not named_part:
         return "nothing similar"
     # "When was Chávez born?", "What is Venezuela's currency?": the names are the coverage's,
@@ -279,7 +279,7 @@ def _names_a(kind: str, text: str, question: str, is_common=lambda word: False) 
             linked = after.lower() in LINKERS or (linked and after.lower() in ARTICLES)
     if not seen and kind in PLACE_KINDS:
         places = [m.group(1) for m in NAMED_PLACE.finditer(text)] + [typed for _, typed in countries_in(text)]
-        if kind in ("country", "nation"):  # "the US": a country; not a state or a city
+        if kind in ("country", "nation") and not COUNTRY_INITIALS.search(question):  # "the US": a country; not a state
             places += COUNTRY_INITIALS.findall(text)
         return any(place.lower()[:5] not in asked for place in places)
     # A text that never says the word may still name one ("the DEA", "Tren de Aragua"): a name

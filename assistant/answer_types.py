@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from assistant.corpus import CALLOUT_LABELS
-from assistant.text import split_sentences, stem
+from assistant.text import CARRIED_CONTEXT, split_sentences, stem
 
 __all__ = [
     "answer_type", "asking_part", "asks", "asks_for_reaction", "leader_missing", "reactor", "asks_what_it_says", "mentions_saying", "gives_time", "has_cue", "header_field_asked", "header_lines", "name_origin_missing",
@@ -33,7 +33,7 @@ QUESTION_TYPES = [
     # "What is the estimated annual tonnage…": a quantity, however many words before it.
     ("how many", re.compile(r"\bhow (many|much|long|big|large|old|often)\b|\bwhat (number|percentage|share|amount|size) of\b|"
                             r"\bwhat(?:[’']s| is| was| are| were) the (?:[a-z]+ ){0,2}(tonnage|amount|volume|quantity|number|total|"
-                            r"value|cost|price|toll|budget|percentage|share|figure)s?\b|"
+                            r"budget|percentage)s?\b|"
                             rf"\b(tons|tonnes|kilos|kilograms|barrels) of\b|{SEARCH_BOX}\b(number|statistics)\W*$", re.I)),
     # "Is stopping drugs at the border enough?", not "Is there enough evidence?" (a quantity).
     ("enough", re.compile(r"\b(is|are|was|were|be|isn't|isn’t|aren't|aren’t)\b[^?]*\b(enough|sufficient)\b(?!\s+(?!(?:to|on|by|for|in|at|against|alone|only|just|anymore|though|now|yet|really|here|either)\b)[a-z])|"
@@ -50,8 +50,8 @@ QUESTION_TYPES = [
                              r"\b(letter|message|note|appeal|plea)\b.*\b(go|went|sent|addressed)\b.*\bto\W*$", re.I)),
     ("who", re.compile(rf"^\W*(who|whom|whose)\b|^\W*which (\w+ ){{0,3}}{PERSON_NOUNS}\b", re.I)),
     # "What job did Carvajal use to have?": a role someone once held, said "former", "ex-".
-    ("former role", re.compile(r"\b(job|role|post|position|title|occupation|work)\b[^?]*\b(used to|use to|formerly|previously|once)\b|"
-                               r"\b(used to|formerly|previously)\b[^?]*\b(job|role|post|position|title|occupation)\b", re.I)),
+    ("former role", re.compile(r"\b(job|role|position|title|occupation)\b[^?]*\b(used? to (have|hold|be|do)|formerly|previously)\b|"
+                               r"\b(used to|formerly|previously)\b[^?]*\b(job|role|position|title|occupation)\b", re.I)),
     # "Has Caracas always been hostile…?", "Did Venezuela ever work with the US?": how things were.
     ("past", re.compile(r"\b(always|ever|used to|previously|formerly|in the past|historically)\b", re.I)),
 ]
@@ -93,7 +93,8 @@ CUES = {
     "recipient": re.compile(r"\b(letters?|wrote|written|message|appeal|plea|note)\s+to\s+(?:the\s+)?(?:[A-Z]|president|prime minister)"),
     # A title, not "a former insider": "Former Chavista intelligence chief Hugo…".
     "former role": re.compile(r"\b(former|ex-|onetime|one-time)\s*(?:[\w-]+\s+){0,2}(chief|official|head|director|general|"
-                              r"minister|president|officer|spymaster|ambassador|commander|editor|analyst)\b", re.I),
+                              r"minister|president|officer|spymaster|ambassador|commander|editor|analyst)\b|"
+                              r"\b(once|formerly|previously) (served as|headed|led|ran)\b", re.I),
     # How things were: a word that sets the past against now.
     "past": re.compile(r"\b(once|formerly|previously|used to|no longer|in the past|historically|long been)\b", re.I),
     # A person: a title before a name ("intelligence chief Hugo", "Dr. Isabella Ramirez"),
@@ -139,7 +140,7 @@ def asks(kind: str, question: str) -> bool:
 
 
 def answer_type(question: str) -> str:
-    """'where', 'when', 'how many', 'enough', 'why', 'nickname', 'kind', ''recipient', 'who', 'former role', 'past', or '' when the question
+    """'where', 'when', 'how many', 'enough', 'why', 'nickname', 'kind', 'recipient', 'who', 'former role', 'past', or '' when the question
     asks for something else."""
     question = asking_part(question)
     for kind, pattern in QUESTION_TYPES:
@@ -214,7 +215,7 @@ HEADER_FIELDS = [  # the date first: "When was this article written?" asks for a
 # the letter written?" are about the coverage's people and papers, not its byline.
 ABOUT_THE_ARTICLE = re.compile(
     rf"\b({DOCUMENT_NOUNS}|coverage|byline|author|authorship|reporter|journalist|writer|outlet|headline|dateline)s?\b|"
-    r"\b(this|the) (news )?(web)?site\b|\b(in|from|of) the title\b|^\W*what(?:[’']s| is| was) the title\W*$|\bthis (news|analysis)\b|\b(part|area) of the (paper|newspaper)\b|\bfiled\b|\b(publish|publication|posting) date\b|\bdateline\b|"
+    r"\b(this|the) (news )?(web)?site\b|\b(in|from) the title\b|^\W*what(?:[’']s| is| was) the title\W*$|\bthis (news|analysis)\b|\b(part|area) of the (paper|newspaper)\b|\bfiled\b|\b(publish|publication|posting) date\b|\bdateline\b|"
     r"^\W*\w+ (\w+ )?(wrote|written|published|updated|posted) (this|it)\b|\b(this|it) (was )?(written|published|updated|posted)\b",
     re.I,
 )
@@ -268,7 +269,8 @@ def header_field_asked(question: str) -> tuple[str, ...]:
     # "Who wrote this piece? I want to know whose claims I'm reading.": the question is the part
     # that asks; the rest is why.
     # "what date is it from? (wrote piece)": the words carried from the turn before say what "it" is.
-    asking = (question[: question.rfind("?") + 1] or question) + "".join(re.findall(r"\s*\([^()]*\)\s*$", question))
+    own = CARRIED_CONTEXT.sub("", question)
+    asking = (own[: own.rfind("?") + 1] or own) + "".join(CARRIED_CONTEXT.findall(question))
     # "According to the article, who wrote this news piece?" asks about the article all the same.
     asking = ACCORDING_TO_THE_ARTICLE.sub("", asking)
     if not ABOUT_THE_ARTICLE.search(asking) or ASKS_WHAT_IT_SAYS.search(asking) or ABOUT_SOMETHING_ELSE.search(asking):
@@ -394,7 +396,7 @@ def ranking_missing(question: str, texts) -> bool:
 # group answers ("a network of Venezuelan military officials").
 LEADER_QUESTION = re.compile(
     r"^\W*who(?:\s+|[’']s\s+|\s+is\s+)(?:currently\s+|actually\s+|really\s+)?(?:leads|led|heads|headed|founded|commands|"
-    r"leading|heading|commanding|running|is in charge of|in charge of)\s+(.+)|^\W*who\b.*?\b(?:leader|head|founder|boss|commander|mastermind)\s+of\s+(.+)|"
+    r"leading|heading(?!\s+(?:to|for|into|toward|towards|back)\b)|commanding|is in charge of|in charge of)\s+(.+)|^\W*who\b.*?\b(?:leader|head|founder|boss|commander|mastermind)\s+of\s+(.+)|"
     # A search-box query: "cartel of the suns founder".
     rf"{SEARCH_BOX.removesuffix('[^?]*')}(.+?)\s+(?:leader|head|founder|boss|commander|mastermind)s?\W*$",
     re.I,
@@ -460,10 +462,11 @@ DESIGNATION_QUESTION = re.compile(
 )
 
 
-# "What sanctions has the US already imposed?": an act reported done, which a recommendation
-# ("Impose targeted sanctions on…") is not.
+# "Has he already been sentenced?", "Is it true that…?": a question answered yes or no.
 YES_NO = re.compile(r"^\W*(?:is it (?:true|the case|so) that\s+|did the (?:article|piece|story) say (?:that\s+)?)?"
                     r"(?:has|have|had|is|are|was|were|did|does)\b", re.I)
+# "What sanctions has the US already imposed?": an act reported done, which a recommendation
+# ("Impose targeted sanctions on…") is not.
 ALREADY_DONE = re.compile(r"\balready\s+(?:been\s+)?([a-z]{3,}ed)\b", re.I)
 
 

@@ -73,6 +73,7 @@ SECOND_SENTENCE_RATIO = 0.85  # a second sentence scoring this share of the best
 # passages out of the first three citations, 0.75 quoted 1.75 and left 2; the first citation
 # and the refusals do not change with it.
 RUNNER_UP_RATIO = 0.75
+LIST_RATIO = 0.75  # a list answers only when one of its members scores this share of the best passage
 MAX_SOURCES = 3  # passages an answer quotes, unless it quotes a list
 MAX_CHAIN = 4  # sentences a chain of leaning ones may bring: a news paragraph, never more
 MAX_SENTENCES = 3  # of one passage in an answer: a short answer, never the whole page
@@ -348,7 +349,7 @@ class Assistant:
         # effects on the US that ranks third.
         by_section: dict[tuple[str, str], Passage] = {}
         for hit in retrieval.hits:
-            if hit.score < RUNNER_UP_RATIO * retrieval.hits[0].score:
+            if hit.score < LIST_RATIO * retrieval.hits[0].score:
                 break
             if self._section_bullets(hit.item):
                 by_section.setdefault((hit.item.doc_id, hit.item.section), hit.item)

@@ -20,7 +20,7 @@ from importlib import resources
 from assistant.corpus import CALLOUT, CALLOUT_LABELS
 from assistant.lexicon import ARTICLE_WORDS, countries_in, is_demonym
 from assistant.schema import Turn
-from assistant.text import STOPWORDS, WORD, first_named, named_in
+from assistant.text import CARRIED_CONTEXT, STOPWORDS, WORD, first_named, named_in
 
 __all__ = ["standalone_question", "spelled_out", "is_follow_up"]
 
@@ -39,7 +39,8 @@ EMPTY_IT = re.compile(
     r"possible|confirmed|certain|established|verified|believed|thought|said) (?:that|whether|if)\b)|"
     r"\bit(?= (?:is|was) (?:\w+ )?that\b)|"
     # "What does it say about sanctions?": "it" is the article, when the question names its topic.
-    r"(?:(?<=does )|(?<=did ))it(?= (?:say|mention|recommend|suggest|propose|argue|note|list)\s+(?:about|on|regarding)\b)",
+    r"(?:(?<=does )|(?<=did ))it(?= (?:say|mention|recommend|suggest|propose|argue|note|list)\s+(?:about|on|regarding)\b"
+    r"(?!\s*(?:him|her|them|it|that|this|those|these)\b))",
     re.IGNORECASE,
 )
 # "And the second one?", "What does the last point involve?": an item of the list the earlier
@@ -66,7 +67,8 @@ BREVITY = re.compile(
 )
 PREAMBLE = re.compile(
     r"^\W*(?:(?:ok(?:ay)?|so|right|alright|now|and)\s+)*(?:(?:a\s+)?(?:quick|last|final|another|one more|next)\s+"
-    r"(?:one|question|thing)\s*)?(?:for\s+(?:the|my|our|this)\s+[\w-]+\s*)?(?<=\w)\s*[—–:]\s*(?=\w)",
+    r"(?:one|question|thing)\s*)?(?:for\s+(?:the|my|our|this)\s+(?:intro|outro|explainer|episode|show|segment|script|draft|"
+    r"thread|newsletter|class|quiz|podcast|notes|slides?|deck|record)\s*)?(?<=\w)\s*[—–:]\s*(?=\w)",
     re.IGNORECASE,
 )
 # "the border one?", "what about the Russia one?": another of the things just listed.
@@ -74,8 +76,9 @@ ONE_OF_THEM = re.compile(r"^\W*(?:what about\s+|how about\s+)?(the\s+[\w’'-]+(
 NAMED_CALLOUT = re.compile(
     rf"[‘'\"“](?:{CALLOUT_LABELS})[’'\"”]|\b(?:{CALLOUT_LABELS})\s+(?:box|section|call-?out|sidebar)\b", re.IGNORECASE
 )
-ABOUT_THE_ASKER = re.compile(r"^\s*(?:(?:I[’']m|I am|I was|I[’']ve been|I have been|As an?)\b[^.!?]*[.!]\s+)+(?=\S)")
-CARRIED_CONTEXT = re.compile(r"\s*\([^()]*\)\s*$")
+# Only who the asker is ("I'm an old Navy man."), not what they read ("I'm reading about…").
+ABOUT_THE_ASKER = re.compile(r"^\s*(?:(?:I[’']m|I am|I was|I[’']ve been|I have been)\s+(?:just\s+)?(?:an?|the)\s[^.!?]*[.!]\s+)+(?=\S)",
+                             re.IGNORECASE)
 # "Under which leaders?", "Since when?", "By whom?": a phrase that narrows the earlier question.
 NARROWING_FRAGMENT = re.compile(
     r"^\W*(?:under|in|by|for|from|with|since|until|at|to|on|after|before|during|against)\s+"

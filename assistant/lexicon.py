@@ -209,7 +209,7 @@ def is_demonym(word: str) -> bool:
 
 
 # Two letters that are a country only in capitals: "the US", not "for us".
-COUNTRY_INITIALS = re.compile(r"\b(U\.S\.(?:A\.)?|US)(?![\w.])")
+COUNTRY_INITIALS = re.compile(r"(?<![\w.])(U\.S\.(?:A\.?)?|USA|US)(?!\w)")
 
 
 def countries_in(question: str) -> list[tuple[str, str]]:

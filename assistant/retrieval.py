@@ -293,7 +293,7 @@ class Retriever:
             passage = self.passages[pid]
             label = passage.label.lower()
             if names_its_callout(lowered, passage):
-                fused[pid] += CALLOUT_BONUS
+                fused[pid] += CALLOUT_BONUS if names_its_callout(lowered, passage, strictly=True) else LABEL_BONUS
             elif passage.kind == "bullet" and len(label.split()) > 1 and re.search(rf"\b{re.escape(label)}(?!\w)", lowered):
                 fused[pid] += LABEL_BONUS
         # "Is it proven that Moscow is in on it?": a name only a passage or two use points at
@@ -691,11 +691,20 @@ class Retriever:
 
 
 
-def names_its_callout(lowered_question: str, passage: Passage) -> bool:
+def names_its_callout(lowered_question: str, passage: Passage, strictly: bool = False) -> bool:
     """Whether a (lower-case) question names the call-out this passage is ("according to the
-    pro tip…"); False for any other passage."""
+    pro tip…"); False for any other passage. `strictly`: by its whole label, and a one-word
+    label ("Note") only quoted or as "the note box", not "the note to Trump" nor "the tip"."""
+    if passage.kind != "callout" or not passage.label:
+        return False
     # "Did you know?": the label's own question mark is no part of how a reader names it.
-    return passage.kind == "callout" and bool(passage.label) and names_label(lowered_question, passage.label.lower().rstrip("?: "))
+    label = passage.label.lower().rstrip("?: ")
+    if not strictly:
+        return names_label(lowered_question, label)
+    if " " in label:
+        return re.search(rf"\b{re.escape(label)}\b", lowered_question) is not None
+    return re.search(rf"[‘'\"“]{re.escape(label)}[’'\"”]|\b{re.escape(label)}\s+(?:box|section|call-?out|sidebar)\b",
+                     lowered_question) is not None
 
 
 def names_label(question: str, label: str) -> bool:

@@ -9,7 +9,7 @@ from functools import lru_cache
 from importlib.util import find_spec
 from pathlib import Path
 
-__all__ = ["split_sentences", "split_clauses", "count_tokens", "terms", "normalize_word", "stem", "first_named", "named_in", "fold_accents", "STOPWORDS", "WORD"]
+__all__ = ["split_sentences", "split_clauses", "count_tokens", "terms", "normalize_word", "stem", "first_named", "named_in", "fold_accents", "CARRIED_CONTEXT", "STOPWORDS", "WORD"]
 
 # Abbreviations that end in a period without ending a sentence ("Maduro vs. Trump", "Dr. Ramirez").
 ABBREVIATIONS = {
@@ -120,6 +120,9 @@ def _stopwords() -> frozenset[str]:
 
 
 STOPWORDS = _stopwords()
+# The words a follow-up carries along from the turn before, in parentheses at its end:
+# "what date is it from? (wrote piece)".
+CARRIED_CONTEXT = re.compile(r"\s*\([^()]*\)\s*$")
 WORD = re.compile(r"[^\W_]+(?:[’'.-][^\W_]+)*", re.UNICODE)
 
 
