@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.corpus import CALLOUT_LABELS
+from assistant.corpus import CALLOUT_LABELS, CALLOUT_PARTS
 from assistant.text import CARRIED_CONTEXT, split_sentences, stem
 
 __all__ = [
@@ -246,7 +246,7 @@ ACCORDING_TO_THE_ARTICLE = re.compile(rf"^\W*(?:according to|per) (?:the|this) (
 ABOUT_SOMETHING_ELSE = re.compile(
     rf"\b(author|writer|date)\s+of\s+(the|that|his|her|their|its)\s+(?!{DOCUMENT_NOUNS})\w+|"
     # "the article's Expert Insight section": a part of the article, not the site's section
-    rf"\b(?:{CALLOUT_LABELS}|faq)\W+(?:box|section|call-?out|sidebar|part)\b|\bsection (?:heading|title|header)s?\b",
+    rf"\b(?:{CALLOUT_LABELS}|faq)\W+(?:{CALLOUT_PARTS}|part)\b|\bsection (?:heading|title|header)s?\b",
     re.I,
 )
 

@@ -17,7 +17,7 @@ from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from importlib import resources
 
-from assistant.corpus import CALLOUT, CALLOUT_LABELS
+from assistant.corpus import CALLOUT, names_a_callout
 from assistant.lexicon import ARTICLE_WORDS, countries_in, is_demonym
 from assistant.schema import Turn
 from assistant.text import CARRIED_CONTEXT, STOPWORDS, WORD, first_named, named_in
@@ -73,9 +73,6 @@ PREAMBLE = re.compile(
 )
 # "the border one?", "what about the Russia one?": another of the things just listed.
 ONE_OF_THEM = re.compile(r"^\W*(?:what about\s+|how about\s+)?(the\s+[\w’'-]+(?:\s+[\w’'-]+)?)\s+one\W*$", re.IGNORECASE)
-NAMED_CALLOUT = re.compile(
-    rf"[‘'\"“](?:{CALLOUT_LABELS})[’'\"”]|\b(?:{CALLOUT_LABELS})\s+(?:box|section|call-?out|sidebar)\b", re.IGNORECASE
-)
 # Only who the asker is ("I'm an old Navy man."), not what they read ("I'm reading about…").
 ABOUT_THE_ASKER = re.compile(r"^\s*(?:(?:I[’']m|I am|I was|I[’']ve been|I have been)\s+(?:just\s+)?(?:an?|the)\s[^.!?]*[.!]\s+)+(?=\S)",
                              re.IGNORECASE)
@@ -203,7 +200,7 @@ def _resolve(question: str, resolved: list[tuple[str, str]], people: Mapping[str
         text = re.sub(r"\b(he|she|him|they|them|it)\b", subject, text, flags=re.IGNORECASE)
         return re.sub(r"\b(his|her|their|its)\b", f"{subject}’s", text, flags=re.IGNORECASE).replace("\0", "it")
     text = text.replace("\0", "it")
-    if NAMED_CALLOUT.search(text):
+    if names_a_callout(text):
         # "and the 'did you know' box — what's that one about?": the box it names is its topic.
         return text
     one = ONE_OF_THEM.match(text)

@@ -22,6 +22,7 @@ __all__ = [
     "ARTICLE_SUFFIXES",
     "find_article_files",
     "load_articles",
+    "names_a_callout",
     "load_article",
     "doc_id_for",
 ]
@@ -73,6 +74,13 @@ CALLOUT = re.compile(
     rf"^(?P<label>{CALLOUT_LABELS})\s*[:?]\s*(?P<text>\S.*)$",
     re.IGNORECASE,
 )
+CALLOUT_PARTS = r"box|section|call-?out|sidebar"  # what a reader calls one ("the Pro Tip box")
+
+
+def names_a_callout(text: str, labels: str = CALLOUT_LABELS) -> bool:
+    """Whether `text` points at a call-out by its label in quotes or with a word for the box
+    ("the 'did you know' box", "the Pro Tip section"); `labels` is a regex alternation."""
+    return re.search(rf"[‘'\"“](?:{labels})[’'\"”]|\b(?:{labels})\s+(?:{CALLOUT_PARTS})\b", text, re.IGNORECASE) is not None
 # Role words that end an author's name in a byline such as "by James Carter Senior News Editor".
 ROLE_WORDS = {
     "senior", "staff", "chief", "news", "editor", "reporter", "correspondent", "writer",

@@ -35,6 +35,7 @@ from assistant.lexicon import (
 from assistant.answer_types import (
     answer_type, asking_part, asks_what_it_says, has_cue, header_field_asked, header_lines, mentions_saying,
 )
+from assistant.corpus import names_a_callout
 from assistant.providers import Embedder
 from assistant.schema import Passage, Scored
 from assistant.store import PassageStore, passage_views
@@ -703,8 +704,7 @@ def names_its_callout(lowered_question: str, passage: Passage, strictly: bool = 
         return names_label(lowered_question, label)
     if " " in label:
         return re.search(rf"\b{re.escape(label)}\b", lowered_question) is not None
-    return re.search(rf"[‘'\"“]{re.escape(label)}[’'\"”]|\b{re.escape(label)}\s+(?:box|section|call-?out|sidebar)\b",
-                     lowered_question) is not None
+    return names_a_callout(lowered_question, re.escape(label))
 
 
 def names_label(question: str, label: str) -> bool:
