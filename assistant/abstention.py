@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from assistant.answer_types import (
-    asks, asks_about_designation, asks_for_reaction, done_missing, employer_missing, gives_time, has_cue,
+    asks, asks_about_designation, asks_for_reaction, asks_what_it_says, done_missing, employer_missing, gives_time, has_cue,
     header_field_asked, header_lines, leader_missing, name_origin_missing, ranking_missing, reactor,
     reports_reaction, sentence_missing,
 )
@@ -83,11 +83,11 @@ AUXILIARIES = "|".join(sorted(AUXILIARY_WORDS | {"must", "the", "a", "an"}))  # 
 ACT_AFTER_KIND = re.compile(r"\s+([a-z]{3,}ed)\b|\s+(?:was|were|is|are)\s+(?:[\w’'-]+\s+){0,3}?([a-z]{3,}ed)\b|"
                             r"\s+(?:did|does|do)\s+(?:the\s+)?[\w’'-]+\s+(?:[a-z]+ly\s+)?([a-z]{3,})\b")
 # The kind must head the phrase: "Which state resources…" asks for resources, "What is the
-# cartel…" for a description. Up to two modifiers before it, and a verb, a preposition or the
+# cartel…" for a description. Up to three modifiers before it ("Which specific US federal prison"), and a verb, a preposition or the
 # end after it.
 WHICH_KIND = re.compile(
     rf"^\W*(?:in |at |from |to |for |of |by |with |under |on |against |through |into )?(?:which|what|(?:name|list|identify)\s+(?:the|any|some))\s+"
-    rf"((?:(?!(?:{AUXILIARIES})\b)[\w’'-]+\s+){{0,2}}?)(?!(?:{AUXILIARIES})\b)({NAMED_KINDS})\b(?=\s*(?:$|[,?.]|(?:is|are|was|were|does|do|did|has|have|had|"
+    rf"((?:(?!(?:{AUXILIARIES})\b)[\w’'-]+\s+){{0,3}}?)(?!(?:{AUXILIARIES})\b)({NAMED_KINDS})\b(?=\s*(?:$|[,?.]|(?:is|are|was|were|does|do|did|has|have|had|"
     r"can|could|would|will|might|may|should|in|at|on|of|and|or|that|which|who|where|besides|except|apart|\w+ed|sent|held|led|"
     r"made|gave|took|sold|give|gives|works?|operates?|partners?|controls?|runs?|supplies|supply|sells?|uses?|"
     r"leads?|helps?|sends?|pays?|funds?|backs?|supports?|presides?|oversees?|hears?|handles?|represents?|defends?|prosecutes?)\b))",
@@ -121,6 +121,16 @@ PLACE_KINDS = {"city", "town", "state", "province", "country", "capital", "court
 NAMED_PLACE = re.compile(r"\b(?:in|at|near|from)\s+(?:the\s+)?([A-Z][\w’'-]+)")  # "a prison in the Bronx": no break between a linker and its name
 
 
+# "Just give me your honest opinion", "What do you think…?": the coverage reports facts and
+# claims; the assistant has no view of its own to give. Not "…, do you think — what does the
+# writer say…?", which asks what the article says.
+ASKS_FOR_OPINION = re.compile(
+    r"\b(?:your|ur)\s+(?:own\s+|honest\s+|personal\s+|real\s+|gut\s+)*(?:opinion|view|take|thoughts|guess|feeling|prediction|verdict)\b|"
+    r"\bin your (?:opinion|view)\b|\bwhat do you (?:personally\s+)?(?:think|believe|reckon)\b",
+    re.I,
+)
+
+
 def looks_like_injection(question: str) -> bool:
     return bool(INJECTION.search(question))
 
@@ -132,6 +142,8 @@ def reason_to_abstain(question: str, retrieval: Retrieval, retriever: Retriever)
         return "injection"
     if not retrieval.hits:
         return "nothing retrieved"
+    if ASKS_FOR_OPINION.search(question) and not asks_what_it_says(question):
+        return "the coverage holds no opinion of the assistant's"
     coverage = retrieval.coverage
     if coverage.unknown_names:
         return f"the coverage never mentions {', '.join(coverage.unknown_names)}"

@@ -189,7 +189,10 @@ def has_cue(kind: str, text: str) -> bool:
 # Which header line answers a question about the article ("Who wrote this piece?", "When was
 # the story published?"): the line's opening words, as `chunking.header_text` writes them.
 DATE_FIELD = ("published ", "updated ")
-TITLE_FIELD = ("",)  # the header's first line
+TITLE_FIELD = ("",)  # the header's first line, and the subtitle under it
+SUBTITLE_FIELD = ("subtitle: ",)
+SUBTITLE_WORDS = (r"sub-?titles?|sub-?head(?:line|ing)?s?|deck|dek|standfirst|strapline|second (?:title|headline)|"
+                  r"full (?:headline|title)|(?:headline|title) (?:under|underneath|below)|(?:under|underneath|below) the (?:main )?(?:headline|title)")
 # Words for an article itself, shared by the patterns below so they cannot drift apart.
 # The last few as a Portuguese or Spanish reader writes them ("the title of this notícia").
 DOCUMENT_NOUNS = ("article|story|piece|report|page|post|column|update|roundup|bulletin|dispatch|explainer|op-ed|feature|write-up|"
@@ -206,6 +209,7 @@ HEADER_FIELDS = [  # the date first: "When was this article written?" asks for a
     # "What is the writer's title?" asks for the role in the byline, "the story's title" for the headline.
     (re.compile(rf"\b(?!(?:{DOCUMENT_NOUNS})[’']s)\w+[’']s (job |editorial )?(title|role|position)\b|"
                 r"\b(his|her|their) (job |editorial )?(title|role|position)\b|\bjob title\b", re.I), ("by ",)),
+    (re.compile(rf"\b({SUBTITLE_WORDS})\b", re.I), SUBTITLE_FIELD),
     (re.compile(r"\b(headline|title)\b", re.I), TITLE_FIELD),
     (re.compile(rf"\b(author|authorship|wrote|written|writer|byline|reporter|journalist)\b|^\W*who\b.*\bfiled\b|"
                 rf"\bwrites? (this|the) ({DOCUMENT_NOUNS}|analysis)\b", re.I), ("by ",)),
@@ -214,7 +218,7 @@ HEADER_FIELDS = [  # the date first: "When was this article written?" asks for a
 # The question must be about the article, not a fact in it: "Who wrote to Trump?" and "When was
 # the letter written?" are about the coverage's people and papers, not its byline.
 ABOUT_THE_ARTICLE = re.compile(
-    rf"\b({DOCUMENT_NOUNS}|coverage|byline|author|authorship|reporter|journalist|writer|outlet|headline|dateline)s?\b|"
+    rf"\b({DOCUMENT_NOUNS}|coverage|byline|author|authorship|reporter|journalist|writer|outlet|headline|dateline)s?\b|\b({SUBTITLE_WORDS})\b|"
     r"\b(this|the) (news )?(web)?site\b|\b(in|from) the title\b|^\W*what(?:[’']s| is| was) the title\W*$|\bthis (news|analysis)\b|\b(part|area) of the (paper|newspaper)\b|\bfiled\b|\b(publish|publication|posting) date\b|\bdateline\b|"
     r"^\W*\w+ (\w+ )?(wrote|written|published|updated|posted) (this|it)\b|\b(this|it) (was )?(written|published|updated|posted)\b",
     re.I,
@@ -287,7 +291,8 @@ def header_lines(question: str, header: str) -> list[str]:
     if not prefixes:
         return []
     if prefixes == TITLE_FIELD:
-        return lines[:1]
+        # The deck under the headline is half of what a page shows as its title.
+        return lines[:1] + [line for line in lines if line.lower().startswith(SUBTITLE_FIELD)]
     wanted = [line for line in lines if line.lower().startswith(prefixes)]
     if not wanted and prefixes == DATE_FIELD:  # no dateline: a dated headline ("… (Dec 4)")
         wanted = [line for line in lines[:1] if TIME.search(line)]
@@ -304,7 +309,8 @@ def header_lines(question: str, header: str) -> list[str]:
 REACTION_QUESTION = re.compile(
     # "a response to/from", "his response": someone's; "a policy response" is what to do.
     r"\b(respond|responded|reply|replied|react|reacted|response\s+(?:to|from)|(?:his|her|their|its|[’']s)\s+response|reaction|answered|"
-    r"(write|wrote|written|get|got|say|said|hear|heard) back|acknowledged?|answer|answers)\b",
+    # Not "what's the answer on evidence" (the FAQ's answer): "did he answer", "has it answered".
+    r"(write|wrote|written|get|got|say|said|hear|heard) back|acknowledged?|(?<!the )(?<!an )(?<!faq )(?<!faq[’']s )answers?)\b",
     re.I,
 )
 REACTION = re.compile(
@@ -374,7 +380,10 @@ def name_origin_missing(question: str, texts) -> bool:
 # its text ranks them with the same word.
 SUPERLATIVE = re.compile(
     r"\b(largest|biggest|smallest|richest|poorest|oldest|newest|strongest|weakest|deadliest|"
-    r"most (powerful|dangerous|important|influential|violent|wanted)|highest|lowest)\b",
+    r"most (powerful|dangerous|important|influential|violent|wanted)|highest|lowest|"
+    # "Which US city gets the most drugs?": a quantity ranked.
+    r"(?:get|gets|got|receive|receives|received|suffer|suffers|suffered|send|sends|sent|import|imports|export|exports|"
+    r"produce|produces|produced|use|uses|used|spend|spends|spent|lose|loses|lost|see|sees|saw) the most)\b",
     re.I,
 )
 

@@ -28,6 +28,8 @@ def header_text(article: Article) -> str:
         if article.author_role:
             byline += f", {article.author_role}"
         lines.append(byline + ".")
+    if article.subtitle:  # under the byline, as the page prints it
+        lines.append(f"Subtitle: {article.subtitle.rstrip('.')}.")
     if article.published:
         lines.append(f"Published {article.published}.")
     if article.updated:

@@ -76,6 +76,21 @@ ONE_OF_THEM = re.compile(r"^\W*(?:what about\s+|how about\s+)?(the\s+[\w’'-]+(
 # Only who the asker is ("I'm an old Navy man."), not what they read ("I'm reading about…").
 ABOUT_THE_ASKER = re.compile(r"^\s*(?:(?:I[’']m|I am|I was|I[’']ve been|I have been)\s+(?:just\s+)?(?:an?|the)\s[^.!?]*[.!]\s+)+(?=\S)",
                              re.IGNORECASE)
+# What the asker feels or has heard, before what they ask ("I've been hearing 'Cartel of the
+# Suns' all week and thought it was a band. According to this article, who…?"): said of
+# themselves, so no part of what is asked. Kept when the rest leans on it ("…Is that true?").
+ASIDE_STATEMENTS = re.compile(r"^\s*(?:(?:honestly,?\s+|look,?\s+|listen,?\s+|so,?\s+)?(?:I|I[’'](?:m|ve|d)|my\s+\w+(?:-in-law)?|"
+                              r"we|we[’'](?:ve|re))\s[^.!?]*[.!]\s+)+(?=\S)", re.IGNORECASE)
+# "the Mexican ones you see on Netflix": where the asker met the topic, not what about.
+# Only after a verb of seeing or hearing: "What did Maduro say on TV?" asks about TV.
+SEEN_ON = re.compile(r"(\b(?:see|sees|saw|seen|seeing|watch|watched|watching|hear|heard|hearing|read|reading)\b[^.?!,;]{0,40}?)"
+                     r"\s+on\s+(?:the\s+)?(?:TV|television|telly|Netflix|YouTube|TikTok|Twitter|Facebook|Instagram|Reddit|radio|news|internet)\b",
+                     re.IGNORECASE)
+# "what's russia's deal", "…or what's the deal?": chat for "what is its role", or filler.
+WHATS_THE_DEAL = re.compile(r",?\s*(?:or\s+)?what(?:[’']s| is) the deal\W*$", re.IGNORECASE)
+WHATS_ITS_DEAL = re.compile(r"\bwhat(?:[’']s| is)\s+(\w+[’']s|his|her|their|its)\s+deal\b", re.IGNORECASE)
+# "the us" is the country in lower case: the pronoun never follows "the".
+THE_US = re.compile(r"\bthe us\b")
 # "Under which leaders?", "Since when?", "By whom?": a phrase that narrows the earlier question.
 NARROWING_FRAGMENT = re.compile(
     r"^\W*(?:under|in|by|for|from|with|since|until|at|to|on|after|before|during|against)\s+"
@@ -120,6 +135,10 @@ def spelled_out(question: str) -> str:
     question = PREAMBLE.sub("", question) or question
     # "I'm an old Navy man. Could this turn into a war?": who asks, not what about.
     question = ABOUT_THE_ASKER.sub("", question) or question
+    rest = ASIDE_STATEMENTS.sub("", question)
+    if rest != question and len(_key_words(rest)) >= 2 and not CHECKING_BACK.match(rest):
+        question = rest
+    question = SEEN_ON.sub(r"\1", question)
     words = question.split()
     out = []
     for position, raw in enumerate(words):
@@ -140,6 +159,8 @@ def spelled_out(question: str) -> str:
     spelled = re.sub(r"\s+([?!.,;:])", r"\1", spelled).strip()
     # "ha, does he…", "…the Suns, basically?": the filler's comma goes with it.
     spelled = re.sub(r"[,;:]+(?=[?!.]|$)", "", spelled).lstrip(" ,;:")
+    spelled = THE_US.sub("the US", spelled)
+    spelled = WHATS_ITS_DEAL.sub(lambda m: f"what is {m.group(1)} role", WHATS_THE_DEAL.sub("?", spelled))
     return spelled if WORD.search(spelled) else question
 
 

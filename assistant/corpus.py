@@ -32,7 +32,10 @@ MARKDOWN_SUFFIXES = {".md", ".markdown"}
 HTML_SUFFIXES = {".html", ".htm"}
 ARTICLE_SUFFIXES = PLAIN_SUFFIXES | MARKDOWN_SUFFIXES | HTML_SUFFIXES
 META_SUFFIX = ".meta.json"
-META_FIELDS = ("title", "author", "published", "updated", "url", "section")
+# A section heading is a few words ("The Allegations: A State-Sponsored Drug Operation"); a deck
+# under the headline is a sentence-long line.
+DECK_MIN_WORDS = 8
+META_FIELDS = ("title", "subtitle", "author", "published", "updated", "url", "section")
 
 
 @dataclass(frozen=True)
@@ -176,6 +179,7 @@ def load_article(path: Path, corpus_root: Path) -> Article | SkippedFile:
         content_hash=hashlib.sha256(raw + b"\0" + meta_raw).hexdigest(),
         author=parsed.author,
         author_role=parsed.author_role,
+        subtitle=parsed.subtitle,
         byline=parsed.byline,
         published=_iso_date(parsed.published),
         updated=_iso_date(parsed.updated),
@@ -216,6 +220,7 @@ def _iso_date(value: str) -> str:
 @dataclass
 class _Parsed:
     title: str = ""
+    subtitle: str = ""
     author: str = ""
     author_role: str = ""
     byline: str = ""
@@ -281,6 +286,13 @@ def _looks_like_heading(line: str) -> bool:
     return 0 < len(words) <= 20 and not line.endswith(TERMINAL_PUNCTUATION) and line[0].isupper()
 
 
+def _is_deck(line: str) -> bool:
+    """A heading-shaped first line of the body, longer than a section heading ("The Cartel of
+    the Suns: How Venezuela’s Alleged Weaponization of Drug Trafficking Could Reshape
+    Geopolitics"): the page's subtitle."""
+    return _looks_like_heading(line) and len(line.split()) >= DECK_MIN_WORDS and not CALLOUT.match(line)
+
+
 def _lead_label(text: str) -> str:
     """'Targeted Sanctions: Impose …' -> 'Targeted Sanctions' (a short lead before a colon)."""
     head, sep, _ = text.partition(":")
@@ -336,6 +348,10 @@ def _parse_plain(text: str) -> _Parsed:
         else:
             break
         body_start = index + 1
+    body = [line.strip() for line in lines[body_start:] if line.strip()]
+    if len(body) >= 2 and _is_deck(body[0]) and not _looks_like_heading(body[1]):
+        # The deck stays the first section's heading too: the page prints it over that text.
+        parsed.subtitle = body[0]
     return _parse_lines(lines[body_start:], parsed, markdown=False)
 
 
@@ -349,6 +365,7 @@ def _parse_markdown(text: str) -> _Parsed:
         meta, body = {}, text
     parsed = _Parsed(
         title=str(meta.get("title") or ""),
+        subtitle=str(meta.get("subtitle") or meta.get("dek") or meta.get("deck") or ""),
         published=str(meta.get("published") or meta.get("date") or ""),
         updated=str(meta.get("updated") or ""),
         url=str(meta.get("url") or ""),

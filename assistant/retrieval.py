@@ -76,12 +76,17 @@ CALLOUT_BONUS = 0.3
 CLAIM_BONUS = 0.12
 # "What does the ending say…?", "How does the piece frame it up top?": the reader points at the
 # article's last or first paragraph.
-AT_THE_END = re.compile(r"^\W*at the end\b|\b(the ending|at the end of the (article|piece|story)|(its|the article's|the piece's) conclusion|"
+AT_THE_END = re.compile(r"^\W*at the end\b|\b((the )?wrap-?up( at the end)?|the ending|at the end of the (article|piece|story)|(its|the article's|the piece's) conclusion|"
                         r"closing (paragraph|lines?|words|section)|as it wraps up|final (paragraph|words|lines?|section)|last paragraph|"
                         r"concluding (paragraph|section|lines?|words)|closing \w+ (in|of) the (article|piece|story))\b", re.I)
 AT_THE_START = re.compile(r"\b(up top|at the top of the (article|piece|story)|the intro(duction)?|the opening (paragraph|lines?)|"
                           r"first paragraph|lede|lead paragraph)\b", re.I)
 POSITION_BONUS = 0.1
+# "What's the FAQ say about escalation?", "the last sentence of the structure section": the
+# reader names the part of the article to look in; its passages get PART_BONUS.
+FAQ_NAMED = re.compile(r"\b(?:faqs?|frequently asked questions|q ?& ?a)\b", re.I)
+SECTION_NAMED = re.compile(r"((?:[\w’'-]+\s+){1,3}?)(?:section|part|chapter)\b", re.I)
+PART_BONUS = 0.1
 # A passage quoting someone other than the person a question asks about; 0.05-0.2 all put
 # seven more answering passages first over our question sets.
 OTHER_SPEAKER_PENALTY = 0.1
@@ -253,10 +258,15 @@ class Retriever:
     # --- the public call --------------------------------------------------------------------
 
     def retrieve(self, question: str, k: int = 5) -> Retrieval:
-        expanded = self._expand(question)
+        # "The wrap-up at the end — what would be a grave mistake?": where to look is no part of
+        # what to match (POSITION_BONUS points there).
+        content = AT_THE_START.sub(" ", AT_THE_END.sub(" ", question)).strip(" —–-,:")
+        if not self.topic_stems(content):  # "What does the ending say?": the pointer is all it asks
+            content = question
+        expanded = self._expand(content)
         # The embedder knows everyday synonyms better than our table does ("accuse" is close to
         # "allege" already): it gets the question with only other names replaced ("the Kremlin").
-        expanded_dense = self._expand(question, synonyms=False)
+        expanded_dense = self._expand(content, synonyms=False)
         masked = self._mask_common_names(expanded_dense)
         vector, masked_vector = [], []
         if self._ids:
@@ -317,6 +327,9 @@ class Retriever:
                 speakers = {without_possessive(m.group(1)) for m in QUOTED_SPEAKER.finditer(self.passages[pid].text)}
                 if speakers and person not in speakers:
                     fused[pid] -= OTHER_SPEAKER_PENALTY
+        for pid in self.passages_of_named_part(question):
+            if pid in fused:
+                fused[pid] += PART_BONUS
         pointed_at = self.paragraph_pointed_at(question)
         if pointed_at in fused:
             fused[pointed_at] += POSITION_BONUS
@@ -392,6 +405,19 @@ class Retriever:
             dense = float((np.asarray(vectors) @ np.asarray(query_vector)).max()) if vectors and query_vector else 0.0
             scores[pid] = dense + BM25_WEIGHT * lexical.get(pid, 0.0)
         return scores
+
+    def passages_of_named_part(self, question: str) -> set[str]:
+        """The ids of the passages in the part of an article a question names: the FAQ, or a
+        section by words of its heading ("the national-security section")."""
+        named = {pid for pid, p in self.passages.items() if p.kind == "faq"} if FAQ_NAMED.search(question) else set()
+        for match in SECTION_NAMED.finditer(question):
+            words = {stem(normalize_word(w)) for w in WORD.findall(match.group(1).replace("-", " "))}
+            words -= {stem(w) for w in STOPWORDS | ARTICLE_WORDS | QUESTION_WORDS} | {"last", "first", "second", "third", "final", "next"}
+            if not words:
+                continue
+            named |= {pid for pid, p in self.passages.items()
+                      if words <= {stem(normalize_word(w)) for w in WORD.findall(p.section.replace("-", " "))}}
+        return named
 
     def paragraph_pointed_at(self, question: str) -> str:
         """The id of the article's last or first paragraph when the question points at it

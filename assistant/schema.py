@@ -32,6 +32,8 @@ class Article:
     content_hash: str
     author: str = ""
     author_role: str = ""
+    # The deck printed under the headline ("The Cartel of the Suns: How Venezuela’s Alleged…").
+    subtitle: str = ""
     byline: str = ""  # the byline as the page prints it ("by James Carter Senior News Editor")
     published: str = ""  # ISO date when known
     updated: str = ""

@@ -138,8 +138,9 @@ def terms(text: str, keep_stopwords: bool = False) -> list[str]:
 
 def normalize_word(raw: str) -> str:
     """One word as matching sees it: lower case, possessive and stray dots dropped."""
-    if raw.rstrip(".") in ("US", "U.S"):
-        return "usa"  # "US" would otherwise fold into the stopword "us"
+    bare = re.sub(r"[’']s$", "", raw)
+    if bare.rstrip(".") in ("US", "U.S"):
+        return "usa"  # "US" ("the US's allies") would otherwise fold into the stopword "us"
     word = re.sub(r"[’']s$", "", raw.lower()).replace("’", "'")
     return word.strip(".-'")
 

@@ -214,6 +214,9 @@ def test_attribution_is_kept(assistant):
         "Which country did Carvajal flee to before he was caught?",  # it never speaks of fleeing
         "What is the estimated annual tonnage of cocaine the cartel moves?",  # a quantity it never gives
         "What prison sentence did Carvajal end up receiving?",
+        "Which US city gets the most drugs from Venezuela?",  # it ranks no city
+        "Which specific US federal prison is Carvajal held in?",  # "a US federal prison" names none
+        "Who's the bigger crook, Maduro or Trump? Just give me your honest opinion.",  # no view of its own
     ],
 )
 def test_out_of_coverage_questions_are_declined(assistant, question):
@@ -265,6 +268,11 @@ def test_chat_shorthand_is_read_as_full_words(assistant, question, expected):
         ("What is the date that appear in the title of this notícia?", "(Dec 4)"),
         ("Who wrote this report?", "by James Carter"),  # "report" here is the article, not a verb
         # what the article says, not who wrote it
+        ("What does the subtitle say the alleged weaponization of drug trafficking could reshape?", "Reshape Geopolitics"),
+        ("What's the title of the article?", "Could Reshape Geopolitics"),  # the deck is half of it
+        ("The wrap-up at the end — what does the writer say would be a grave mistake?", "dismissing it as mere propaganda"),
+        ("What's the FAQ say about escalation?", "proxy conflicts"),
+        ("What does the last sentence of the structure section say disrupting the network challenges?", "power base"),
         ("What measures does the author recommend the US take?", "Targeted Sanctions"),
         ("According to the author's forecast, what sort of regimes might copy this tactic?", "economic hardship"),
     ],
@@ -412,6 +420,12 @@ def test_a_follow_up_can_point_at_an_item_of_the_earlier_list(assistant):
          "federal prison"),
         ("I was chatting with my neighbour over the fence; what did the Russians give the Maduro regime?",
          "economic and military support"),
+        ("I've been hearing 'Cartel of the Suns' all week on the TV and thought it was a band. According to this "
+         "article, who makes up the Cartel of the Suns?", "military officials"),
+        ("how is this cartel different from the Mexican ones you see on Netflix?", "Mexico"),
+        ("wats russia's deal in all this, r they helping maduro", "economic and military support"),
+        ("did venezuela always beef w the us on drugs or nah", "cooperative partner"),
+        ("Could this mess up the US's alliances in Latin America?", "realignment of alliances"),
     ],
 )
 def test_a_wordy_question_is_answered_despite_its_asides(assistant, question, expected):

@@ -10,6 +10,9 @@ def test_sample_page_structure_is_recovered():
     assert article.title == "Maduro vs. Trump: Venezuela Conflict – Latest News (Dec 4)"
     assert (article.author, article.author_role) == ("James Carter", "Senior News Editor")
     assert article.category == "world"
+    # The deck under the byline is the subtitle, and still heads the first paragraph.
+    assert article.subtitle.startswith("The Cartel of the Suns: How Venezuela’s Alleged Weaponization")
+    assert article.blocks[0].section == article.subtitle
     faq = [b for b in article.blocks if b.kind == "faq"]
     assert [b.label for b in faq][2] == "What role does Russia play in this situation?"
     assert len(faq) == 4 and all(b.text.startswith("Q: ") and "\nA: " in b.text for b in faq)
