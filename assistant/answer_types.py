@@ -28,7 +28,7 @@ SEARCH_BOX = r"^(?!\W*(?:who|whom|whose|what|what’s|what's|which|where|when|wh
 DATE_ASKED = (r"\b(what|which|what’s|what's|the) (exact |precise |specific )?(year|date|day|month)\b(?!-)|\bhow long ago\b|\bdate of\b|"
               rf"{SEARCH_BOX}\w \b(year|date)\W*$")
 QUESTION_TYPES = [
-    ("where", re.compile(r"^\W*(where)\b|\b(in what|which) (place|country|city|prison|jail|region)\b", re.I)),
+    ("where", re.compile(r"^\W*(where)\b|\b(in what|which) (place|country|city|prison|jail|region)\b|\bwhereabouts\b", re.I)),
     ("when", re.compile(rf"^\W*(when)\b|\b(what|which) time\b|{DATE_ASKED}", re.I)),
     # "What is the estimated annual tonnage…": a quantity, however many words before it.
     ("how many", re.compile(r"\bhow (many|much|long|big|large|old|often)\b|\bwhat (number|percentage|share|amount|size) of\b|"
@@ -240,6 +240,7 @@ ASKS_WHAT_IT_SAYS = re.compile(
     rf"\b(author|writer|reporter|journalist|article|story|piece|report|it|he|she|they|this)\W+(\w+\W+){{0,2}}?({SAYING}|asks?|invites?)\b|"
     r"\b(according to|per) (the |this )?(author|writer|article|story|piece|report|page)\b|"
     r"\b(author|writer|article|piece|story)[’']s (view|opinion|forecast|take|argument|prediction|analysis|conclusion)\b|"
+    r"\b(view|opinion|forecast|take|argument|prediction|analysis|conclusion)s? of the (author|writer|article|piece|story)\b|"
     r"^\W*why\b",
     re.I,
 )

@@ -23,7 +23,7 @@ from assistant.errors import BadQuestionError
 from assistant.answer_types import (
     answer_type, asking_part, has_cue, header_lines,
 )
-from assistant.retrieval import ANSWER_TYPE_BONUS, Retrieval, Retriever
+from assistant.retrieval import ANSWER_TYPE_BONUS, ORDINAL_ITEM, Retrieval, Retriever
 from assistant.schema import Answer, Citation, Passage, Scored, Turn
 from assistant.text import split_sentences, stem, terms
 
@@ -37,6 +37,8 @@ LEANING_OPENER = re.compile(
     re.IGNORECASE,
 )
 # Not a bare "which": "Which former official made these claims?" asks for one thing, not a list.
+# "What rhetorical question does the lede open with?": the one sentence a question is.
+ASKS_FOR_A_QUESTION = re.compile(r"\brhetorical\b|\bquestion (?:does|did|do) (?:it|the \w+) (?:open|start|begin|pose|ask|end)", re.I)
 LIST_QUESTION = re.compile(
     r"\b(what (are|were) (the|some)|list|steps|ways|trends|measures|recommend\w*|"
     r"implications|consequences|risks|at stake|impacts|effects|dangers|threats|options|"
@@ -214,7 +216,8 @@ class Assistant:
 
     def _pick_sentences(self, question: str, retrieval: Retrieval) -> list[_Pick]:
         top = retrieval.hits[0].item
-        if LIST_QUESTION.search(asking_part(question)):  # not "…? I need it for my reference list."
+        # Not "…? I need it for my reference list.", nor "the last item in the list", which is one item.
+        if LIST_QUESTION.search(asking_part(question)) and not ORDINAL_ITEM.search(question):
             listed = self._list_items(question, top, retrieval)
             if listed:
                 return listed
@@ -282,11 +285,13 @@ class Assistant:
         mass = sum(weight.values()) or 1.0
         scored = []
         for i, text, vectors in sentences:
-            if text.rstrip().endswith("?"):
-                continue  # a rhetorical question answers nothing
+            if text.rstrip().endswith("?") and not ASKS_FOR_A_QUESTION.search(question):
+                continue  # a rhetorical question answers nothing, unless one is asked for
             overlap = sum(weight[s] for s in query_stems & {stem(w) for w in terms(text)}) / mass
             similarity = max(sum(_cosine(q, v) for q in phrasings) / len(phrasings) for v in vectors)
             bonus = ANSWER_TYPE_BONUS if kind and has_cue(kind, text) else 0.0
+            if text.rstrip().endswith("?"):
+                bonus += 1.0  # asked for: "What rhetorical question does the lede open with?"
             scored.append((similarity + OVERLAP_WEIGHT * overlap + bonus, i, text))
         if not scored:
             return _Pick(passage, [sentences[0][1]])

@@ -25,6 +25,7 @@ def build_assistant(settings: Settings | None = None, *, embedder=None, **overri
     store = open_store(settings)
     embedder = embedder or make_embedder(settings)
     store.check_model(embedder.model)
+    store.check_recipe()
     return Assistant(
         Retriever(store, embedder),
         top_k=settings.top_k,

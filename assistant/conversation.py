@@ -52,6 +52,9 @@ ORDINAL_REFERENCE = re.compile(
     r"suggestion|consequence|implication)\b",
     re.IGNORECASE,
 )
+# A fragment opening with a past-tense verb has no subject of its own ("Pleaded to what?").
+VERB_FIRST = re.compile(r"^\W*[a-z]{3,}ed\b(?!\s+(?:by|that)\b)", re.IGNORECASE)
+ORDINAL_WORD = re.compile(rf"\b({'|'.join(ORDINALS)}|final)\b", re.IGNORECASE)
 OPENERS = re.compile(r"^(and|but|also|so|what about|how about|then)\b[\s,]*", re.IGNORECASE)
 GENERIC = STOPWORDS | {
     "what", "who", "whom", "which", "when", "where", "why", "how", "tell", "explain", "describe",
@@ -186,6 +189,11 @@ def _resolve(question: str, resolved: list[tuple[str, str]], people: Mapping[str
         # "what does it involve?": the item; not "that" as a conjunction, nor words of the item.
         before, after = (re.sub(r"\bit\b", item, part) for part in (text[:ordinal.start()], text[ordinal.end():]))
         return f"{before}{item}{after}"
+    counted = ORDINAL_WORD.search(previous_question)
+    if ordinal and counted:
+        # "And the last one?" after "What is the first item in the 'at stake' list?", answered
+        # with that item alone: the earlier question, counting to this one instead.
+        return f"{previous_question[:counted.start()]}{ordinal.group(1)}{previous_question[counted.end():]}"
     words = {w.lower() for w in WORD.findall(text)}
     if words & PERSON_PRONOUNS:
         # After "Who wrote this piece on the Maduro-Trump standoff?" "he" is whoever the answer
@@ -229,6 +237,9 @@ def _resolve(question: str, resolved: list[tuple[str, str]], people: Mapping[str
         # "the border one?" after "what does it say about sanctions?": another of the same
         # list, named by its own word; the earlier topic would only pull back to sanctions.
         return f"What about {one.group(1)}?"
+    if subject and VERB_FIRST.match(text):
+        # "Pleaded to what?" after "Carvajal — where now?": who did it is the earlier subject.
+        return f"{subject} {text[0].lower()}{text[1:]}"
     if _key_words(text) and not words & POINTING_BACK and not NARROWING_FRAGMENT.match(text):
         # "And the sanctions?" names its own topic: the earlier words would only drown it.
         return text

@@ -17,7 +17,7 @@ from assistant.chunking import chunk_article
 from assistant.corpus import SkippedFile, find_article_files, load_articles
 from assistant.providers import Embedder
 from assistant.schema import Article, Passage
-from assistant.store import PassageStore, passage_views, view_text_for_embedding
+from assistant.store import PassageStore, embedding_views
 
 __all__ = ["IngestReport", "ingest"]
 
@@ -78,6 +78,11 @@ def ingest(
         else:
             plans.append(plan)
 
+    if stored and not store.has_current_recipe:
+        # Views embedded the way an older version did: embed them all anew, in place, before
+        # anything else; the recipe is recorded last, so a crash leaves it to the next ingest.
+        store.check_model(embedder.model)
+        report.passages_embedded += _reembed(store, embedder)
     if any(plan.new for plan in plans):
         _check_or_record_model(store, embedder)
 
@@ -115,17 +120,28 @@ def _same_metadata(stored: dict, passage: Passage) -> bool:
 
 
 def _write(plan: _Plan, store: PassageStore, embedder: Embedder) -> int:
-    views = [(view_id, text) for p in plan.new for view_id, text, _, _ in passage_views(p)]
-    vectors = {}
-    if views:
-        embedded = embedder.embed_texts([view_text_for_embedding(text) for _, text in views])
-        vectors = {view_id: vector for (view_id, _), vector in zip(views, embedded)}
+    vectors = _embed_views(plan.new, embedder)
     store.add(plan.new, vectors)  # add first: a crash here leaves old and new, never neither
     if plan.restamped:
         store.update_metadata(plan.restamped)
     if plan.stale:
         store.delete_passages(plan.stale)
     return len(plan.new)
+
+
+def _embed_views(passages: list[Passage], embedder: Embedder) -> dict[str, list[float]]:
+    """view id -> embedding, for every view of these passages."""
+    views = [view for p in passages for view in embedding_views(p)]
+    if not views:
+        return {}
+    return dict(zip([view_id for view_id, _ in views], embedder.embed_texts([text for _, text in views])))
+
+
+def _reembed(store: PassageStore, embedder: Embedder) -> int:
+    passages = store.passages()
+    store.update_vectors(_embed_views(passages, embedder))
+    store.record_model(embedder.model, embedder.dimension)
+    return len(passages)
 
 
 def _check_or_record_model(store: PassageStore, embedder: Embedder) -> None:

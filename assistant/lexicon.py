@@ -28,7 +28,7 @@ ARTICLE_WORDS = {
     "faq", "faqs", "sidebar", "box", "quoted", "quote", "quotes", "cited", "cite", "cites",
     "call-out", "callout", "posted", "post", "ending", "end", "conclusion", "intro", "introduction",
     "opening", "paragraph", "parentheses", "subtitle", "subheading", "heading", "section",
-    "analysis", "concluding",
+    "analysis", "concluding", "rhetorical", "bullet", "bullets", "item", "items", "lede", "list", "lists", "bit",
     "notícia", "noticia", "artigo", "artículo", "articulo", "reportagem", "matéria", "materia",
 }
 # Words for what someone or something is called or does for a living: the coverage says these
@@ -64,7 +64,7 @@ GENERIC_WORDS = {
 # Nouns for an aspect of anything ("the purpose of…", "in which areas…"): a question asking
 # for one asks about the rest of its words, which the coverage must know.
 ABSTRACT_NOUNS = {
-    "purpose", "reason", "reasons", "goal", "goals", "aim", "aims", "point", "idea", "meaning",
+    "whereabouts", "purpose", "reason", "reasons", "goal", "goals", "aim", "aims", "point", "idea", "meaning",
     "significance", "nature", "status", "situation", "outcome", "outcomes", "result", "results",
     "impact", "impacts", "effect", "effects", "consequence", "background", "context", "view",
     "views", "stance", "response", "reaction", "opinion", "plan", "plans", "problem", "problems",
@@ -110,7 +110,10 @@ PRONOUNS = {"he", "she", "him", "her", "his", "hers", "they", "them", "their", "
 # Words of a question that say nothing of its topic, for BM25 and sentence overlap.
 # How a reader asks, not what ("would you be so kind as to tell me…", "I was wondering…").
 REQUEST_WORDS = {"tell", "explain", "describe", "wonder", "wondering", "curious", "grateful", "kindly", "please", "remind", "dear"}
-NOT_TOPIC = {"what", "who", "whom", "whose", "which", "when", "where", "why", "how", "its", "whats", "whos", "wheres", "hows"} | REQUEST_WORDS
+# Where in a list ("the last trend on that list"): which item, not what about.
+ORDINAL_WORDS = {"first", "second", "third", "fourth", "fifth", "last", "final", "1st", "2nd", "3rd", "4th", "5th"}
+NOT_TOPIC = ({"what", "who", "whom", "whose", "which", "when", "where", "why", "how", "its", "whats", "whos", "wheres", "hows"}
+             | REQUEST_WORDS | ORDINAL_WORDS)
 
 
 # --- what a "which/what X" question asks for ---------------------------------------------------
@@ -129,6 +132,8 @@ PERSON_WORDS = {
     "ministers", "senator", "senators", "lawmaker", "lawmakers", "diplomat", "diplomats",
     "general", "generals", "figure", "figures", "person", "people", "journalist", "reporter",
     "man", "men", "woman", "women", "principal", "principals",
+    # Honorifics: "Has Mr. Maduro shown…" names Maduro, not "Mr".
+    "mr", "mrs", "ms", "mister", "sir", "madam", "señor", "senor", "señora", "senora", "sr", "sra", "herr", "frau", "monsieur",
 }
 # "What is Venezuela's official currency?", "What is the capital of Venezuela?": the noun phrase
 # after "what is", up to its first preposition; its last word is the kind of thing asked for.

@@ -85,8 +85,16 @@ POSITION_BONUS = 0.1
 # "What's the FAQ say about escalation?", "the last sentence of the structure section": the
 # reader names the part of the article to look in; its passages get PART_BONUS.
 FAQ_NAMED = re.compile(r"\b(?:faqs?|frequently asked questions|q ?& ?a)\b", re.I)
-SECTION_NAMED = re.compile(r"((?:[\w’'-]+\s+){1,3}?)(?:section|part|chapter)\b", re.I)
+SECTION_NAMED = re.compile(r"((?:[\w’'-]+\s+){1,3}?)(?:section|part|chapter|list)\b", re.I)
 PART_BONUS = 0.1
+# "What is the final bullet under 'Here's what's at stake'?", "the second step it recommends":
+# the item at that place in the list the rest of the question points to.
+ORDINAL_ITEM = re.compile(r"\b(first|second|third|fourth|fifth|last|final|1st|2nd|3rd|4th|5th)\s+(?:[\w-]+\s+)?"
+                          r"(item|bullet|point|step|recommendation|trend|entry|implication|question)s?\b", re.I)
+ORDINAL_INDEX = {"first": 0, "1st": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2, "fourth": 3, "4th": 3,
+                 "fifth": 4, "5th": 4, "last": -1, "final": -1}
+ORDINAL_BONUS = 0.3
+ORDINAL_LEAD = 0.01  # over the list's best passage
 # A passage quoting someone other than the person a question asks about; 0.05-0.2 all put
 # seven more answering passages first over our question sets.
 OTHER_SPEAKER_PENALTY = 0.1
@@ -131,6 +139,18 @@ LETTERS = re.compile(r"[^\W\d_]+")  # "Carvajl's" -> "Carvajl", "s"
 # lone "the it" is more often a masked adjective ("the Venezuelan government") and is kept.
 MASKED_RUN = re.compile(r"\b(?:the\s+)?it(?:\s+(?:(?:of|de|del)\s+)?(?:the\s+)?it)+(?:\s+(?:(?:of|de|del)\s+)?(?:the\s+)?its)?\b|"
                         r"\b(?:the\s+)?it\s+(?:(?:of|de|del)\s+)?(?:the\s+)?its\b|\bthe\s+its\b")
+# British and American endings of the same word, either way round ("organisations", "labour").
+SPELLINGS = [("isation", "ization"), ("isations", "izations"), ("ise", "ize"), ("ises", "izes"), ("ised", "ized"),
+             ("ising", "izing"), ("our", "or"), ("ours", "ors"), ("oured", "ored"), ("tre", "ter"), ("tres", "ters"),
+             ("ence", "ense"), ("elled", "eled"), ("elling", "eling"), ("ogue", "og")]
+# "the man who made the claims", "the spy fellow", "this particular fellow": a person described
+# in plain words, found by what the coverage says of each person (`_person_described`).
+DESCRIBED_PERSON = re.compile(
+    r"\b(?:the|this|that)\s+(?:([\w-]+)\s+)?(man|woman|guy|fellow|lady|gentleman|chap|gent|bloke)\b"
+    r"((?:\s+(?:who|that|in|from|with|behind)\b[^,?.;:—–!]*)?)",
+    re.I,
+)
+DESCRIPTION_WORDS = 5  # of a relative clause after the noun: "who made the claims", not the rest of the question
 MIN_RESPELLED = 5  # shorter names are too often another name one letter away ("Iran", "Iraq")
 MIN_ANY_SLIP = 7  # from this length any one-letter slip; below it, a letter left out or added
 PREFIX = 5  # demonyms and inflections share this much: "Venezuelan"/"Venezuela", "Mexican"/"Mexico"
@@ -267,14 +287,20 @@ class Retriever:
         # The embedder knows everyday synonyms better than our table does ("accuse" is close to
         # "allege" already): it gets the question with only other names replaced ("the Kremlin").
         expanded_dense = self._expand(content, synonyms=False)
+        # The small model cannot tell who "the spy fellow" is; the name it stands for, it can.
+        expanded_dense = self._plainly_described_named(expanded_dense)
         masked = self._mask_common_names(expanded_dense)
-        vector, masked_vector = [], []
+        # "this drug ring inside their army": the small model does not hear "the cartel inside
+        # their military" in it; a phrasing in the coverage's words scores the same candidates.
+        reworded = self._plainly_described_named(expanded)
+        vector, masked_vector, reworded_vector = [], [], []
         if self._ids:
-            if masked != expanded_dense:
-                vector, masked_vector = self.embedder.embed_texts([expanded_dense, masked])
-            else:
-                vector = self.embedder.embed_query(expanded_dense)
-        dense, plain, masked_best = self._dense(vector, masked_vector)
+            texts = [expanded_dense] + [masked] * (masked != expanded_dense) + [reworded] * (reworded != expanded_dense)
+            vectors = self.embedder.embed_texts(texts) if len(texts) > 1 else [self.embedder.embed_query(expanded_dense)]
+            vector = vectors[0]
+            masked_vector = vectors[1] if masked != expanded_dense else []
+            reworded_vector = vectors[-1] if reworded != expanded_dense else []
+        dense, plain, masked_best = self._dense(vector, masked_vector, reworded_vector)
         lexical = self._lexical(self._name_described(expanded))
         # Convex fusion: the dense similarity plus a share of BM25 normalised to the best match.
         # On our question set it put the answering passage first more often than RRF did.
@@ -330,6 +356,11 @@ class Retriever:
         for pid in self.passages_of_named_part(question):
             if pid in fused:
                 fused[pid] += PART_BONUS
+        counted, list_score = self._item_counted(question, fused)
+        if counted:
+            # The question matched its list (the lead-in, another item): the item counted to
+            # answers, even one the searches did not reach.
+            fused[counted] = max(fused.get(counted, 0.0) + ORDINAL_BONUS, list_score + ORDINAL_LEAD)
         pointed_at = self.paragraph_pointed_at(question)
         if pointed_at in fused:
             fused[pointed_at] += POSITION_BONUS
@@ -378,7 +409,7 @@ class Retriever:
             word = raw.lower()
             if word in self._vocabulary or word in STOPWORDS:
                 return raw
-            spelled = self._by_letters.get(fold_accents(word), "")
+            spelled = self._by_letters.get(fold_accents(word), "") or self._other_spelling(word)
             if not spelled and raw[0].isupper() and len(word) >= MIN_RESPELLED and not self._known_word(word) and word not in aliases():
                 # A short name may differ from another by one letter ("Maria", "Mario"): only a
                 # letter left out or doubled ("Rusia") is a slip there.
@@ -391,6 +422,16 @@ class Retriever:
             return spelled[0].upper() + spelled[1:] if raw[0].isupper() else spelled
 
         return LETTERS.sub(respell, question)
+
+    def _other_spelling(self, word: str) -> str:
+        """The coverage's spelling of a word it writes the other side of the Atlantic:
+        "organisations" -> "organizations", "labour" -> "labor", "defence" -> "defense"."""
+        for british, american in SPELLINGS:
+            for old, new in ((british, american), (american, british)):
+                candidate = word[: -len(old)] + new if word.endswith(old) else ""
+                if candidate in self._vocabulary:
+                    return candidate
+        return ""
 
     def rescore(self, question: str, query_vector: list[float], passage_ids: list[str]) -> dict[str, float]:
         """passage id -> fused score (best view's cosine + BM25 share) for the given passages,
@@ -405,6 +446,31 @@ class Retriever:
             dense = float((np.asarray(vectors) @ np.asarray(query_vector)).max()) if vectors and query_vector else 0.0
             scores[pid] = dense + BM25_WEIGHT * lexical.get(pid, 0.0)
         return scores
+
+    def _item_counted(self, question: str, fused: dict[str, float]) -> tuple[str, float]:
+        """The id of the list item a question counts to ("the last item in the list of key
+        steps"), in the list (a section's bullets, or the FAQ) it matches best; or ""."""
+        match = ORDINAL_ITEM.search(question)
+        if not match:
+            return "", 0.0
+        lists: dict[tuple[str, str], list[Passage]] = defaultdict(list)
+        for p in self.passages.values():
+            if p.kind in ("bullet", "faq"):
+                lists[(p.doc_id, p.kind if p.kind == "faq" else p.section)].append(p)
+        if match.group(2).lower() == "question":
+            lists = {key: items for key, items in lists.items() if key[1] == "faq"}
+        # "the final recommendation in the Actionable Insights list": the list it names.
+        named = {(p.doc_id, p.section) for pid in self.passages_of_named_part(question) for p in [self.passages[pid]]}
+        lists = {key: items for key, items in lists.items() if key in named} or lists
+        # A list matches as well as its best passage, its lead-in paragraph included.
+        scores = {key: max(fused.get(p.id, 0.0) for p in self.passages.values()
+                           if p.doc_id == key[0] and (p.section == key[1] or p.kind == key[1])) for key in lists}
+        best = max(scores, key=scores.get, default=None)
+        if best is None:
+            return "", 0.0
+        items = sorted(lists[best], key=lambda p: p.position)
+        index = ORDINAL_INDEX[match.group(1).lower()]
+        return (items[index].id, scores[best]) if -len(items) <= index < len(items) else ("", 0.0)
 
     def passages_of_named_part(self, question: str) -> set[str]:
         """The ids of the passages in the part of an article a question names: the FAQ, or a
@@ -441,16 +507,18 @@ class Retriever:
         words = {normalize_word(w) for w in WORD.findall(question)}
         return bool(header_field_asked(question)) or bool(words & self._authors and not asks_what_it_says(question))
 
-    def _dense(self, vector: list[float], masked_vector: list[float]) -> tuple[dict[str, float], dict[str, float], float]:
+    def _dense(self, vector: list[float], masked_vector: list[float],
+               reworded_vector: list[float] = ()) -> tuple[dict[str, float], dict[str, float], float]:
         """(passage id -> best view score, in descending order; passage id -> best plain
         similarity; the best similarity to the masked phrasing). A view's score is its
-        similarity, or with a masked phrasing the weighted mean of both similarities."""
+        similarity (or, higher, its similarity to the question reworded in the coverage's
+        words), or with a masked phrasing the weighted mean of that and the masked similarity."""
         if not self._ids:
             return {}, {}, 0.0
         best: dict[str, float] = {}
         plain: dict[str, float] = {}
         masked_best = 0.0
-        also = [masked_vector] if masked_vector else []
+        also = [v for v in (masked_vector, reworded_vector) if len(v)]
         for hit in self.store.query(vector, DENSE_CANDIDATES, also=also):
             if (
                 hit.passage_id not in self.passages
@@ -458,13 +526,13 @@ class Retriever:
                 or hit.view_id in self._concessive
             ):
                 continue
-            score = hit.similarity
-            if also:
+            score = max(hit.similarity, hit.also_similarity[-1]) if len(reworded_vector) else hit.similarity
+            if len(masked_vector):
                 masked_best = max(masked_best, hit.also_similarity[0])
                 score = (score + MASKED_WEIGHT * hit.also_similarity[0]) / (1 + MASKED_WEIGHT)
             best[hit.passage_id] = max(score, best.get(hit.passage_id, -1.0))
             plain[hit.passage_id] = max(hit.similarity, plain.get(hit.passage_id, -1.0))
-        if not also:
+        if not len(masked_vector):
             masked_best = max(plain.values(), default=0.0)
         return dict(sorted(best.items(), key=lambda item: item[1], reverse=True)), plain, masked_best
 
@@ -554,11 +622,55 @@ class Retriever:
 
     def _name_described(self, question: str) -> str:
         """The question with each title or nickname the coverage gives someone replaced by
-        that name: "Where is the former intelligence chief now?" -> "Where is Carvajal now?"."""
+        that name: "Where is the former intelligence chief now?" -> "Where is Carvajal now?";
+        and "the man in prison", "the spy fellow" by the one person the coverage says that of."""
         for descriptor, name in self._descriptors.items():
             pattern = rf"\b((the )?(former|ex) )?{re.escape(descriptor)}\b"
             question = re.sub(pattern, name, question, flags=re.IGNORECASE)
-        return question
+        return self._plainly_described_named(question)
+
+    def _plainly_described_named(self, question: str) -> str:
+        """"the spy fellow" -> "Carvajal". Only the words for the person give way: "What did
+        the man in prison say?" -> "What did Carvajal in prison say?"."""
+        return DESCRIBED_PERSON.sub(lambda m: (self._person_described(m) + m.group(3)) if self._person_described(m) else m.group(),
+                                    question)
+
+    def _person_described(self, match: re.Match) -> str:
+        """The surname of the one person whose sentences in the coverage hold the most of
+        the words a plain description uses ("the man in prison": "prison"), or ""."""
+        words = (match.group(3) or "").split()
+        # "who made the claims" is all description; "in prison" is, "say about Russia" is not.
+        clause = " ".join(words[:DESCRIPTION_WORDS if words and words[0].lower() in ("who", "that") else 2])
+        described = self._expand(f"{match.group(1) or ''} {clause}")
+        wanted = {stem(word) for word in terms(described)} - self._generic_stems
+        # "the guy who wrote to Trump" is not Trump.
+        named = {surname for surname, words in self.people.items() if any(stem(w) in wanted for w in words[:1])}
+        wanted -= {stem(surname.lower()) for surname in named}
+        if not wanted:
+            return ""
+        # surname -> (how many of the words its own titles hold, how many its sentences hold, in
+        # how many sentences): "spy" -> "intelligence" is Carvajal's title; "claims" is said of
+        # Carvajal in four sentences, of Maduro in one.
+        found: dict[str, tuple[int, int, int]] = {}
+        for surname, words in self.people.items():
+            if surname in named:
+                continue
+            names = [surname.lower()] + [w for w in words if " " in w]
+            titled = wanted & {stem(part) for w in words[1:] for part in w.split()}
+            held, sentences = set(), 0
+            for p in self.passages.values():
+                for sentence in split_sentences(p.text):
+                    lowered = sentence.lower()
+                    matched = wanted & {stem(w) for w in terms(sentence)} if any(name in lowered for name in names) else set()
+                    held |= matched
+                    sentences += bool(matched)
+            found[surname] = (len(titled), len(held), sentences)
+        ranked = sorted(found.items(), key=lambda item: item[1], reverse=True)
+        if not ranked or not any(ranked[0][1][:2]) or len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
+            return ""
+        return ranked[0][0]
+
+    _generic_stems = {stem(word) for word in STOPWORDS | GENERIC_WORDS | DEGREE_WORDS | QUESTION_WORDS | QUALIFIERS}
 
     def _split_unknown_compound(self, match: re.Match) -> str:
         raw = match.group()
@@ -638,8 +750,10 @@ class Retriever:
                     if not known:
                         result.unknown_topics.append(word)
         # A country typed in lower case ("does cuba have anything to do with…") is a name too.
+        # So is one opening the question ("China's stake in this?").
         for country, typed in countries_in(question):
-            if typed.islower() and not all(self._knows_name(part) or part in STOPWORDS for part in country.split()):
+            if normalize_word(typed.split()[-1]) not in result.names and not all(
+                    self._knows_name(part) or part in STOPWORDS for part in country.split()):
                 result.names.append(country)
                 result.unknown_names.append(country)
         # "whos diosdado cabello": whom "who is" asks about is a name, however it is typed.
@@ -720,16 +834,19 @@ class Retriever:
 
 def names_its_callout(lowered_question: str, passage: Passage, strictly: bool = False) -> bool:
     """Whether a (lower-case) question names the call-out this passage is ("according to the
-    pro tip…"); False for any other passage. `strictly`: by its whole label, and a one-word
-    label ("Note") only quoted or as "the note box", not "the note to Trump" nor "the tip"."""
+    pro tip…"); False for any other passage. `strictly`: by its whole label or its last word
+    with a word for the box ("the tip box"), and a one-word label ("Note") only quoted or as
+    "the note box", not "the note to Trump" nor "the tip"."""
     if passage.kind != "callout" or not passage.label:
         return False
     # "Did you know?": the label's own question mark is no part of how a reader names it.
     label = passage.label.lower().rstrip("?: ")
-    if not strictly:
-        return names_label(lowered_question, label)
+    if not strictly and names_label(lowered_question, label):
+        return True
     if " " in label:
-        return re.search(rf"\b{re.escape(label)}\b", lowered_question) is not None
+        # "the Pro Tip", or its last word with a word for the box ("a little tip box")
+        return (re.search(rf"\b{re.escape(label)}\b", lowered_question) is not None
+                or names_a_callout(lowered_question, re.escape(label.split()[-1])))
     return names_a_callout(lowered_question, re.escape(label))
 
 

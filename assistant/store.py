@@ -24,7 +24,7 @@ from assistant.errors import IndexMismatchError, IndexMissingError
 from assistant.schema import Passage
 from assistant.text import split_clauses, split_sentences
 
-__all__ = ["PassageStore", "StoredHit", "passage_views", "view_text_for_embedding"]
+__all__ = ["PassageStore", "StoredHit", "VIEW_RECIPE", "embedding_views", "passage_views", "view_text_for_embedding"]
 
 PASSAGE_FIELDS = [f.name for f in fields(Passage) if f.name not in ("id", "text")]
 GET_BATCH = 5000  # Chroma caps how many records one call may return
@@ -49,9 +49,57 @@ def passage_views(passage: Passage) -> list[tuple[str, str, int, int]]:
     return views
 
 
-def view_text_for_embedding(text: str) -> str:
-    """FAQ markers carry no meaning for the embedding model."""
-    return text.replace("Q: ", "").replace("A: ", "").replace("\nA:", "\n")
+# Bump whenever what `embedding_views` embeds for a view changes: an index embedded otherwise
+# is refused until `assistant ingest` has embedded its views anew.
+VIEW_RECIPE = 2
+# A sentence that opens with a pronoun ("It’s deeply embedded within the Venezuelan military…")
+# says nothing of what it is about; embedded as is, it matches no question naming that. The
+# name a sentence before opens with ("The Cartel of the Suns, according to reports…") stands in
+# for it. "He"/"His" only for a lone name ("Carvajal"): "The Cartel…" is no "he".
+OPENING_PRONOUN = re.compile(r"^(It[’']s|It is|It|Its|He|His|She)\b")
+# The name, then a comma or a word in lower case (its verb): not a label ("Expert Insight:").
+OPENING_NAME = re.compile(r"^(?:A:\s+)?((?:The\s+)?[A-Z][\w’'-]*(?:\s+(?:of the\s+|of\s+)?[A-Z][\w’'-]*)*)(?=,|\s+[a-z])")
+NO_NAME = {"the", "this", "that", "these", "those", "while", "instead", "here", "there", "a", "an", "if", "as", "but", "and",
+           "it", "its", "he", "his", "she", "her", "they", "their", "we", "our", "you", "your", "such", "expect", "beyond"}
+
+
+def view_text_for_embedding(text: str, subject: str = "") -> str:
+    """What the model embeds for a view: FAQ markers carry no meaning for it, and an opening
+    pronoun is replaced by `subject`, the name it stands for."""
+    text = text.replace("Q: ", "").replace("A: ", "").replace("\nA:", "\n")
+    if subject:
+        text = OPENING_PRONOUN.sub(lambda m: _pronoun_as(m.group(1), subject), text, count=1)
+    return text
+
+
+def embedding_views(passage: Passage) -> list[tuple[str, str]]:
+    """(view id, the text embedded for it) for every view of a passage."""
+    sentences = split_sentences(passage.text)
+    subjects = _sentence_subjects(sentences)
+    return [(view_id, view_text_for_embedding(text, subjects[sentence] if sentence >= 0 and clause <= 0 else ""))
+            for view_id, text, sentence, clause in passage_views(passage)]
+
+
+def _sentence_subjects(sentences: list[str]) -> list[str]:
+    """For each sentence opening with a pronoun, the name the nearest sentence before it opens
+    with; "" for every other sentence."""
+    subjects, last_name = [], ""
+    for sentence in sentences:
+        pronoun = OPENING_PRONOUN.match(sentence)
+        subjects.append(last_name if pronoun and (pronoun.group(1)[0] == "I" or " " not in last_name) else "")
+        name = OPENING_NAME.match(sentence)
+        words = name.group(1).split() if name else []
+        if words and words[-1].lower() not in NO_NAME and (words[0] == "The" and len(words) > 1 or words[0].lower() not in NO_NAME):
+            last_name = name.group(1)
+    return subjects
+
+
+def _pronoun_as(pronoun: str, subject: str) -> str:
+    if pronoun in ("It’s", "It's", "It is"):
+        return f"{subject} is"
+    if pronoun in ("Its", "His"):
+        return f"{subject}’s"
+    return subject
 
 
 @dataclass(frozen=True)
@@ -95,8 +143,20 @@ class PassageStore:
                 "run `assistant ingest --rebuild` to rebuild it with the configured model."
             )
 
+    def check_recipe(self) -> None:
+        """Refuse an index whose views were embedded by another `VIEW_RECIPE`: its vectors are
+        not what retrieval expects, and `assistant ingest` embeds them anew."""
+        if self.model_info.get("view_recipe", 1) != VIEW_RECIPE:
+            raise IndexMismatchError(
+                "The index was embedded by an older version of the assistant: run `assistant ingest` to bring it up to date."
+            )
+
+    @property
+    def has_current_recipe(self) -> bool:
+        return self.model_info.get("view_recipe", 1) == VIEW_RECIPE
+
     def record_model(self, model: str, dimension: int) -> None:
-        self._collection.modify(metadata={"embed_model": model, "embed_dim": dimension})
+        self._collection.modify(metadata={"embed_model": model, "embed_dim": dimension, "view_recipe": VIEW_RECIPE})
 
     # --- writing ----------------------------------------------------------------------------
 
@@ -123,6 +183,14 @@ class PassageStore:
                 )
         if nodes:
             self._vectors.add(nodes)
+
+    def update_vectors(self, vectors: dict[str, list[float]]) -> None:
+        """Replace the vectors of stored views in place (view id -> embedding)."""
+        self._sentence_cache.clear()
+        ids = list(vectors)
+        for start in range(0, len(ids), GET_BATCH):
+            batch = ids[start : start + GET_BATCH]
+            self._collection.update(ids=batch, embeddings=[vectors[view_id] for view_id in batch])
 
     def delete_passages(self, passage_ids: list[str]) -> None:
         self._sentence_cache.clear()  # a rebuild may embed the same text with another model

@@ -217,6 +217,7 @@ def test_attribution_is_kept(assistant):
         "Which US city gets the most drugs from Venezuela?",  # it ranks no city
         "Which specific US federal prison is Carvajal held in?",  # "a US federal prison" names none
         "Who's the bigger crook, Maduro or Trump? Just give me your honest opinion.",  # no view of its own
+        "China's stake in this?",  # a country opening the question is still a name
     ],
 )
 def test_out_of_coverage_questions_are_declined(assistant, question):
@@ -426,6 +427,11 @@ def test_a_follow_up_can_point_at_an_item_of_the_earlier_list(assistant):
         ("wats russia's deal in all this, r they helping maduro", "economic and military support"),
         ("did venezuela always beef w the us on drugs or nah", "cooperative partner"),
         ("Could this mess up the US's alliances in Latin America?", "realignment of alliances"),
+        ("Which kind of organisations inside Venezuela should the US support?", "civil society"),  # British spelling
+        ("Has Mr. Maduro shown any willingness to sit down and talk things over?", "willingness to negotiate"),
+        ("What rhetorical question does the lede open with?", "Could a desperate regime"),
+        ("What does the Geopolitical Realignment bullet warn the situation could lead to?", "realignment of alliances"),
+        ("Carvajal's whereabouts?", "federal prison"),
     ],
 )
 def test_a_wordy_question_is_answered_despite_its_asides(assistant, question, expected):
@@ -434,3 +440,54 @@ def test_a_wordy_question_is_answered_despite_its_asides(assistant, question, ex
     assert not answer.abstained, answer.answer
     assert expected in answer.answer
     assert_grounded(answer)
+
+
+@pytest.mark.parametrize(
+    "question, expected",
+    [
+        ("Where is the man who made the claims right now?", "federal prison"),
+        ("Has anybody actually proven that what the spy fellow says is true?", "independent verification"),
+        ("There was a little tip box. What did it say about just stopping the drugs at the border not being enough?",
+         "insufficient"),
+    ],
+)
+def test_a_person_or_box_described_in_plain_words_is_found(assistant, question, expected):
+    """"the man who made the claims" is the one the coverage says made them; "the tip box" the Pro Tip."""
+    answer = assistant.ask(question)
+    assert not answer.abstained, answer.answer
+    assert expected in answer.citations[0].text
+    assert_grounded(answer)
+
+
+def test_a_sentence_opening_with_it_is_found_by_what_it_stands_for(assistant):
+    """"It’s deeply embedded within the Venezuelan military…" is about the Cartel of the Suns."""
+    answer = assistant.ask("What state resources does the Cartel of the Suns use?")
+    assert "aircraft, security, and diplomatic cover" in answer.citations[0].text
+    assert_grounded(answer)
+
+
+@pytest.mark.parametrize(
+    "question, expected",
+    [
+        ("What is the last item in the list of key steps the US can take?", "Invest in Border Security"),
+        ("What is the final recommendation in the Actionable Insights list?", "Invest in Border Security"),
+        ("What does the second bullet in the trends list say?", "Expansion of Target Countries"),
+    ],
+)
+def test_an_item_counted_to_in_a_list_is_the_answer(assistant, question, expected):
+    """"the last item in the list of key steps" is one item of that list, not the list."""
+    answer = assistant.ask(question)
+    assert answer.answer.startswith(expected), answer.answer
+    assert expected in answer.citations[0].text
+    assert_grounded(answer)
+
+
+def test_a_follow_up_counts_on_in_the_list_the_earlier_question_counted_in(assistant):
+    answer = ask_after(assistant, "What is the first item in the 'Here's what's at stake' list?", "And the last one?")
+    assert answer.answer.startswith("Geopolitical Realignment"), answer.standalone_question
+
+
+def test_a_fragment_without_its_subject_takes_the_earlier_one(assistant):
+    answer = ask_after(assistant, "Carvajal — where now?", "Pleaded to what?")
+    assert not answer.abstained, answer.standalone_question
+    assert "pleading guilty to drug trafficking charges" in answer.answer

@@ -76,6 +76,21 @@ def test_other_model_is_a_clear_error(settings, embedder):
         build_assistant(other)
 
 
+def test_an_index_embedded_by_an_older_version_is_embedded_anew_by_ingest(settings, embedder):
+    (settings.corpus_dir / "good.txt").write_text(STORY, encoding="utf-8")
+    run_ingest(settings, embedder=embedder)
+    store = open_store(settings)
+    # As an index built before sentence views named what "It" stands for was recorded.
+    store._collection.modify(metadata={"embed_model": embedder.model, "embed_dim": embedder.dimension})
+    with pytest.raises(IndexMismatchError, match="run `assistant ingest`"):
+        build_assistant(settings, embedder=embedder)
+
+    report = run_ingest(settings, embedder=embedder)
+    assert report.passages_embedded == index_stats(settings)["passages"]
+    assert build_assistant(settings, embedder=embedder).ask("Why is the port closed?").citations
+    assert run_ingest(settings, embedder=embedder).passages_embedded == 0
+
+
 def test_asking_before_ingest_says_to_ingest(settings):
     with pytest.raises(IndexMissingError, match="assistant ingest"):
         build_assistant(settings)
