@@ -14,7 +14,7 @@ import re
 
 from assistant.answer_types import (
     asks, asks_about_designation, asks_for_reaction, asks_what_it_says, done_missing, employer_missing, gives_time, has_cue,
-    header_field_asked, header_lines, leader_missing, name_origin_missing, ranking_missing, reactor,
+    header_field_asked, header_lines, leader_missing, name_origin_missing, predecessor_missing, ranking_missing, reactor,
     reports_reaction, sentence_missing,
 )
 from assistant.lexicon import (
@@ -121,12 +121,13 @@ PLACE_KINDS = {"city", "town", "state", "province", "country", "capital", "court
 NAMED_PLACE = re.compile(r"\b(?:in|at|near|from)\s+(?:the\s+)?([A-Z][\w’'-]+)")  # "a prison in the Bronx": no break between a linker and its name
 
 
-# "Just give me your honest opinion", "What do you think…?": the coverage reports facts and
-# claims; the assistant has no view of its own to give. Not "…, do you think — what does the
-# writer say…?", which asks what the article says.
+# "Just give me your honest opinion", "What do you think will happen?": the coverage reports
+# facts and claims; the assistant has no view of its own to give. Not "…, do you think — what
+# does the writer say…?" nor "What do you think the Cartel of the Suns is?", which ask what the
+# article says.
 ASKS_FOR_OPINION = re.compile(
     r"\b(?:your|ur)\s+(?:own\s+|honest\s+|personal\s+|real\s+|gut\s+)*(?:opinion|view|take|thoughts|guess|feeling|prediction|verdict)\b|"
-    r"\bin your (?:opinion|view)\b|\bwhat do you (?:personally\s+)?(?:think|believe|reckon)\b",
+    r"\bin your (?:opinion|view)\b|\bwhat do you (?:personally\s+)?(?:think|believe|reckon)(?=\s*(?:[?.!]|$|about\b|of\b|will\b|would\b|should\b))",
     re.I,
 )
 
@@ -191,6 +192,8 @@ def reason_to_abstain(question: str, retrieval: Retrieval, retriever: Retriever)
     # "Who leads the Venezuelan opposition?": no passage speaks of anyone leading it.
     if leader_missing(question, best_texts):
         return "the coverage says of no one that they lead it"
+    if predecessor_missing(question, best_texts):
+        return "the coverage does not say who came before"
     if ranking_missing(question, best_texts):
         return "the coverage ranks nothing that way"
     if name_origin_missing(question, best_texts):

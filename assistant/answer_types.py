@@ -191,8 +191,8 @@ def has_cue(kind: str, text: str) -> bool:
 DATE_FIELD = ("published ", "updated ")
 TITLE_FIELD = ("",)  # the header's first line, and the subtitle under it
 SUBTITLE_FIELD = ("subtitle: ",)
-SUBTITLE_WORDS = (r"sub-?titles?|sub-?head(?:line|ing)?s?|deck|dek|standfirst|strapline|second (?:title|headline)|"
-                  r"full (?:headline|title)|(?:headline|title) (?:under|underneath|below)|(?:under|underneath|below) the (?:main )?(?:headline|title)")
+SUBTITLE_WORDS = (r"sub-?titles?|sub-?head(?:line)?s?|standfirst|strapline|second (?:title|headline)|"
+                  r"(?:headline|title) (?:under|underneath|below)|(?:under|underneath|below) the (?:main )?(?:headline|title)")
 # Words for an article itself, shared by the patterns below so they cannot drift apart.
 # The last few as a Portuguese or Spanish reader writes them ("the title of this notícia").
 DOCUMENT_NOUNS = ("article|story|piece|report|page|post|column|update|roundup|bulletin|dispatch|explainer|op-ed|feature|write-up|"
@@ -291,8 +291,9 @@ def header_lines(question: str, header: str) -> list[str]:
     lines = header.split("\n")
     if not prefixes:
         return []
-    if prefixes == TITLE_FIELD:
-        # The deck under the headline is half of what a page shows as its title.
+    if prefixes == TITLE_FIELD or prefixes == SUBTITLE_FIELD and not any(line.lower().startswith(SUBTITLE_FIELD) for line in lines):
+        # The deck under the headline is half of what a page shows as its title ("the full
+        # headline"); a page without one has only its headline to give.
         return lines[:1] + [line for line in lines if line.lower().startswith(SUBTITLE_FIELD)]
     wanted = [line for line in lines if line.lower().startswith(prefixes)]
     if not wanted and prefixes == DATE_FIELD:  # no dateline: a dated headline ("… (Dec 4)")
@@ -310,8 +311,7 @@ def header_lines(question: str, header: str) -> list[str]:
 REACTION_QUESTION = re.compile(
     # "a response to/from", "his response": someone's; "a policy response" is what to do.
     r"\b(respond|responded|reply|replied|react|reacted|response\s+(?:to|from)|(?:his|her|their|its|[’']s)\s+response|reaction|answered|"
-    # Not "what's the answer on evidence" (the FAQ's answer): "did he answer", "has it answered".
-    r"(write|wrote|written|get|got|say|said|hear|heard) back|acknowledged?|(?<!the )(?<!an )(?<!faq )(?<!faq[’']s )answers?)\b",
+    r"(write|wrote|written|get|got|say|said|hear|heard) back|acknowledged?|comment(?:ed)? on|weighed in|answer|answers)\b",
     re.I,
 )
 REACTION = re.compile(
@@ -338,7 +338,13 @@ def reactor(question: str) -> str:
     return match.group(1).split()[-1] if match and not re.search(r",|\band\b", question[:match.start()]) else ""
 
 
+# "In the FAQ, what's the answer on evidence?": the FAQ's answer, no one's reaction.
+FAQ_ANSWER = re.compile(r"\b(?:the|its|an?|faq[’']?s?)\s+answers?\b", re.I)
+
+
 def asks_for_reaction(question: str) -> bool:
+    if re.search(r"\bfaqs?\b", question, re.I):
+        question = FAQ_ANSWER.sub("", question)
     return bool(REACTION_QUESTION.search(question))
 
 
@@ -382,7 +388,7 @@ def name_origin_missing(question: str, texts) -> bool:
 SUPERLATIVE = re.compile(
     r"\b(largest|biggest|smallest|richest|poorest|oldest|newest|strongest|weakest|deadliest|"
     r"most (powerful|dangerous|important|influential|violent|wanted)|highest|lowest|"
-    # "Which US city gets the most drugs?": a quantity ranked.
+    # "Which US city gets the most drugs?": a quantity ranked (any "most" in the text ranks).
     r"(?:get|gets|got|receive|receives|received|suffer|suffers|suffered|send|sends|sent|import|imports|export|exports|"
     r"produce|produces|produced|use|uses|used|spend|spends|spent|lose|loses|lost|see|sees|saw) the most)\b",
     re.I,
@@ -395,8 +401,25 @@ def ranking_missing(question: str, texts) -> bool:
     match = SUPERLATIVE.search(question)
     if not match:
         return False
-    word = re.compile(rf"\b{re.escape(match.group(0))}\b", re.I)
+    said = "most" if match.group(0).lower().endswith("the most") else match.group(0)
+    word = re.compile(rf"\b{re.escape(said)}\b", re.I)
     return not any(word.search(text) for text in texts)
+
+
+# --- who came before ------------------------------------------------------------------------
+
+# "Who was president of Venezuela before Chávez?": the coverage answers only where it says who
+# came before that person.
+PREDECESSOR_QUESTION = re.compile(r"^\W*who\b.*\b(?:before|prior to|preceded)\s+(?:[A-Z]\w+\s+)?([A-Z][\w’'-]+)", re.I)
+
+
+def predecessor_missing(question: str, texts) -> bool:
+    match = PREDECESSOR_QUESTION.search(question)
+    if not match:
+        return False
+    name = re.escape(match.group(1))
+    said = re.compile(rf"\b(?:before|prior to|preceded|predecessor|succeeded)\b[^.]*\b{name}|\b{name}\b[^.]*\b(?:predecessor|succeeded)", re.I)
+    return not any(said.search(text) for text in texts)
 
 
 # --- who leads something ----------------------------------------------------------------------

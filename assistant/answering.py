@@ -38,7 +38,7 @@ LEANING_OPENER = re.compile(
 )
 # Not a bare "which": "Which former official made these claims?" asks for one thing, not a list.
 # "What rhetorical question does the lede open with?": the one sentence a question is.
-ASKS_FOR_A_QUESTION = re.compile(r"\brhetorical\b|\bquestion (?:does|did|do) (?:it|the \w+) (?:open|start|begin|pose|ask|end)", re.I)
+ASKS_FOR_A_QUESTION = re.compile(r"\brhetorical questions?\b|\bquestion (?:does|did|do) (?:it|the \w+) (?:open|start|begin|pose|ask|end)", re.I)
 LIST_QUESTION = re.compile(
     r"\b(what (are|were) (the|some)|list|steps|ways|trends|measures|recommend\w*|"
     r"implications|consequences|risks|at stake|impacts|effects|dangers|threats|options|"

@@ -18,7 +18,7 @@ from functools import lru_cache
 from importlib import resources
 
 from assistant.corpus import CALLOUT, names_a_callout
-from assistant.lexicon import ARTICLE_WORDS, countries_in, is_demonym
+from assistant.lexicon import ARTICLE_WORDS, ORDINALS, countries_in, is_demonym
 from assistant.schema import Turn
 from assistant.text import CARRIED_CONTEXT, STOPWORDS, WORD, first_named, named_in
 
@@ -45,16 +45,15 @@ EMPTY_IT = re.compile(
 )
 # "And the second one?", "What does the last point involve?": an item of the list the earlier
 # answer gave, one per line ("- Increased International Cooperation: Forge…").
-ORDINALS = {"first": 0, "1st": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2, "fourth": 3, "4th": 3,
-            "fifth": 4, "5th": 4, "sixth": 5, "6th": 5, "last": -1}
 ORDINAL_REFERENCE = re.compile(
     rf"\b(?:the\s+)?({'|'.join(ORDINALS)})\s+(?:one|item|point|step|bullet|idea|recommendation|trend|option|measure|"
     r"suggestion|consequence|implication)\b",
     re.IGNORECASE,
 )
-# A fragment opening with a past-tense verb has no subject of its own ("Pleaded to what?").
-VERB_FIRST = re.compile(r"^\W*[a-z]{3,}ed\b(?!\s+(?:by|that)\b)", re.IGNORECASE)
-ORDINAL_WORD = re.compile(rf"\b({'|'.join(ORDINALS)}|final)\b", re.IGNORECASE)
+# A fragment opening with a past-tense verb and its object has no subject of its own ("Pleaded to
+# what?"); "And targeted sanctions?" is a noun phrase.
+VERB_FIRST = re.compile(r"^\W*[a-z]{3,}ed\s+(?:to|for|of|in|at|with|where|when|why|what|whom)\b", re.IGNORECASE)
+ORDINAL_WORD = re.compile(rf"\b({'|'.join(ORDINALS)})\b", re.IGNORECASE)
 OPENERS = re.compile(r"^(and|but|also|so|what about|how about|then)\b[\s,]*", re.IGNORECASE)
 GENERIC = STOPWORDS | {
     "what", "who", "whom", "which", "when", "where", "why", "how", "tell", "explain", "describe",
@@ -82,16 +81,18 @@ ABOUT_THE_ASKER = re.compile(r"^\s*(?:(?:I[’']m|I am|I was|I[’']ve been|I ha
 # What the asker feels or has heard, before what they ask ("I've been hearing 'Cartel of the
 # Suns' all week and thought it was a band. According to this article, who…?"): said of
 # themselves, so no part of what is asked. Kept when the rest leans on it ("…Is that true?").
-ASIDE_STATEMENTS = re.compile(r"^\s*(?:(?:honestly,?\s+|look,?\s+|listen,?\s+|so,?\s+)?(?:I|I[’'](?:m|ve|d)|my\s+\w+(?:-in-law)?|"
-                              r"we|we[’'](?:ve|re))\s[^.!?]*[.!]\s+)+(?=\S)", re.IGNORECASE)
+ASIDE_STATEMENTS = re.compile(r"^\s*(?:(?:honestly,?\s+|look,?\s+|listen,?\s+|so,?\s+)?(?:I|I[’'](?:m|ve|d)|my\s+\w+(?:-in-law)?)\s+"
+                              r"(?:(?:have|had|was|am|been|just|really|honestly|kind of|always)\s+)*"
+                              r"(?:hear|heard|hearing|thought|think|feel|felt|feeling|scared|worried|confused|saw|seen|watching|"
+                              r"keep|kept|wonder|wondering|thinking)\b[^.!?]*[.!]\s+)+(?=\S)", re.IGNORECASE)
 # "the Mexican ones you see on Netflix": where the asker met the topic, not what about.
 # Only after a verb of seeing or hearing: "What did Maduro say on TV?" asks about TV.
 SEEN_ON = re.compile(r"(\b(?:see|sees|saw|seen|seeing|watch|watched|watching|hear|heard|hearing|read|reading)\b[^.?!,;]{0,40}?)"
                      r"\s+on\s+(?:the\s+)?(?:TV|television|telly|Netflix|YouTube|TikTok|Twitter|Facebook|Instagram|Reddit|radio|news|internet)\b",
                      re.IGNORECASE)
 # "what's russia's deal", "…or what's the deal?": chat for "what is its role", or filler.
-WHATS_THE_DEAL = re.compile(r",?\s*(?:or\s+)?what(?:[’']s| is) the deal\W*$", re.IGNORECASE)
-WHATS_ITS_DEAL = re.compile(r"\bwhat(?:[’']s| is)\s+(\w+[’']s|his|her|their|its)\s+deal\b", re.IGNORECASE)
+WHATS_THE_DEAL = re.compile(r"(?<!\s),?\s*(?:or\s+)?what(?:[’']s| is) the deal\W*$", re.IGNORECASE)
+WHATS_ITS_DEAL = re.compile(r"\bwhat(?:[’']s| is)\s+(\w+[’']s|his|her|their|its)\s+deal\b(?!\s+(?:with|for|on|to)\b)", re.IGNORECASE)
 # "the us" is the country in lower case: the pronoun never follows "the".
 THE_US = re.compile(r"\bthe us\b")
 # "Under which leaders?", "Since when?", "By whom?": a phrase that narrows the earlier question.
@@ -132,6 +133,8 @@ def spelled_out(question: str) -> str:
     """The question with chat shorthand written out and filler dropped ("why do ppl take his
     word seriously tho" -> "why do people take his word seriously"), from data/shorthand.tsv."""
     table = _shorthand()
+    # One space between words: the patterns below must not meet long runs of whitespace.
+    question = " ".join(question.split())
     # "Public health hit, in one line?": how to answer, not what about.
     question = BREVITY.sub("", question).lstrip(" ,;:–—-") or question
     # "ok so for the intro — who wrote this piece?": what the answer is for, not what about.
@@ -139,7 +142,8 @@ def spelled_out(question: str) -> str:
     # "I'm an old Navy man. Could this turn into a war?": who asks, not what about.
     question = ABOUT_THE_ASKER.sub("", question) or question
     rest = ASIDE_STATEMENTS.sub("", question)
-    if rest != question and len(_key_words(rest)) >= 2 and not CHECKING_BACK.match(rest):
+    leans_back = {w.lower() for w in WORD.findall(rest)} & (POINTING_BACK | PERSON_PRONOUNS)
+    if rest != question and len(_key_words(rest)) >= 2 and not CHECKING_BACK.match(rest) and not leans_back:
         question = rest
     question = SEEN_ON.sub(r"\1", question)
     words = question.split()

@@ -32,9 +32,9 @@ MARKDOWN_SUFFIXES = {".md", ".markdown"}
 HTML_SUFFIXES = {".html", ".htm"}
 ARTICLE_SUFFIXES = PLAIN_SUFFIXES | MARKDOWN_SUFFIXES | HTML_SUFFIXES
 META_SUFFIX = ".meta.json"
-# A section heading is a few words ("The Allegations: A State-Sponsored Drug Operation"); a deck
-# under the headline is a sentence-long line.
-DECK_MIN_WORDS = 8
+# A section heading is a few words ("Future Trends: The Evolution of State-Sponsored Drug
+# Trafficking" has eight); a deck under the headline is a sentence-long line.
+DECK_MIN_WORDS = 10
 META_FIELDS = ("title", "subtitle", "author", "published", "updated", "url", "section")
 
 
@@ -349,7 +349,9 @@ def _parse_plain(text: str) -> _Parsed:
             break
         body_start = index + 1
     body = [line.strip() for line in lines[body_start:] if line.strip()]
-    if len(body) >= 2 and _is_deck(body[0]) and not _looks_like_heading(body[1]):
+    # Only under a byline or dateline, where news pages print one, and not the title repeated.
+    under_byline = bool(parsed.byline or parsed.published or parsed.updated)
+    if under_byline and len(body) >= 2 and body[0] != parsed.title and _is_deck(body[0]) and not _looks_like_heading(body[1]):
         # The deck stays the first section's heading too: the page prints it over that text.
         parsed.subtitle = body[0]
     return _parse_lines(lines[body_start:], parsed, markdown=False)

@@ -2,7 +2,8 @@
 
 The store itself is the record of what was ingested: every stored passage carries its
 article's id and content hash. An article whose stored passages match what chunking makes
-now is unchanged and costs nothing (the model is not even loaded). An edited article gets
+now is unchanged and costs nothing (the model is not even loaded), unless the index was
+embedded by an older recipe (`store.VIEW_RECIPE`): then every view is embedded anew, in place. An edited article gets
 its new passages added *before* its stale ones are deleted, one article at a time, so a
 crash at any point leaves a searchable index and the next ingest converges.
 """
@@ -20,6 +21,8 @@ from assistant.schema import Article, Passage
 from assistant.store import PassageStore, embedding_views
 
 __all__ = ["IngestReport", "ingest"]
+
+REEMBED_BATCH = 256  # passages embedded anew per write when the embedding recipe changed
 
 
 @dataclass
@@ -84,7 +87,7 @@ def ingest(
         store.check_model(embedder.model)
         report.passages_embedded += _reembed(store, embedder)
     if any(plan.new for plan in plans):
-        _check_or_record_model(store, embedder)
+        _check_or_record_model(store, embedder, empty=not stored)
 
     for done, plan in enumerate(plans, start=1):
         doc_id = plan.article.doc_id
@@ -138,17 +141,21 @@ def _embed_views(passages: list[Passage], embedder: Embedder) -> dict[str, list[
 
 
 def _reembed(store: PassageStore, embedder: Embedder) -> int:
+    """Every stored view's vector anew, a batch of passages at a time (memory stays small);
+    the recipe is recorded after the last batch, so a crash leaves the next ingest to redo it."""
     passages = store.passages()
-    store.update_vectors(_embed_views(passages, embedder))
+    for start in range(0, len(passages), REEMBED_BATCH):
+        store.update_vectors(_embed_views(passages[start : start + REEMBED_BATCH], embedder))
     store.record_model(embedder.model, embedder.dimension)
     return len(passages)
 
 
-def _check_or_record_model(store: PassageStore, embedder: Embedder) -> None:
+def _check_or_record_model(store: PassageStore, embedder: Embedder, empty: bool) -> None:
     info = store.model_info
     if info.get("embed_model"):
         store.check_model(embedder.model)
-    else:
+    if not info.get("embed_model") or empty:
+        # An emptied index may carry an older recipe: what is embedded now is this one's.
         store.record_model(embedder.model, embedder.dimension)
 
 

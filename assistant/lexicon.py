@@ -14,7 +14,7 @@ from importlib import resources
 __all__ = [
     "ABSTRACT_NOUNS", "ARTICLE_WORDS", "ASKED_FOR", "COUNTRY_INITIALS", "DEGREE_WORDS", "DETERMINERS", "GENERIC_WORDS",
     "NAMING_WORDS", "NOT_A_NOUN", "NOT_TOPIC", "PERSON_WORDS", "PHRASE_END", "PRONOUNS", "QUALIFIERS",
-    "QUESTION_WORDS", "QUOTED_SPEAKER", "WHAT_IS", "aliases", "common_prefix", "countries_in", "find_descriptors", "is_demonym",
+    "ORDINALS", "QUESTION_WORDS", "QUOTED_SPEAKER", "WHAT_IS", "aliases", "common_prefix", "countries_in", "find_descriptors", "is_demonym",
     "find_people", "prefix_index", "word_table",
 ]
 
@@ -110,10 +110,11 @@ PRONOUNS = {"he", "she", "him", "her", "his", "hers", "they", "them", "their", "
 # Words of a question that say nothing of its topic, for BM25 and sentence overlap.
 # How a reader asks, not what ("would you be so kind as to tell me…", "I was wondering…").
 REQUEST_WORDS = {"tell", "explain", "describe", "wonder", "wondering", "curious", "grateful", "kindly", "please", "remind", "dear"}
-# Where in a list ("the last trend on that list"): which item, not what about.
-ORDINAL_WORDS = {"first", "second", "third", "fourth", "fifth", "last", "final", "1st", "2nd", "3rd", "4th", "5th"}
+# Where in a list ("the last trend on that list"): which item, not what about. Word -> index.
+ORDINALS = {"first": 0, "1st": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2, "fourth": 3, "4th": 3,
+            "fifth": 4, "5th": 4, "sixth": 5, "6th": 5, "last": -1, "final": -1}
 NOT_TOPIC = ({"what", "who", "whom", "whose", "which", "when", "where", "why", "how", "its", "whats", "whos", "wheres", "hows"}
-             | REQUEST_WORDS | ORDINAL_WORDS)
+             | REQUEST_WORDS | set(ORDINALS))
 
 
 # --- what a "which/what X" question asks for ---------------------------------------------------
@@ -132,6 +133,7 @@ PERSON_WORDS = {
     "ministers", "senator", "senators", "lawmaker", "lawmakers", "diplomat", "diplomats",
     "general", "generals", "figure", "figures", "person", "people", "journalist", "reporter",
     "man", "men", "woman", "women", "principal", "principals",
+    "perp", "perps", "crook", "crooks", "snitch",
     # Honorifics: "Has Mr. Maduro shown…" names Maduro, not "Mr".
     "mr", "mrs", "ms", "mister", "sir", "madam", "señor", "senor", "señora", "senora", "sr", "sra", "herr", "frau", "monsieur",
 }

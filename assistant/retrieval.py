@@ -23,12 +23,13 @@ import math
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from rapidfuzz.distance import OSA
 
 from assistant.lexicon import (
     ABSTRACT_NOUNS, ADJECTIVE_ENDING, ARTICLE_WORDS, AUXILIARY_WORDS, ASKED_FOR, DEGREE_WORDS, DETERMINERS, GENERIC_WORDS, NAMING_WORDS,
-    NOT_A_NOUN, NOT_TOPIC, PERSON_WORDS, PHRASE_END, PRONOUNS, QUALIFIERS, QUESTION_WORDS, QUOTED_SPEAKER, WHAT_IS,
+    NOT_A_NOUN, NOT_TOPIC, ORDINALS, PERSON_WORDS, PHRASE_END, PRONOUNS, QUALIFIERS, QUESTION_WORDS, QUOTED_SPEAKER, WHAT_IS,
     aliases, common_prefix, countries_in, is_demonym, find_descriptors, find_people, prefix_index, without_possessive,
     word_table,
 )
@@ -85,14 +86,13 @@ POSITION_BONUS = 0.1
 # "What's the FAQ say about escalation?", "the last sentence of the structure section": the
 # reader names the part of the article to look in; its passages get PART_BONUS.
 FAQ_NAMED = re.compile(r"\b(?:faqs?|frequently asked questions|q ?& ?a)\b", re.I)
-SECTION_NAMED = re.compile(r"((?:[\w’'-]+\s+){1,3}?)(?:section|part|chapter|list)\b", re.I)
+# "the structure section", "that Actionable Insights list"; not "part of the cartel".
+SECTION_NAMED = re.compile(r"\b(?:the|that|this)\s+((?:[\w’'-]+\s+){1,3}?)(?:section|part|chapter|list)\b(?!\s+of\b)", re.I)
 PART_BONUS = 0.1
 # "What is the final bullet under 'Here's what's at stake'?", "the second step it recommends":
 # the item at that place in the list the rest of the question points to.
-ORDINAL_ITEM = re.compile(r"\b(first|second|third|fourth|fifth|last|final|1st|2nd|3rd|4th|5th)\s+(?:[\w-]+\s+)?"
-                          r"(item|bullet|point|step|recommendation|trend|entry|implication|question)s?\b", re.I)
-ORDINAL_INDEX = {"first": 0, "1st": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2, "fourth": 3, "4th": 3,
-                 "fifth": 4, "5th": 4, "last": -1, "final": -1}
+ORDINAL_ITEM = re.compile(rf"(?<!\ba )(?<!\bone )(?<!\bmy )\bthe\s+({'|'.join(ORDINALS)})\s+(?:[\w-]+\s+)?"
+                          r"(item|bullet|point|step|recommendation|trend|entry|implication|question)\b(?!s)", re.I)
 ORDINAL_BONUS = 0.3
 ORDINAL_LEAD = 0.01  # over the list's best passage
 # A passage quoting someone other than the person a question asks about; 0.05-0.2 all put
@@ -146,10 +146,13 @@ SPELLINGS = [("isation", "ization"), ("isations", "izations"), ("ise", "ize"), (
 # "the man who made the claims", "the spy fellow", "this particular fellow": a person described
 # in plain words, found by what the coverage says of each person (`_person_described`).
 DESCRIBED_PERSON = re.compile(
+    # Not asked for: "Who is the man behind the cartel?" wants whoever that is, not a guess.
+    r"(?<!\bwho is )(?<!\bwho was )(?<!\bwho[’']s )(?<!\bwhich )"
     r"\b(?:the|this|that)\s+(?:([\w-]+)\s+)?(man|woman|guy|fellow|lady|gentleman|chap|gent|bloke)\b"
     r"((?:\s+(?:who|that|in|from|with|behind)\b[^,?.;:—–!]*)?)",
     re.I,
 )
+DESCRIBED_CACHE = 1024  # plain descriptions remembered, with the person each fits
 DESCRIPTION_WORDS = 5  # of a relative clause after the noun: "who made the claims", not the rest of the question
 MIN_RESPELLED = 5  # shorter names are too often another name one letter away ("Iran", "Iraq")
 MIN_ANY_SLIP = 7  # from this length any one-letter slip; below it, a letter left out or added
@@ -239,6 +242,7 @@ class Retriever:
         # ("Ramirez": "ramirez", "security analyst", "analyst"): whom "he" or "she" in a
         # follow-up can mean, found in an earlier question or answer.
         self.people: dict[str, list[str]] = find_people(self.passages.values(), self._descriptors)
+        self._described: dict[tuple[str, str], str] = {}
         self._authors = {normalize_word(p.author.split()[-1]) for p in self.passages.values() if p.author}
         # Words the coverage writes capitalised: a name in the question must be one of them, so
         # "the United Nations" is no name the coverage knows just because it says "other nations".
@@ -428,8 +432,9 @@ class Retriever:
         "organisations" -> "organizations", "labour" -> "labor", "defence" -> "defense"."""
         for british, american in SPELLINGS:
             for old, new in ((british, american), (american, british)):
-                candidate = word[: -len(old)] + new if word.endswith(old) else ""
-                if candidate in self._vocabulary:
+                # "four" is no "for": four letters at least before the ending.
+                candidate = word[: -len(old)] + new if word.endswith(old) and len(word) - len(old) >= 4 else ""
+                if candidate in self._vocabulary and candidate not in STOPWORDS:
                     return candidate
         return ""
 
@@ -469,7 +474,7 @@ class Retriever:
         if best is None:
             return "", 0.0
         items = sorted(lists[best], key=lambda p: p.position)
-        index = ORDINAL_INDEX[match.group(1).lower()]
+        index = ORDINALS[match.group(1).lower()]
         return (items[index].id, scores[best]) if -len(items) <= index < len(items) else ("", 0.0)
 
     def passages_of_named_part(self, question: str) -> set[str]:
@@ -478,7 +483,7 @@ class Retriever:
         named = {pid for pid, p in self.passages.items() if p.kind == "faq"} if FAQ_NAMED.search(question) else set()
         for match in SECTION_NAMED.finditer(question):
             words = {stem(normalize_word(w)) for w in WORD.findall(match.group(1).replace("-", " "))}
-            words -= {stem(w) for w in STOPWORDS | ARTICLE_WORDS | QUESTION_WORDS} | {"last", "first", "second", "third", "final", "next"}
+            words -= {stem(w) for w in STOPWORDS | ARTICLE_WORDS | QUESTION_WORDS | set(ORDINALS)} | {"next"}
             if not words:
                 continue
             named |= {pid for pid, p in self.passages.items()
@@ -632,16 +637,36 @@ class Retriever:
     def _plainly_described_named(self, question: str) -> str:
         """"the spy fellow" -> "Carvajal". Only the words for the person give way: "What did
         the man in prison say?" -> "What did Carvajal in prison say?"."""
-        return DESCRIBED_PERSON.sub(lambda m: (self._person_described(m) + m.group(3)) if self._person_described(m) else m.group(),
-                                    question)
+        def named(match: re.Match) -> str:
+            surname = self._person_described(match.group(1) or "", match.group(3) or "")
+            return surname + match.group(3) if surname else match.group()
 
-    def _person_described(self, match: re.Match) -> str:
-        """The surname of the one person whose sentences in the coverage hold the most of
-        the words a plain description uses ("the man in prison": "prison"), or ""."""
-        words = (match.group(3) or "").split()
+        return DESCRIBED_PERSON.sub(named, question)
+
+    @cached_property
+    def _sentences_naming(self) -> dict[str, list[set[str]]]:
+        """surname -> the stems of each sentence that names that person (by surname or title)."""
+        sentences = [(s.lower(), {stem(w) for w in terms(s)}) for p in self.passages.values() for s in split_sentences(p.text)]
+        return {surname: [stems for lowered, stems in sentences
+                          if any(name in lowered for name in [surname.lower()] + [w for w in words if " " in w])]
+                for surname, words in self.people.items()}
+
+    def _person_described(self, modifier: str, after: str) -> str:
+        key = (modifier.lower(), after.lower())
+        if key not in self._described:  # asked several times per question, by each phrasing
+            if len(self._described) > DESCRIBED_CACHE:
+                self._described.clear()
+            self._described[key] = self._find_person_described(modifier, after)
+        return self._described[key]
+
+    def _find_person_described(self, modifier: str, after: str) -> str:
+        """The surname of the one person a plain description fits ("the man in prison": the
+        coverage's words "prison"), ranked by the person's own titles, then by how many of the
+        words the sentences naming them hold, then by how many such sentences; or "" on a tie."""
+        words = after.split()
         # "who made the claims" is all description; "in prison" is, "say about Russia" is not.
         clause = " ".join(words[:DESCRIPTION_WORDS if words and words[0].lower() in ("who", "that") else 2])
-        described = self._expand(f"{match.group(1) or ''} {clause}")
+        described = self._expand(f"{modifier} {clause}")
         wanted = {stem(word) for word in terms(described)} - self._generic_stems
         # "the guy who wrote to Trump" is not Trump.
         named = {surname for surname, words in self.people.items() if any(stem(w) in wanted for w in words[:1])}
@@ -655,15 +680,12 @@ class Retriever:
         for surname, words in self.people.items():
             if surname in named:
                 continue
-            names = [surname.lower()] + [w for w in words if " " in w]
             titled = wanted & {stem(part) for w in words[1:] for part in w.split()}
             held, sentences = set(), 0
-            for p in self.passages.values():
-                for sentence in split_sentences(p.text):
-                    lowered = sentence.lower()
-                    matched = wanted & {stem(w) for w in terms(sentence)} if any(name in lowered for name in names) else set()
-                    held |= matched
-                    sentences += bool(matched)
+            for stems in self._sentences_naming[surname]:
+                matched = wanted & stems
+                held |= matched
+                sentences += bool(matched)
             found[surname] = (len(titled), len(held), sentences)
         ranked = sorted(found.items(), key=lambda item: item[1], reverse=True)
         if not ranked or not any(ranked[0][1][:2]) or len(ranked) > 1 and ranked[1][1] == ranked[0][1]:

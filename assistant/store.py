@@ -8,7 +8,9 @@ Each passage is stored as several *views*, each with its own vector:
 
 Everything retrieval needs, BM25 included, is derivable from what the collection holds, so a
 Chroma server shared by several replicas needs no side files. The collection's metadata
-records the embedding model and dimension that built it.
+records the embedding model and dimension that built it, and `VIEW_RECIPE`, the version of
+what is embedded for a view: after an upgrade that changes it, run `assistant ingest` once
+before the replicas (they refuse an index of another recipe).
 """
 
 from __future__ import annotations
@@ -54,13 +56,16 @@ def passage_views(passage: Passage) -> list[tuple[str, str, int, int]]:
 VIEW_RECIPE = 2
 # A sentence that opens with a pronoun ("It’s deeply embedded within the Venezuelan military…")
 # says nothing of what it is about; embedded as is, it matches no question naming that. The
-# name a sentence before opens with ("The Cartel of the Suns, according to reports…") stands in
-# for it. "He"/"His" only for a lone name ("Carvajal"): "The Cartel…" is no "he".
-OPENING_PRONOUN = re.compile(r"^(It[’']s|It is|It|Its|He|His|She)\b")
+# name the nearest sentence before it opens with ("The Cartel of the Suns, according to
+# reports…") stands in for it. Not a filler "it" ("It is unclear whether…"), and "He"/"His"
+# only for a one-word name ("Carvajal"): "The Cartel…" is no "he".
+OPENING_PRONOUN = re.compile(
+    r"^(It[’']s|It is|It|Its|He|His)\b(?!\s+(?:is\s+|was\s+)?(?:unclear|clear|likely|unlikely|possible|impossible|important|"
+    r"hard|difficult|easy|worth|time|true|said|reported|thought|believed|expected|known|estimated|remains|seems|appears|"
+    r"may|might|could|would|will|should|must|can)\b)"
+)
 # The name, then a comma or a word in lower case (its verb): not a label ("Expert Insight:").
 OPENING_NAME = re.compile(r"^(?:A:\s+)?((?:The\s+)?[A-Z][\w’'-]*(?:\s+(?:of the\s+|of\s+)?[A-Z][\w’'-]*)*)(?=,|\s+[a-z])")
-NO_NAME = {"the", "this", "that", "these", "those", "while", "instead", "here", "there", "a", "an", "if", "as", "but", "and",
-           "it", "its", "he", "his", "she", "her", "they", "their", "we", "our", "you", "your", "such", "expect", "beyond"}
 
 
 def view_text_for_embedding(text: str, subject: str = "") -> str:
@@ -82,14 +87,18 @@ def embedding_views(passage: Passage) -> list[tuple[str, str]]:
 
 def _sentence_subjects(sentences: list[str]) -> list[str]:
     """For each sentence opening with a pronoun, the name the nearest sentence before it opens
-    with; "" for every other sentence."""
+    with; "" for every other sentence. A name is "The" and capitalised words ("The Cartel of
+    the Suns"), or capitalised words the passage also writes inside a sentence ("Carvajal"):
+    not "However," nor "In a statement"."""
+    inside = {re.sub(r"[’']s$", "", word) for sentence in sentences for word in re.findall(r"(?<=\s)[A-Z][\w’'-]*", sentence)}
     subjects, last_name = [], ""
     for sentence in sentences:
-        pronoun = OPENING_PRONOUN.match(sentence)
+        text = re.sub(r"^A:\s+", "", sentence)
+        pronoun = OPENING_PRONOUN.match(text)
         subjects.append(last_name if pronoun and (pronoun.group(1)[0] == "I" or " " not in last_name) else "")
-        name = OPENING_NAME.match(sentence)
+        name = OPENING_NAME.match(text)
         words = name.group(1).split() if name else []
-        if words and words[-1].lower() not in NO_NAME and (words[0] == "The" and len(words) > 1 or words[0].lower() not in NO_NAME):
+        if words and (words[0] == "The" and len(words) > 1 or all(re.sub(r"[’']s$", "", w) in inside for w in words)):
             last_name = name.group(1)
     return subjects
 
@@ -114,8 +123,8 @@ class PassageStore:
     def __init__(self, collection: Any):
         self._collection = collection
         # passage id -> its sentence views, least recently used first. A passage id is a hash of
-        # its text, so its views keep their words; only a rebuild with another model changes
-        # their vectors, and writes through this store clear the cache.
+        # its text, so its views keep their words; only a rebuild or a re-embed changes their
+        # vectors, and writes through this store clear the cache.
         self._sentence_cache: OrderedDict[str, list[tuple[int, str, list[list[float]]]]] = OrderedDict()
         self._cache_lock = threading.Lock()  # a server's request threads share the store
 

@@ -115,6 +115,8 @@ def test_a_name_one_letter_from_another_is_not_taken_for_it(assistant):
         "Who, per the article, makes up the so-called Cartel of the Suns?",
         'What the article want to say with "Geopolitical Realignment"?',  # "want", "appear": no topic
         "Which country does the accuser say was the target of the drug weaponization?",  # "the US" is one
+        "What do you think the Cartel of the Suns is?",  # what it is, not the assistant's opinion
+        "In the FAQ bit at the bottom, what's the answer on evidence?",  # the FAQ's answer, no one's reaction
     ],
 )
 def test_questions_near_a_refusal_rule_are_still_answered(assistant, question):

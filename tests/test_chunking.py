@@ -48,3 +48,17 @@ def test_ids_are_stable_and_follow_content():
     edited = replace(article, blocks=[Block("paragraph", "A new first paragraph.", "Intro")] + article.blocks[1:])
     changed = {p.id for p in chunk_article(edited)} ^ {p.id for p in first}
     assert len(changed) == 2  # the old paragraph out, the new one in; every other id unchanged
+
+
+def test_an_opening_it_is_embedded_with_the_name_it_stands_for_and_only_then():
+    from assistant.store import embedding_views
+
+    paragraph = next(p for p in sample_passages() if "It’s deeply embedded" in p.text)
+    embedded = [text for _, text in embedding_views(paragraph)]
+    assert any(text.startswith("The Cartel of the Suns is deeply embedded") for text in embedded)
+    assert paragraph.text.count("It’s deeply embedded") == 1  # the passage itself stays verbatim
+
+    made_up = replace(paragraph, text="In a statement, officials spoke. It is unclear whether they lied. "
+                                       "However, Maduro resisted. Its leaders fled.")
+    assert [text for _, text in embedding_views(made_up)][1:] == [
+        "In a statement, officials spoke.", "It is unclear whether they lied.", "However, Maduro resisted.", "Its leaders fled."]
