@@ -38,7 +38,10 @@ QUESTION_TYPES = [
     # "Is stopping drugs at the border enough?", not "Is there enough evidence?" (a quantity).
     ("enough", re.compile(r"\b(is|are|was|were|be|isn't|isn’t|aren't|aren’t)\b[^?]*\b(enough|sufficient)\b(?!\s+(?!(?:to|on|by|for|in|at|against|alone|only|just|anymore|though|now|yet|really|here|either)\b)[a-z])|"
                           r"\bsuffice\b|\bon its own\b", re.I)),
-    ("why", re.compile(r"^\W*(why)\b|\bwhat (is|was) the (reason|purpose|goal|aim)\b|\b(for|on) what (reason|purpose|basis|grounds)\b", re.I)),
+    # "What was the point of sending so many drugs?", "Purpose of the scheme, per Carvajal?": a reason too.
+    ("why", re.compile(r"^\W*(why)\b|\bwhat (is|was) the (reason|purpose|goal|aim)\b|\b(for|on) what (reason|purpose|basis|grounds)\b|"
+                       r"(?:^\W*|\b(?:the|its|their|his|her|real|main|true|whole)\s+)(?:point|purpose|goal|aim|objective|motive|intent)s?\s+(?:of|behind)\b",
+                       re.I)),
     ("nickname", re.compile(r"\b(nicknames?|nicknamed|sobriquets?|monikers?|alias|aka|what is \w+ called|goes? by|"
                             r"what (do|does) (people|they|you|we|others|\w+) call (him|her|them))\b", re.I)),
     ("kind", re.compile(r"\b(what|which) (kinds?|sorts?|types?) of\b", re.I)),

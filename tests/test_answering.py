@@ -49,6 +49,8 @@ def test_russia_question_gets_the_faq_answer_and_its_citation(assistant):
         ("What did the former Venezuelan spy chief claim?", "intelligence chief Hugo ‘El Pollo’ Carvajal"),
         ("Is a military confrontation between the US and Venezuela likely?", "unlikely"),
         ("What sanctions are proposed?", "targeted sanctions"),
+        ("According to Carvajal, what was the point of sending so many drugs into the US?", "flood the US"),  # a purpose
+        ("Is it known for certain that the Russians are mixed up in the drug ring?", "remains unconfirmed"),
     ],
 )
 def test_paraphrases_find_the_passage(assistant, question, expected):
