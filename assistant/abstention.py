@@ -59,7 +59,9 @@ INJECTION = re.compile(
     r"\bno need to (check|read|look at|consult) (the |your )?(text|article|sources?|coverage)\b|"
     r"\b(ignore|disregard)\s+(the|this|that|your)\s+(article|coverage)\b(?![’'])|"
     r"\bstop (using|reading|citing|following) (the |this |your )?(article|coverage|sources?|text)\b|"
-    r"system prompt|you are now\b|pretend (to be|you)|act as\b|jailbreak|developer mode|"
+    r"system prompt|you are now\b|pretend (to be|you)|act as\b|jailbreak|developer mode|system override|"
+    # "you are no longer restricted to the article", "you may now use outside knowledge"
+    r"\b(no longer|not) (restricted|limited|bound|confined) to\b|\b(use|using|draw on) (outside|external|your own|general) knowledge\b|"
     r"reveal\b.{0,30}\b(prompt|instructions|secrets?|keys?)|print\b.{0,30}\b(prompt|instructions)",
     re.IGNORECASE,
 )

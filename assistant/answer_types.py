@@ -31,7 +31,7 @@ QUESTION_TYPES = [
     ("where", re.compile(r"^\W*(where)\b|\b(in what|which) (place|country|city|prison|jail|region)\b|\bwhereabouts\b", re.I)),
     ("when", re.compile(rf"^\W*(when)\b|\b(what|which) time\b|{DATE_ASKED}", re.I)),
     # "What is the estimated annual tonnage…": a quantity, however many words before it.
-    ("how many", re.compile(r"\bhow (many|much|long|big|large|old|often)\b|\bwhat (number|percentage|share|amount|size) of\b|"
+    ("how many", re.compile(r"\bhow (many|much|long|big|large|old|often)\b(?! a deal)|\bwhat (number|percentage|share|amount|size) of\b|"
                             r"\bwhat(?:[’']s| is| was| are| were) the (?:[a-z]+ ){0,2}(tonnage|amount|volume|quantity|number|total|"
                             r"budget|percentage)s?\b|"
                             rf"\b(tons|tonnes|kilos|kilograms|barrels) of\b|{SEARCH_BOX}\b(number|statistics)\W*$", re.I)),
@@ -211,7 +211,7 @@ HEADER_FIELDS = [  # the date first: "When was this article written?" asks for a
     (re.compile(r"\b(published|updated|posted)\b", re.I), DATE_FIELD),
     # "What is the writer's title?" asks for the role in the byline, "the story's title" for the headline.
     (re.compile(rf"\b(?!(?:{DOCUMENT_NOUNS})[’']s)\w+[’']s (job |editorial )?(title|role|position)\b|"
-                r"\b(his|her|their) (job |editorial )?(title|role|position)\b|\bjob title\b", re.I), ("by ",)),
+                r"\b(his|her|their) (job |editorial )?(title|role|position)\b|\b(job|professional|editorial|official|work) title\b", re.I), ("by ",)),
     (re.compile(rf"\b({SUBTITLE_WORDS})\b", re.I), SUBTITLE_FIELD),
     (re.compile(r"\b(headline|title)\b", re.I), TITLE_FIELD),
     (re.compile(rf"\b(author|authorship|wrote|written|writer|byline|reporter|journalist)\b|^\W*who\b.*\bfiled\b|"

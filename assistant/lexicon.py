@@ -133,7 +133,7 @@ PERSON_WORDS = {
     "ministers", "senator", "senators", "lawmaker", "lawmakers", "diplomat", "diplomats",
     "general", "generals", "figure", "figures", "person", "people", "journalist", "reporter",
     "man", "men", "woman", "women", "principal", "principals",
-    "perp", "perps", "crook", "crooks", "snitch",
+    "perp", "perps", "crook", "crooks", "snitch", "character", "characters", "guy", "guys", "dude", "fellow", "chap",
     # Honorifics: "Has Mr. Maduro shown…" names Maduro, not "Mr".
     "mr", "mrs", "ms", "mister", "sir", "madam", "señor", "senor", "señora", "senora", "sr", "sra", "herr", "frau", "monsieur",
 }

@@ -531,12 +531,15 @@ class Retriever:
                 or hit.view_id in self._concessive
             ):
                 continue
-            score = max(hit.similarity, hit.also_similarity[-1]) if len(reworded_vector) else hit.similarity
+            # The question in the coverage's words is as close as the question is: "this outfit
+            # is so hard to shut down" is "this group is so difficult to dismantle".
+            similarity = max(hit.similarity, hit.also_similarity[-1]) if len(reworded_vector) else hit.similarity
+            score = similarity
             if len(masked_vector):
                 masked_best = max(masked_best, hit.also_similarity[0])
                 score = (score + MASKED_WEIGHT * hit.also_similarity[0]) / (1 + MASKED_WEIGHT)
             best[hit.passage_id] = max(score, best.get(hit.passage_id, -1.0))
-            plain[hit.passage_id] = max(hit.similarity, plain.get(hit.passage_id, -1.0))
+            plain[hit.passage_id] = max(similarity, plain.get(hit.passage_id, -1.0))
         if not len(masked_vector):
             masked_best = max(plain.values(), default=0.0)
         return dict(sorted(best.items(), key=lambda item: item[1], reverse=True)), plain, masked_best
