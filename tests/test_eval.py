@@ -2,7 +2,7 @@
 
 sample_questions.jsonl is the set the retrieval was first tuned on; paraphrase_questions.jsonl
 was written from the article before the next round of tuning, to show changes that only fit
-the first set; reader_questions.jsonl holds eighty more sets by writers who saw only the article,
+the first set; reader_questions.jsonl holds eighty-four more sets by writers who saw only the article,
 each run blind before it was used (BENCHMARKS.md has both figures). The reader thresholds sit a
 few questions under the measured figures, so that a near tie decided differently by another
 CPU's arithmetic does not fail the suite."""
@@ -19,12 +19,12 @@ from .conftest import EVAL_SET, PARAPHRASE_SET, READER_SET
     [
         (EVAL_SET, 50, 0.97, 1.0, 0.97, 1.0, 0),
         (PARAPHRASE_SET, 56, 0.94, 1.0, 1.0, 1.0, 0),
-        # Measured (stop 11, 3,785 questions): first 2424/2589, within three 2506, key words 2498,
-        # refusals 1184/1196. The 32 answerable ones declined: four ask about the spam-filter line
+        # Measured (stop 11, 3,979 questions): first 2552/2723, within three 2636, key words 2631,
+        # refusals 1243/1256. The 32 answerable ones declined: four ask about the spam-filter line
         # (page clutter ingest drops), three are wholly in Portuguese (the model is English), two
         # call him "the Chicken" (El Pollo, translated), and the rest match nothing closely enough
         # ("ppl take his word seriously", "this perp's word", "his nickname on the street").
-        (READER_SET, 3785, 0.93, 0.96, 0.955, 0.985, 34),
+        (READER_SET, 3979, 0.93, 0.96, 0.955, 0.985, 34),
     ],
     ids=["sample", "paraphrase", "readers"],
 )
