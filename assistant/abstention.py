@@ -14,7 +14,7 @@ import re
 
 from assistant.answer_types import (
     asks, asks_about_designation, asks_for_reaction, asks_what_it_says, done_missing, employer_missing, gives_time, has_cue,
-    header_field_asked, header_lines, leader_missing, name_origin_missing, predecessor_missing, ranking_missing, reactor,
+    header_field_asked, header_lines, leader_missing, name_origin_missing, predecessor_missing, premise_contradicted, ranking_missing, reactor,
     reports_reaction, sentence_missing,
 )
 from assistant.lexicon import (
@@ -194,6 +194,9 @@ def reason_to_abstain(question: str, retrieval: Retrieval, retriever: Retriever)
     # "Who leads the Venezuelan opposition?": no passage speaks of anyone leading it.
     if leader_missing(question, best_texts):
         return "the coverage says of no one that they lead it"
+    # "Since the FAQ confirms Russia is complicit…": the coverage says it is not confirmed.
+    if premise_contradicted(question, best_texts):
+        return "the coverage does not hold the question's premise"
     if predecessor_missing(question, best_texts):
         return "the coverage does not say who came before"
     if ranking_missing(question, best_texts):

@@ -504,12 +504,16 @@ YES_NO = re.compile(r"^\W*(?:is it (?:true|the case|so) that\s+|did the (?:artic
 # "What sanctions has the US already imposed?": an act reported done, which a recommendation
 # ("Impose targeted sanctions on…") is not.
 ALREADY_DONE = re.compile(r"\balready\s+(?:been\s+)?([a-z]{3,}ed)\b", re.I)
+# "What targeted sanctions did the Trump administration impose on Dec 4?": an act of state
+# asked about as done.
+DID_ACT = re.compile(r"^\W*(?:what|which)\b[^?]*?\bdid\s+(?:the\s+)?(?:[\w.-]+\s+){0,3}?"
+                     r"(impose|enact|implement|adopt|announce|introduce|pass|sign|approve|levy)\b", re.I)
 
 
 def done_missing(question: str, texts) -> bool:
     """Whether the question asks what has already been done and none of `texts` reports that
     act done: the verb with a past ending ("imposed") or after "has", "had", "was"."""
-    match = ALREADY_DONE.search(question)
+    match = ALREADY_DONE.search(question) or DID_ACT.search(question)
     if not match:
         return False
     act = stem(match.group(1))
@@ -522,6 +526,18 @@ def done_missing(question: str, texts) -> bool:
             if stem(word) == act and (word.endswith(("ed", "en")) or i and words[i - 1] in {"has", "have", "had", "was", "were", "been"} | not_yet):
                 return False
     return True
+
+
+# "Since the FAQ confirms Russia is complicit, what exactly did Moscow do?": a premise the
+# best passage says is not established ("although this remains unconfirmed").
+CONFIRMED_PREMISE = re.compile(r"^\W*(?:since|given that|now that|because|as)\b[^?]{0,160}?\b(?:confirms?|confirmed|proves?|"
+                               r"proven|proved|established|establishes)\b", re.I)
+NOT_ESTABLISHED = re.compile(r"\b(?:unconfirmed|unverified|unproven|unsubstantiated|not (?:been |yet )?(?:confirmed|verified|proven))\b|"
+                             r"\bverification\b[^.]*\bongoing\b", re.I)
+
+
+def premise_contradicted(question: str, texts) -> bool:
+    return bool(CONFIRMED_PREMISE.search(question)) and any(NOT_ESTABLISHED.search(text) for text in texts[:1])
 
 
 def sentence_missing(question: str, texts) -> bool:
