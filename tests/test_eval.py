@@ -20,7 +20,7 @@ from .conftest import EVAL_SET, PARAPHRASE_SET, READER_SET
         (EVAL_SET, 50, 0.97, 1.0, 0.97, 1.0, 0),
         (PARAPHRASE_SET, 56, 0.94, 1.0, 1.0, 1.0, 0),
         # Measured (stop 11, 3,979 questions): first 2552/2723, within three 2636, key words 2631,
-        # refusals 1243/1256. The 32 answerable ones declined: four ask about the spam-filter line
+        # refusals 1245/1256. The 32 answerable ones declined: four ask about the spam-filter line
         # (page clutter ingest drops), three are wholly in Portuguese (the model is English), two
         # call him "the Chicken" (El Pollo, translated), and the rest match nothing closely enough
         # ("ppl take his word seriously", "this perp's word", "his nickname on the street").
