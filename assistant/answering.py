@@ -36,9 +36,9 @@ LEANING_OPENER = re.compile(
     r"^(he|she|it|they|this|that|these|those|instead|however|but|also|here|such|its|his|her|their)\b",
     re.IGNORECASE,
 )
-# Not a bare "which": "Which former official made these claims?" asks for one thing, not a list.
 # "What rhetorical question does the lede open with?": the one sentence a question is.
 ASKS_FOR_A_QUESTION = re.compile(r"\brhetorical questions?\b|\bquestion (?:does|did|do) (?:it|the \w+) (?:open|start|begin|pose|ask|end)", re.I)
+# Not a bare "which": "Which former official made these claims?" asks for one thing, not a list.
 LIST_QUESTION = re.compile(
     r"\b(what (are|were) (the|some)|list|steps|ways|trends|measures|recommend\w*|"
     r"implications|consequences|risks|at stake|impacts|effects|dangers|threats|options|"

@@ -357,10 +357,11 @@ class Retriever:
                 speakers = {without_possessive(m.group(1)) for m in QUOTED_SPEAKER.finditer(self.passages[pid].text)}
                 if speakers and person not in speakers:
                     fused[pid] -= OTHER_SPEAKER_PENALTY
-        for pid in self.passages_of_named_part(question):
+        named_part = self.passages_of_named_part(question)
+        for pid in named_part:
             if pid in fused:
                 fused[pid] += PART_BONUS
-        counted, list_score = self._item_counted(question, fused)
+        counted, list_score = self._item_counted(question, fused, named_part)
         if counted:
             # The question matched its list (the lead-in, another item): the item counted to
             # answers, even one the searches did not reach.
@@ -452,25 +453,29 @@ class Retriever:
             scores[pid] = dense + BM25_WEIGHT * lexical.get(pid, 0.0)
         return scores
 
-    def _item_counted(self, question: str, fused: dict[str, float]) -> tuple[str, float]:
+    def _item_counted(self, question: str, fused: dict[str, float], named_part: set[str]) -> tuple[str, float]:
         """The id of the list item a question counts to ("the last item in the list of key
-        steps"), in the list (a section's bullets, or the FAQ) it matches best; or ""."""
+        steps"), in the list (a section's bullets, or the FAQ) it matches best, and that list's
+        best score; or ("", 0.0). `named_part`: the passages of the part the question names."""
         match = ORDINAL_ITEM.search(question)
         if not match:
             return "", 0.0
+        # A list is keyed (article, section) or (article, "faq"); it matches as well as its
+        # best passage, the lead-in paragraph of its section included.
         lists: dict[tuple[str, str], list[Passage]] = defaultdict(list)
+        scores: dict[tuple[str, str], float] = {}
         for p in self.passages.values():
+            keys = [(p.doc_id, p.section)] + [(p.doc_id, "faq")] * (p.kind == "faq")
+            for key in keys:
+                scores[key] = max(scores.get(key, -math.inf), fused.get(p.id, 0.0))
             if p.kind in ("bullet", "faq"):
-                lists[(p.doc_id, p.kind if p.kind == "faq" else p.section)].append(p)
+                lists[keys[-1]].append(p)
         if match.group(2).lower() == "question":
             lists = {key: items for key, items in lists.items() if key[1] == "faq"}
         # "the final recommendation in the Actionable Insights list": the list it names.
-        named = {(p.doc_id, p.section) for pid in self.passages_of_named_part(question) for p in [self.passages[pid]]}
+        named = {(self.passages[pid].doc_id, self.passages[pid].section) for pid in named_part}
         lists = {key: items for key, items in lists.items() if key in named} or lists
-        # A list matches as well as its best passage, its lead-in paragraph included.
-        scores = {key: max(fused.get(p.id, 0.0) for p in self.passages.values()
-                           if p.doc_id == key[0] and (p.section == key[1] or p.kind == key[1])) for key in lists}
-        best = max(scores, key=scores.get, default=None)
+        best = max(lists, key=scores.__getitem__, default=None)
         if best is None:
             return "", 0.0
         items = sorted(lists[best], key=lambda p: p.position)
@@ -486,9 +491,14 @@ class Retriever:
             words -= {stem(w) for w in STOPWORDS | ARTICLE_WORDS | QUESTION_WORDS | set(ORDINALS)} | {"next"}
             if not words:
                 continue
-            named |= {pid for pid, p in self.passages.items()
-                      if words <= {stem(normalize_word(w)) for w in WORD.findall(p.section.replace("-", " "))}}
+            named |= {pid for pid, p in self.passages.items() if words <= self._heading_stems[p.section]}
         return named
+
+    @cached_property
+    def _heading_stems(self) -> dict[str, set[str]]:
+        """section heading -> the stems of its words ("National Security" -> national, secur)."""
+        return {section: {stem(normalize_word(w)) for w in WORD.findall(section.replace("-", " "))}
+                for section in {p.section for p in self.passages.values()}}
 
     def paragraph_pointed_at(self, question: str) -> str:
         """The id of the article's last or first paragraph when the question points at it

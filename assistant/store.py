@@ -65,7 +65,7 @@ OPENING_PRONOUN = re.compile(
     r"may|might|could|would|will|should|must|can)\b)"
 )
 # The name, then a comma or a word in lower case (its verb): not a label ("Expert Insight:").
-OPENING_NAME = re.compile(r"^(?:A:\s+)?((?:The\s+)?[A-Z][\w’'-]*(?:\s+(?:of the\s+|of\s+)?[A-Z][\w’'-]*)*)(?=,|\s+[a-z])")
+OPENING_NAME = re.compile(r"^((?:The\s+)?[A-Z][\w’'-]*(?:\s+(?:of the\s+|of\s+)?[A-Z][\w’'-]*)*)(?=,|\s+[a-z])")
 
 
 def view_text_for_embedding(text: str, subject: str = "") -> str:
@@ -155,7 +155,7 @@ class PassageStore:
     def check_recipe(self) -> None:
         """Refuse an index whose views were embedded by another `VIEW_RECIPE`: its vectors are
         not what retrieval expects, and `assistant ingest` embeds them anew."""
-        if self.model_info.get("view_recipe", 1) != VIEW_RECIPE:
+        if not self.has_current_recipe:
             raise IndexMismatchError(
                 "The index was embedded by an older version of the assistant: run `assistant ingest` to bring it up to date."
             )
