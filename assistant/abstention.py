@@ -161,7 +161,9 @@ def reason_to_abstain(question: str, retrieval: Retrieval, retriever: Retriever)
     # "So what does 'Pro Tip' say is crucial instead?" names the call-out it is about, however
     # little its words look like the call-out's.
     # "What's the closing warning in the piece?" points at a paragraph, however unlike it it reads.
-    named_part = names_its_callout(question.lower(), top, strictly=True) or retriever.paragraph_pointed_at(question) == top.id
+    # "What is the last item in the list of key steps?": the item counted to, however unlike it.
+    named_part = (names_its_callout(question.lower(), top, strictly=True) or retriever.paragraph_pointed_at(question) == top.id
+                  or retrieval.counted_item == top.id)
     if retrieval.top_similarity < MIN_SIMILARITY and not named_part:
         return "nothing similar"
     # "When was Chávez born?", "What is Venezuela's currency?": the names are the coverage's,

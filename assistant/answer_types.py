@@ -211,7 +211,9 @@ HEADER_FIELDS = [  # the date first: "When was this article written?" asks for a
     (re.compile(r"\b(published|updated|posted)\b", re.I), DATE_FIELD),
     # "What is the writer's title?" asks for the role in the byline, "the story's title" for the headline.
     (re.compile(rf"\b(?!(?:{DOCUMENT_NOUNS})[’']s)\w+[’']s (job |editorial )?(title|role|position)\b|"
-                r"\b(his|her|their) (job |editorial )?(title|role|position)\b|\b(job|professional|editorial|official|work) title\b", re.I), ("by ",)),
+                r"\b(his|her|their) (job |editorial )?(title|role|position)\b|\b(job|professional|editorial|official|work) title\b|"
+                # "What title does the byline give him?": his, not the article's.
+                r"\btitle\b.*\b(byline|him|her)\b", re.I), ("by ",)),
     (re.compile(rf"\b({SUBTITLE_WORDS})\b", re.I), SUBTITLE_FIELD),
     (re.compile(r"\b(headline|title)\b", re.I), TITLE_FIELD),
     (re.compile(rf"\b(author|authorship|wrote|written|writer|byline|reporter|journalist)\b|^\W*who\b.*\bfiled\b|"
@@ -221,8 +223,8 @@ HEADER_FIELDS = [  # the date first: "When was this article written?" asks for a
 # The question must be about the article, not a fact in it: "Who wrote to Trump?" and "When was
 # the letter written?" are about the coverage's people and papers, not its byline.
 ABOUT_THE_ARTICLE = re.compile(
-    rf"\b({DOCUMENT_NOUNS}|coverage|byline|author|authorship|reporter|journalist|writer|outlet|headline|dateline)s?\b|\b({SUBTITLE_WORDS})\b|"
-    r"\b(this|the) (news )?(web)?site\b|\b(in|from) the title\b|^\W*what(?:[’']s| is| was) the title\W*$|\bthis (news|analysis)\b|\b(part|area) of the (paper|newspaper)\b|\bfiled\b|\b(publish|publication|posting) date\b|\bdateline\b|"
+    rf"\b({DOCUMENT_NOUNS}|coverage|byline|author|authorship|reporter|journalist|writer|outlet|headline|dateline|header)s?\b|\b({SUBTITLE_WORDS})\b|"
+    r"\b(this|the) (news )?(web)?site\b|\b(date|day) (on|of) (this|it)\W*$|\b(in|from) the title\b|^\W*what(?:[’']s| is| was) the title\W*$|\bthis (news|analysis)\b|\b(part|area) of the (paper|newspaper)\b|\bfiled\b|\b(publish|publication|posting) date\b|\bdateline\b|"
     r"^\W*\w+ (\w+ )?(wrote|written|published|updated|posted) (this|it)\b|\b(this|it) (was )?(written|published|updated|posted)\b",
     re.I,
 )
@@ -242,8 +244,8 @@ SAYING = (
 ASKS_WHAT_IT_SAYS = re.compile(
     rf"\b(author|writer|reporter|journalist|article|story|piece|report|it|he|she|they|this)\W+(\w+\W+){{0,2}}?({SAYING}|asks?|invites?)\b|"
     r"\b(according to|per) (the |this )?(author|writer|article|story|piece|report|page)\b|"
-    r"\b(author|writer|article|piece|story)[’']s (view|opinion|forecast|take|argument|prediction|analysis|conclusion)\b|"
-    r"\b(view|opinion|forecast|take|argument|prediction|analysis|conclusion)s? of the (author|writer|article|piece|story)\b|"
+    r"\b(author|writer|article|piece|story)[’']s (view|opinion|forecast|take|argument|prediction|analysis|conclusion|assessment|judge?ment|estimation|words)\b|"
+    r"\b(view|opinion|forecast|take|argument|prediction|analysis|conclusion|assessment|judge?ment|estimation)s? of the (author|writer|article|piece|story)\b|"
     r"^\W*why\b",
     re.I,
 )
@@ -528,16 +530,32 @@ def done_missing(question: str, texts) -> bool:
     return True
 
 
-# "Since the FAQ confirms Russia is complicit, what exactly did Moscow do?": a premise the
-# best passage says is not established ("although this remains unconfirmed").
-CONFIRMED_PREMISE = re.compile(r"^\W*(?:since|given that|now that|because|as)\b[^?]{0,160}?\b(?:confirms?|confirmed|proves?|"
-                               r"proven|proved|established|establishes)\b", re.I)
-NOT_ESTABLISHED = re.compile(r"\b(?:unconfirmed|unverified|unproven|unsubstantiated|not (?:been |yet )?(?:confirmed|verified|proven))\b|"
-                             r"\bverification\b[^.]*\bongoing\b", re.I)
+# "Since the FAQ confirms Russia is complicit, what exactly did Moscow do?", "The article says
+# Russia has been confirmed as running the cartel — what proof does it cite?": a premise put as
+# given, which the best passage says the opposite of.
+PREMISE = re.compile(r"^\W*(?:since|given that|now that|because|as|(?:the|this) (?:article|piece|story|report|faq) "
+                     r"(?:says|states|claims|reports|confirms))\b", re.I)
+# (what the premise says, what contradicts it)
+OPPOSITES = [
+    # "…remains unconfirmed", "independent verification of his claims is ongoing"
+    (re.compile(r"\b(?:confirms?|confirmed|proves?|proven|proved|established|establishes)\b", re.I),
+     re.compile(r"\b(?:unconfirmed|unverified|unproven|unsubstantiated|not (?:been |yet )?(?:confirmed|verified|proven))\b|"
+                r"\bverification\b[^.]*\bongoing\b", re.I)),
+    # "Since Carvajal was acquitted at trial…" against "after pleading guilty"
+    (re.compile(r"\b(?:acquitted|exonerated|cleared of|found (?:not guilty|innocent))\b", re.I),
+     re.compile(r"\b(?:pleading|pleaded|pled|found|was|been) guilty\b|\bconvicted\b", re.I)),
+]
 
 
 def premise_contradicted(question: str, texts) -> bool:
-    return bool(CONFIRMED_PREMISE.search(question)) and any(NOT_ESTABLISHED.search(text) for text in texts[:1])
+    """Whether the question puts as given what the best of `texts` says is not so."""
+    premise = PREMISE.match(question)
+    if not premise:
+        return False
+    # What the opening puts as given, up to where the question proper starts.
+    given = re.split(r"[?—–]", question[premise.end():], maxsplit=1)[0][:160]
+    return any(claim.search(given) and contradiction.search(text)
+               for claim, contradiction in OPPOSITES for text in texts[:1])
 
 
 def sentence_missing(question: str, texts) -> bool:

@@ -79,6 +79,7 @@ def run_ingest(
             corpus_root=Path(settings.corpus_dir),
             max_tokens=settings.passage_tokens,
             on_article=on_article,
+            index_dir=Path(settings.index_dir),
         )
 
 

@@ -134,7 +134,7 @@ def spelled_out(question: str) -> str:
     word seriously tho" -> "why do people take his word seriously"), from data/shorthand.tsv."""
     table = _shorthand()
     # One space between words: the patterns below must not meet long runs of whitespace.
-    question = " ".join(question.split())
+    question = " ".join(in_english(question).split())
     # "Public health hit, in one line?": how to answer, not what about.
     question = BREVITY.sub("", question).lstrip(" ,;:–—-") or question
     # "ok so for the intro — who wrote this piece?": what the answer is for, not what about.
@@ -169,6 +169,57 @@ def spelled_out(question: str) -> str:
     spelled = THE_US.sub("the US", spelled)
     spelled = WHATS_ITS_DEAL.sub(lambda m: f"what is {m.group(1)} role", WHATS_THE_DEAL.sub("?", spelled))
     return spelled if WORD.search(spelled) else question
+
+
+# Opens a question in Spanish ("¿Y qué le ofrece?"); English never writes it.
+SPANISH_MARK = re.compile(r"[¿¡]")
+# A word before which a capital opens a sentence rather than a name ("…? Quién es el autor?").
+SENTENCE_BREAK = re.compile(r"(?:^|[.?!¿¡:;\"“(])\W*$")
+
+
+def in_english(question: str) -> str:
+    """A question asked in Spanish or Portuguese, or mixing their words in, with the words
+    data/glossary.tsv has put in English ("Where is Carvajal right now, está preso o qué?" ->
+    "Where is Carvajal right now, is in prison what?"), so that the English coverage's words
+    and the English embedding model can match it. A question reading as English is left alone."""
+    table, also_english = _glossary()
+    words = {word.lower() for word in WORD.findall(question)}
+    foreign = {word for word in words if word in table and word not in also_english}
+    if not SPANISH_MARK.search(question) and len(foreign) < 2:
+        return question
+
+    def translate(match: re.Match) -> str:
+        typed = match.group()
+        # "¿Quién es El Pollo?": a capital inside a sentence starts a name, kept as typed.
+        if typed[0].isupper() and not SENTENCE_BREAK.search(question[: match.start()]):
+            return typed
+        english = table[typed.lower()]
+        return english[:1].upper() + english[1:] if typed[0].isupper() else english
+
+    translated = _glossary_pattern().sub(translate, SPANISH_MARK.sub("", question))
+    return re.sub(r"\s+([?!.,;:])", r"\1", " ".join(translated.split()))
+
+
+@lru_cache(maxsize=1)
+def _glossary() -> tuple[dict[str, str], frozenset[str]]:
+    """(Spanish or Portuguese word or phrase -> English, the words English also writes)."""
+    text = resources.files("assistant").joinpath("data/glossary.tsv").read_text(encoding="utf-8")
+    table, also_english = {}, set()
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            word, english, *mark = line.split("\t")
+            table[word.strip().lower()] = english.strip()
+            if mark == ["english"]:
+                also_english.add(word.strip().lower())
+    return table, frozenset(also_english)
+
+
+@lru_cache(maxsize=1)
+def _glossary_pattern() -> re.Pattern:
+    """The glossary's words and phrases, longest first, as whole words in any case."""
+    table, _ = _glossary()
+    alternatives = "|".join(re.escape(word) for word in sorted(table, key=len, reverse=True))
+    return re.compile(rf"(?<![\w’'-])(?:{alternatives})(?![\w’'-])", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)

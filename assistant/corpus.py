@@ -97,16 +97,19 @@ TERMINAL_PUNCTUATION = tuple(".!?;:,\"”’…)")
 # --- finding files -------------------------------------------------------------------------
 
 
-def find_article_files(paths: Iterable[Path]) -> Iterator[Path]:
+def find_article_files(paths: Iterable[Path], exclude: Iterable[Path] = ()) -> Iterator[Path]:
     """Every candidate file under `paths` (folders are walked), in a stable order.
 
-    Hidden files and `*.meta.json` sidecars are not articles and are never yielded.
+    Hidden files and `*.meta.json` sidecars are not articles and are never yielded; nor is
+    anything under the folders in `exclude` (the index, when it sits inside the corpus).
     """
+    excluded = [folder.resolve() for folder in exclude]
     for path in paths:
         if path.is_dir():
             for child in sorted(path.rglob("*")):
                 relative = child.relative_to(path)
-                if child.is_file() and not _is_hidden(relative) and not child.name.endswith(META_SUFFIX):
+                if (child.is_file() and not _is_hidden(relative) and not child.name.endswith(META_SUFFIX)
+                        and not any(child.resolve().is_relative_to(folder) for folder in excluded)):
                     yield child
         elif not path.name.endswith(META_SUFFIX):
             yield path

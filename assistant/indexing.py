@@ -60,15 +60,17 @@ def ingest(
     corpus_root: Path,
     max_tokens: int,
     on_article: Callable[[str, int, int], None] | None = None,
+    index_dir: Path | None = None,
 ) -> IngestReport:
-    """Add, update and remove articles under `paths`. `on_article(doc_id, done, total)` reports progress."""
+    """Add, update and remove articles under `paths`, never reading the files of `index_dir`.
+    `on_article(doc_id, done, total)` reports progress."""
     paths = list(paths)
     report = IngestReport()
     stored = store.stored_passages()
 
     plans: list[_Plan] = []
     seen: set[str] = set()
-    for loaded in load_articles(find_article_files(paths), corpus_root):
+    for loaded in load_articles(find_article_files(paths, exclude=[index_dir] if index_dir else []), corpus_root):
         if isinstance(loaded, SkippedFile):
             report.skipped.append(loaded)
             continue

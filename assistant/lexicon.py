@@ -59,7 +59,8 @@ GENERIC_WORDS = {
     "depict", "depicts", "depicted", "portrayed", "characterize", "characterizes", "characterized",
     "characterise", "characterises", "characterised", "predict",
     "predicts", "suggest", "suggests", "warn", "warns", "outline", "outlines", "sketch", "sketches",
-    "assess", "assesses", "regarding", "concerning",
+    "assess", "assesses", "regarding", "concerning", "respect",  # "with respect to"
+    "talk", "talking", "talked",  # "the guy everybody's talking about"
 }
 # Nouns for an aspect of anything ("the purpose of…", "in which areas…"): a question asking
 # for one asks about the rest of its words, which the coverage must know.
@@ -77,9 +78,10 @@ ABSTRACT_NOUNS = {
     "implications", "involvement", "stage", "phase", "basis", "grounds", "posture", "composition", "makeup", "form", "forms", "channel",
     "channels", "avenue", "avenues", "mechanism", "mechanisms", "assessment", "characterization",
     "gist", "upshot", "pathway", "pathways", "membership", "element", "elements", "component", "components",
+    "domain", "domains", "sphere", "spheres", "realm", "realms", "category", "categories", "dimension", "dimensions",
     # Words for a person or a body of people, which the coverage names rather than calls so.
     "man", "men", "woman", "women", "person", "persons", "people", "guy", "individual", "someone",
-    "somebody", "group", "groups", "figure", "figures",
+    "somebody", "group", "groups", "figure", "figures", "everyone", "everybody", "anyone", "anybody", "nobody",
 }
 
 # Words that open a question or an instruction; capitalised there, but not names.
@@ -95,7 +97,7 @@ QUESTION_WORDS = {
 # alone not enough?" is about interdiction, and the coverage need not use "alone" to answer it.
 DEGREE_WORDS = {
     "alone", "enough", "only", "solely", "just", "really", "actually", "exactly", "currently",
-    "now", "still", "yet", "ever", "always", "never", "already", "moment", "specifically", "exactly", "presently", "nowadays", "today", "much", "many", "more", "most", "less", "least",
+    "now", "still", "yet", "ever", "always", "never", "already", "moment", "specifically", "exactly", "present", "presently", "nowadays", "today", "much", "many", "more", "most", "less", "least",
     "very", "quite", "so", "too", "also", "else", "even", "way", "ways", "kind", "kinds", "sort",
     "thing", "things", "anything", "something", "everything", "lot", "lots", "all", "whole",
     "entire", "every", "each", "both", "other", "others", "own", "same", "right", "presently",

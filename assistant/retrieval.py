@@ -193,6 +193,8 @@ class Retrieval:
     # The question with its common names masked, and its vector (empty when nothing is masked).
     masked_question: str = ""
     masked_vector: list[float] = field(default_factory=list)
+    # The id of the list item the question counts to ("the last of the key steps"), or "".
+    counted_item: str = ""
 
 
 
@@ -403,6 +405,7 @@ class Retriever:
             masked_similarity=masked_best,
             masked_question=masked if masked_vector else expanded,
             masked_vector=masked_vector,
+            counted_item=counted,
         )
 
     def respelled(self, question: str) -> str:
@@ -745,12 +748,41 @@ class Retriever:
         return False
 
     def coverage(self, question: str) -> QueryCoverage:
+        # An aside's words ("My late husband always said…") are chatter, not what is asked;
+        # its names still count ("And the Russians — where do they come in?").
+        asking = asking_part(question)
+        result = self._terms(question, asking)
+        if not result.content_terms and asking != question:
+            # "Cryptocurrency gets a mention in the trends list — in connection with what?": the
+            # part that asks has no word for its topic; the part before it names the topic.
+            result = self._terms(question, question)
+        # A country typed in lower case ("does cuba have anything to do with…") is a name too.
+        # So is one opening the question ("China's stake in this?").
+        for country, typed in countries_in(question):
+            if normalize_word(typed.split()[-1]) not in result.names and not all(
+                    self._knows_name(part) or part in STOPWORDS for part in country.split()):
+                result.names.append(country)
+                result.unknown_names.append(country)
+        # "whos diosdado cabello": whom "who is" asks about is a name, however it is typed.
+        who = WHO_IS.match(question)
+        if who:
+            words = [normalize_word(raw) for raw in WORD.findall(who.group(1))]
+            if all(w not in STOPWORDS and w not in NOT_TOPIC_TERMS and not self.knows(w) for w in words):
+                unknown = [w for w in words if w not in result.unknown_names]
+                result.names += unknown
+                result.unknown_names += unknown
+        asked_for = self._asked_for(question)
+        if asked_for and asked_for not in NAMING_WORDS and not self.knows(asked_for):
+            result.unknown_asked_for = asked_for
+        return result
+
+    def _terms(self, question: str, asking: str) -> QueryCoverage:
+        """The question's content terms, names and topics, known or not; of its words outside
+        `asking` (the part that asks), only the names."""
         result = QueryCoverage()
         lowered = question.lower()
         alias_words = {w for alias in aliases() if " " in alias and alias in lowered for w in alias.split()}
-        # An aside's words ("My late husband always said…") are chatter, not what is asked;
-        # its names still count ("And the Russians — where do they come in?").
-        asked_words = {normalize_word(raw) for raw in WORD.findall(asking_part(question))}
+        asked_words = {normalize_word(raw) for raw in WORD.findall(asking)}
         for sentence in re.split(r"(?<=[.!?])\s+", question.strip()):
             raws = WORD.findall(sentence)
             sentence_words = [normalize_word(raw) for raw in raws]
@@ -784,24 +816,6 @@ class Retriever:
                     result.topic_terms.append(word)
                     if not known:
                         result.unknown_topics.append(word)
-        # A country typed in lower case ("does cuba have anything to do with…") is a name too.
-        # So is one opening the question ("China's stake in this?").
-        for country, typed in countries_in(question):
-            if normalize_word(typed.split()[-1]) not in result.names and not all(
-                    self._knows_name(part) or part in STOPWORDS for part in country.split()):
-                result.names.append(country)
-                result.unknown_names.append(country)
-        # "whos diosdado cabello": whom "who is" asks about is a name, however it is typed.
-        who = WHO_IS.match(question)
-        if who:
-            words = [normalize_word(raw) for raw in WORD.findall(who.group(1))]
-            if all(w not in STOPWORDS and w not in NOT_TOPIC_TERMS and not self.knows(w) for w in words):
-                unknown = [w for w in words if w not in result.unknown_names]
-                result.names += unknown
-                result.unknown_names += unknown
-        asked_for = self._asked_for(question)
-        if asked_for and asked_for not in NAMING_WORDS and not self.knows(asked_for):
-            result.unknown_asked_for = asked_for
         return result
 
     def _asked_for(self, question: str) -> str:

@@ -5,6 +5,7 @@ import re
 import pytest
 
 from assistant.answering import NOT_COVERED
+from assistant.conversation import spelled_out
 from assistant.errors import BadQuestionError
 from assistant.schema import Answer, Turn
 
@@ -227,6 +228,9 @@ def test_attribution_is_kept(assistant):
         "Since the FAQ confirms Russia is complicit in the Cartel of the Suns' operations, what exactly did Moscow do?",
         "What targeted sanctions did the Trump administration impose on Venezuelan officials on Dec 4?",
         "China's stake in this?",  # a country opening the question is still a name
+        "Since Carvajal was acquitted at trial, why is he still offering to cooperate with Trump?",  # he pleaded guilty
+        "The article says Russia has been confirmed as running the Cartel of the Suns — what proof does it cite?",
+        "¿Y China qué papel juega en todo esto?",  # Spanish, about a country it never names
     ],
 )
 def test_out_of_coverage_questions_are_declined(assistant, question):
@@ -285,6 +289,10 @@ def test_chat_shorthand_is_read_as_full_words(assistant, question, expected):
         ("What does the last sentence of the structure section say disrupting the network challenges?", "power base"),
         ("What measures does the author recommend the US take?", "Targeted Sanctions"),
         ("According to the author's forecast, what sort of regimes might copy this tactic?", "economic hardship"),
+        ("What factor, in the author's assessment, lends weight to Carvajal's claims?", "former insider"),  # not the byline
+        ("whats the date on this", "(Dec 4)"),
+        ("The header says this is the 'latest news' — as of what date, exactly?", "(Dec 4)"),
+        ("Cryptocurrency gets a mention in the trends list — in connection with what?", "money laundering"),  # the topic before the dash
     ],
 )
 def test_questions_about_the_article_and_about_what_it_says(assistant, question, expected):
@@ -482,6 +490,7 @@ def test_a_sentence_opening_with_it_is_found_by_what_it_stands_for(assistant):
     "question, expected",
     [
         ("What is the last item in the list of key steps the US can take?", "Invest in Border Security"),
+        ("What is the last item in the list of key steps?", "Invest in Border Security"),  # reads like no passage
         ("What is the final recommendation in the Actionable Insights list?", "Invest in Border Security"),
         ("What does the second bullet in the trends list say?", "Expansion of Target Countries"),
     ],
@@ -503,3 +512,32 @@ def test_a_fragment_without_its_subject_takes_the_earlier_one(assistant):
     answer = ask_after(assistant, "Carvajal — where now?", "Pleaded to what?")
     assert not answer.abstained, answer.standalone_question
     assert "pleading guilty to drug trafficking charges" in answer.answer
+
+
+@pytest.mark.parametrize(
+    "question, expected",
+    [
+        ("Según Carvajal, ¿contra quién usaba el gobierno las drogas como arma?", "against the United States"),
+        ("Where is Carvajal right now, está preso o qué?", "federal prison"),
+        ("O regime de Maduro quer negociar uma transição política?", "little willingness to negotiate"),
+        ("Could this turn into a real war between los gringos and Venezuela?", "confrontation is unlikely"),
+    ],
+)
+def test_a_question_in_spanish_or_portuguese_is_answered_from_the_english_coverage(assistant, question, expected):
+    answer = assistant.ask(question)
+    assert not answer.abstained, answer.standalone_question
+    assert expected in answer.answer
+    assert_grounded(answer)
+
+
+@pytest.mark.parametrize(
+    "question, read_as",
+    [
+        ("¿Y qué le ofrece en esa carta?", "And what him offers in that letter?"),
+        ("¿Quién es El Pollo?", "Who is El Pollo?"),  # a capital inside the sentence starts a name
+        ("y do ppl believe him", "y do people believe him"),  # one Spanish-looking word: English chat, no "and"
+        ("What is the de facto role of the military?", "What is the de facto role of the military?"),
+    ],
+)
+def test_only_a_question_reading_as_spanish_or_portuguese_is_put_in_english(question, read_as):
+    assert spelled_out(question) == read_as

@@ -68,6 +68,15 @@ def test_broken_file_is_skipped_and_the_rest_goes_in(settings, embedder):
     assert "skipped" in summary and "empty.txt: empty file" in summary
 
 
+def test_an_index_kept_inside_the_corpus_folder_is_not_read_as_articles(settings, embedder):
+    (settings.corpus_dir / "port.txt").write_text(STORY, encoding="utf-8")
+    inside = settings.model_copy(update={"index_dir": settings.corpus_dir / "index"})
+    run_ingest(inside, embedder=embedder)
+    again = run_ingest(inside, embedder=embedder)
+    assert (inside.index_dir / "chroma.sqlite3").exists()
+    assert again.skipped == [] and again.unchanged == ["port.txt"]
+
+
 def test_other_model_is_a_clear_error(settings, embedder):
     (settings.corpus_dir / "good.txt").write_text(STORY, encoding="utf-8")
     run_ingest(settings, embedder=embedder)
