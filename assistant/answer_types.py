@@ -170,6 +170,9 @@ REQUEST = re.compile(
 )
 
 
+GUESS_TAG = re.compile(r",?\s*\bor (?:what|not|something|anything|whatever)\W*$", re.I)
+
+
 def asking_part(question: str) -> str:
     """The parts of a wordy question that ask, without its asides ("Forgive my scepticism",
     "My late husband always said they had a finger in every pie."): the words that must be
@@ -177,7 +180,10 @@ def asking_part(question: str) -> str:
     parts = [part for sentence in split_sentences(question) for part in ASIDE_BREAK.split(sentence) if part.strip()]
     # A sentence ending in a full stop states, unless it asks you to tell ("That matters for
     # how much I trust him." is why, not what, the reader asks).
-    asking = [part for part in parts if ASKING.search(part) and (not part.rstrip().endswith((".", "!")) or REQUEST.match(part))]
+    # "…parked right now — sipping drinks on a beach somewhere, or what?": a guess offered, which
+    # asks only by its tag.
+    asking = [part for part in parts if ASKING.search(GUESS_TAG.sub("", part))
+              and (not part.rstrip().endswith((".", "!")) or REQUEST.match(part))]
     return " ".join(asking) if asking and len(asking) < len(parts) else question
 
 
@@ -224,7 +230,7 @@ HEADER_FIELDS = [  # the date first: "When was this article written?" asks for a
 # the letter written?" are about the coverage's people and papers, not its byline.
 ABOUT_THE_ARTICLE = re.compile(
     rf"\b({DOCUMENT_NOUNS}|coverage|byline|author|authorship|reporter|journalist|writer|outlet|headline|dateline|header)s?\b|\b({SUBTITLE_WORDS})\b|"
-    r"\b(this|the) (news )?(web)?site\b|\b(date|day) (on|of) (this|it)\W*$|\b(in|from) the title\b|^\W*what(?:[’']s| is| was) the title\W*$|\bthis (news|analysis)\b|\b(part|area) of the (paper|newspaper)\b|\bfiled\b|\b(publish|publication|posting) date\b|\bdateline\b|"
+    r"\b(this|the) (news )?(web)?site\b|\b(date|day)\b[^?]*\b(on|of) (this|it)\b(?!\s+\w)|\b(in|from) the title\b|^\W*what(?:[’']s| is| was) the title\W*$|\bthis (news|analysis)\b|\b(part|area) of the (paper|newspaper)\b|\bfiled\b|\b(publish|publication|posting) date\b|\bdateline\b|"
     r"^\W*\w+ (\w+ )?(wrote|written|published|updated|posted) (this|it)\b|\b(this|it) (was )?(written|published|updated|posted)\b",
     re.I,
 )

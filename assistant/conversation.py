@@ -68,6 +68,8 @@ BREVITY = re.compile(
     re.I,
 )
 PREAMBLE = re.compile(
+    # "True or false: …", "Fill in the blank: …": how a quiz asks, not what about.
+    r"^\W*(?:true\s+or\s+false|fill\s+in\s+the\s+blanks?|multiple\s+choice|short\s+answer)\s*[—–:]\s*(?=\w)|"
     r"^\W*(?:(?:ok(?:ay)?|so|right|alright|now|and)\s+)*(?:(?:a\s+)?(?:quick|last|final|another|one more|next)\s+"
     r"(?:one|question|thing)\s*)?(?:for\s+(?:the|my|our|this)\s+(?:intro|outro|explainer|episode|show|segment|script|draft|"
     r"thread|newsletter|class|quiz|podcast|notes|slides?|deck|record)\s*)?(?<=\w)\s*[—–:]\s*(?=\w)",

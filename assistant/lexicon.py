@@ -26,6 +26,7 @@ ARTICLE_WORDS = {
     "writer", "byline", "published", "publish", "date", "headline", "title", "editor", "news",
     "paper", "newspaper", "publication", "outlet", "mention", "mentions", "mentioned",
     "faq", "faqs", "sidebar", "box", "quoted", "quote", "quotes", "cited", "cite", "cites",
+    "passage", "text", "excerpt", "selection",  # "According to the passage…", as a reading quiz asks
     "call-out", "callout", "posted", "post", "ending", "end", "conclusion", "intro", "introduction",
     "opening", "paragraph", "parentheses", "subtitle", "subheading", "heading", "section",
     "analysis", "concluding", "rhetorical", "bullet", "bullets", "item", "items", "lede", "list", "lists", "bit",
@@ -61,6 +62,8 @@ GENERIC_WORDS = {
     "predicts", "suggest", "suggests", "warn", "warns", "outline", "outlines", "sketch", "sketches",
     "assess", "assesses", "regarding", "concerning", "respect",  # "with respect to"
     "talk", "talking", "talked",  # "the guy everybody's talking about"
+    "carry", "carries", "carried", "outside",  # "carry more weight", "the outside expert"
+    "located", "situated", "parked", "slap", "slapped",  # "Where's he parked right now?", "What date did they slap on this?"
 }
 # Nouns for an aspect of anything ("the purpose of…", "in which areas…"): a question asking
 # for one asks about the rest of its words, which the coverage must know.
@@ -82,6 +85,7 @@ ABSTRACT_NOUNS = {
     # Words for a person or a body of people, which the coverage names rather than calls so.
     "man", "men", "woman", "women", "person", "persons", "people", "guy", "individual", "someone",
     "somebody", "group", "groups", "figure", "figures", "everyone", "everybody", "anyone", "anybody", "nobody",
+    "values", "principles", "ideals",
 }
 
 # Words that open a question or an instruction; capitalised there, but not names.
@@ -97,7 +101,8 @@ QUESTION_WORDS = {
 # alone not enough?" is about interdiction, and the coverage need not use "alone" to answer it.
 DEGREE_WORDS = {
     "alone", "enough", "only", "solely", "just", "really", "actually", "exactly", "currently",
-    "now", "still", "yet", "ever", "always", "never", "already", "moment", "specifically", "exactly", "present", "presently", "nowadays", "today", "much", "many", "more", "most", "less", "least",
+    "now", "still", "yet", "ever", "always", "never", "already", "moment", "specifically", "exactly", "present", "presently",
+    "historically", "traditionally", "originally", "previously", "formerly", "earlier", "ones", "nowadays", "today", "much", "many", "more", "most", "less", "least",
     "very", "quite", "so", "too", "also", "else", "even", "way", "ways", "kind", "kinds", "sort",
     "thing", "things", "anything", "something", "everything", "lot", "lots", "all", "whole",
     "entire", "every", "each", "both", "other", "others", "own", "same", "right", "presently",

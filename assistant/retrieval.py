@@ -77,11 +77,12 @@ CALLOUT_BONUS = 0.3
 CLAIM_BONUS = 0.12
 # "What does the ending say…?", "How does the piece frame it up top?": the reader points at the
 # article's last or first paragraph.
-AT_THE_END = re.compile(r"^\W*at the end\b|\b((the )?wrap-?up( at the end)?|the ending|at the end of the (article|piece|story)|(its|the article's|the piece's) conclusion|"
+AT_THE_END = re.compile(r"^\W*at the end\b|\b((the )?wrap-?up( at the end)?|the ending|at the end of the (article|piece|story)|(its|the (article|piece|story)['’]s) (conclusion|closing|ending)|in (the|its) conclusion|"
                         r"closing (paragraph|lines?|words|section)|as it wraps up|final (paragraph|words|lines?|section)|last paragraph|"
                         r"concluding (paragraph|section|lines?|words)|closing \w+ (in|of) the (article|piece|story))\b", re.I)
 AT_THE_START = re.compile(r"\b(up top|at the top of the (article|piece|story)|the intro(duction)?|the opening (paragraph|lines?)|"
                           r"first paragraph|lede|lead paragraph)\b", re.I)
+HYPHENATED = re.compile(r"(?<![\w-])[^\W\d_]+(?:-[^\W\d_]+)+(?![\w-])")
 POSITION_BONUS = 0.1
 # "What's the FAQ say about escalation?", "the last sentence of the structure section": the
 # reader names the part of the article to look in; its passages get PART_BONUS.
@@ -429,7 +430,15 @@ class Retriever:
                 return raw
             return spelled[0].upper() + spelled[1:] if raw[0].isupper() else spelled
 
-        return LETTERS.sub(respell, question)
+        def split(match: re.Match) -> str:
+            # "civil-society goals": a compound the coverage writes as two words ("civil society").
+            parts = match.group().split("-")
+            if match.group().lower() in self._vocabulary or not all(
+                    part.lower() in self._vocabulary or part.lower() in STOPWORDS for part in parts):
+                return match.group()
+            return " ".join(parts)
+
+        return LETTERS.sub(respell, HYPHENATED.sub(split, question))
 
     def _other_spelling(self, word: str) -> str:
         """The coverage's spelling of a word it writes the other side of the Atlantic:
@@ -843,6 +852,9 @@ class Retriever:
             noun = after[verb - 1] if verb else ""
             if noun.islower() and noun not in NOT_A_NOUN | STOPWORDS and not set(after[:verb - 1]) & STOPWORDS - {"or", "and"}:
                 word, following = normalize_word(noun), ""
+        # "What fancy phrase did she use?", "Which catchy name…": words the coverage says, however described.
+        if following.lower() in NAMING_WORDS:
+            return ""
         # "What changed that?", "What is Carvajal seeking?": a verb, not a kind of thing.
         if word.endswith(("ed", "ing")) or following.lower() in DETERMINERS:
             return ""

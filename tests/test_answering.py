@@ -231,6 +231,7 @@ def test_attribution_is_kept(assistant):
         "Since Carvajal was acquitted at trial, why is he still offering to cooperate with Trump?",  # he pleaded guilty
         "The article says Russia has been confirmed as running the Cartel of the Suns — what proof does it cite?",
         "¿Y China qué papel juega en todo esto?",  # Spanish, about a country it never names
+        "Como o Trump respondeu à carta do Carvajal? Ele aceitou a colaboração?",  # no reply is reported
     ],
 )
 def test_out_of_coverage_questions_are_declined(assistant, question):
@@ -521,6 +522,7 @@ def test_a_fragment_without_its_subject_takes_the_earlier_one(assistant):
         ("Where is Carvajal right now, está preso o qué?", "federal prison"),
         ("O regime de Maduro quer negociar uma transição política?", "little willingness to negotiate"),
         ("Could this turn into a real war between los gringos and Venezuela?", "confrontation is unlikely"),
+        ("E a Rússia, qual é o papel dela nessa história toda?", "close ties to the Maduro regime"),
     ],
 )
 def test_a_question_in_spanish_or_portuguese_is_answered_from_the_english_coverage(assistant, question, expected):
@@ -541,3 +543,36 @@ def test_a_question_in_spanish_or_portuguese_is_answered_from_the_english_covera
 )
 def test_only_a_question_reading_as_spanish_or_portuguese_is_put_in_english(question, read_as):
     assert spelled_out(question) == read_as
+
+
+@pytest.mark.parametrize(
+    "question, expected",
+    [
+        ("Who'd the snitch send his little love letter to?", "letter to Donald Trump"),
+        ("Where do they want the spooks snooping around for intel?", "intelligence gathering within Venezuela"),
+        ("Where's this Carvajal character parked right now — sipping drinks on a beach somewhere, or what?", "federal prison"),
+        ("Are the Russkies in on the Cartel of the Suns racket or not?", "complicit"),
+    ],
+)
+def test_slang_is_read_in_the_coverage_words(assistant, question, expected):
+    answer = assistant.ask(question)
+    assert not answer.abstained, answer.standalone_question
+    assert expected in answer.answer
+    assert_grounded(answer)
+
+
+@pytest.mark.parametrize(
+    "question, expected",
+    [
+        ("True or false: According to the “Did you know?” box, Venezuela has always refused to cooperate with US "
+         "anti-drug efforts. Explain.", "cooperative partner"),
+        ("According to the passage, what nickname is Hugo Carvajal known by?", "El Pollo"),
+        ("Which civil-society goals does the piece want Washington to back?", "democracy, transparency, and accountability"),
+        ("How does the piece's closing assess the cost of writing this off as propaganda?", "grave mistake"),
+    ],
+)
+def test_quiz_and_analyst_phrasings_find_the_passage(assistant, question, expected):
+    answer = assistant.ask(question)
+    assert not answer.abstained, answer.standalone_question
+    assert expected in answer.answer
+    assert_grounded(answer)
