@@ -164,7 +164,12 @@ def reason_to_abstain(question: str, retrieval: Retrieval, retriever: Retriever)
     # "What is the last item in the list of key steps?": the item counted to, however unlike it.
     named_part = (names_its_callout(question.lower(), top, strictly=True) or retriever.paragraph_pointed_at(question) == top.id
                   or retrieval.counted_item == top.id)
-    if retrieval.top_similarity < MIN_SIMILARITY and not named_part:
+    # "What's Ramirez's area?": every word of it the coverage's, a person it names among them, and
+    # the best passage names that person: short, so it reads like no passage.
+    names_the_person = (coverage.names and coverage.known_fraction == 1.0 and not coverage.unknown_names
+                        and any(name in top.text.lower() for name in coverage.names
+                                if name in {person.lower() for person in retriever.people}))
+    if retrieval.top_similarity < MIN_SIMILARITY and not named_part and not names_the_person:
         return "nothing similar"
     # "When was Chávez born?", "What is Venezuela's currency?": the names are the coverage's,
     # but it never uses a word for what is asked about them. Only for a fact asked of a

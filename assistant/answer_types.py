@@ -219,10 +219,10 @@ HEADER_FIELDS = [  # the date first: "When was this article written?" asks for a
     (re.compile(rf"\b(?!(?:{DOCUMENT_NOUNS})[’']s)\w+[’']s (job |editorial )?(title|role|position)\b|"
                 r"\b(his|her|their) (job |editorial )?(title|role|position)\b|\b(job|professional|editorial|official|work) title\b|"
                 # "What title does the byline give him?": his, not the article's.
-                r"\btitle\b.*\b(byline|him|her)\b", re.I), ("by ",)),
+                r"\btitle\b.*\b(byline|him|her)\b|\bin what capacity\b", re.I), ("by ",)),
     (re.compile(rf"\b({SUBTITLE_WORDS})\b", re.I), SUBTITLE_FIELD),
     (re.compile(r"\b(headline|title)\b", re.I), TITLE_FIELD),
-    (re.compile(rf"\b(author|authorship|wrote|written|writer|byline|reporter|journalist)\b|^\W*who\b.*\bfiled\b|"
+    (re.compile(rf"\b(author|authorship|wrote|written|writer|byline|reporter|journalist)\b|^\W*who\b.*\bfiled\b|\bwhose pen\b|"
                 rf"\bwrites? (this|the) ({DOCUMENT_NOUNS}|analysis)\b", re.I), ("by ",)),
     (re.compile(r"\b(url|link|web ?address)\b", re.I), ("source: ",)),
 ]
@@ -245,7 +245,7 @@ SAYING = (
     r"see|sees|feel|feels|urge|urges|advise|advises|forecast|forecasts|mention|mentions|"
     r"view|views|regard|regards|judge|judges|assess|assesses|foresee|foresees|characteri[sz]e|characteri[sz]es|"
     r"portray|portrays|depict|depicts|envision|envisions|envisage|envisages|anticipate|anticipates|deem|deems|"
-    r"sketch|sketches|outline|outlines|lay out|lays out|frame|frames"
+    r"sketch|sketches|outline|outlines|lay out|lays out|frame|frames|counsel|counsels|venture|ventures|sum|sums"
 )
 ASKS_WHAT_IT_SAYS = re.compile(
     rf"\b(author|writer|reporter|journalist|article|story|piece|report|it|he|she|they|this)\W+(\w+\W+){{0,2}}?({SAYING}|asks?|invites?)\b|"

@@ -335,11 +335,17 @@ def _key_words(question: str) -> list[str]:
     return [w for w in WORD.findall(question) if w.lower() not in GENERIC]
 
 
+QUOTED_TITLE = re.compile(r"\b(?:titled|entitled|headed|headlined|called|labell?ed)\s+(?:“[^”]+”|\"[^\"]+\"|‘[^‘]+’(?!\w))", re.I)
+
+
 def _subject(question: str, answer: str, people: Mapping[str, Sequence[str]]) -> str:
     """The name the earlier question asked about, spelled out as fully as the answer has it."""
     # "Could this turn into a war? (evidence Carvajal's claims)": the words carried along from
     # a turn before are that turn's subject, not this one's.
     question = CARRIED_CONTEXT.sub("", question)
+    # "In the section titled “Understanding the Cartel…”, why is the cartel…": a heading
+    # quoted to say where to look, not who or what is asked about.
+    question = QUOTED_TITLE.sub("", question)
     # A run that opens the question takes its question word along ("Was Venezuela"): drop it.
     runs = [(match.end() - len(name), name) for match in NAME_RUN.finditer(question)
             for name in [_without_question_word(match.group())]]

@@ -64,6 +64,10 @@ GENERIC_WORDS = {
     "talk", "talking", "talked",  # "the guy everybody's talking about"
     "carry", "carries", "carried", "outside",  # "carry more weight", "the outside expert"
     "located", "situated", "parked", "slap", "slapped",  # "Where's he parked right now?", "What date did they slap on this?"
+    # A courteous reader's hedges: "so to speak", "one wonders", "is thought to", "I should be
+    # grateful to learn", "might the whole business prompt…".
+    "speak", "wonder", "wonders", "wondered", "thought", "learn", "thank", "tempted", "occur", "occurs",
+    "prompt", "venture", "deem", "counsel", "manner", "know",
 }
 # Nouns for an aspect of anything ("the purpose of…", "in which areas…"): a question asking
 # for one asks about the rest of its words, which the coverage must know.
@@ -86,6 +90,7 @@ ABSTRACT_NOUNS = {
     "man", "men", "woman", "women", "person", "persons", "people", "guy", "individual", "someone",
     "somebody", "group", "groups", "figure", "figures", "everyone", "everybody", "anyone", "anybody", "nobody",
     "values", "principles", "ideals",
+    "business", "affair", "matter", "estimation", "judgment", "judgement", "reckoning", "lady", "gentleman", "fellow",
 }
 
 # Words that open a question or an instruction; capitalised there, but not names.
@@ -101,7 +106,7 @@ QUESTION_WORDS = {
 # alone not enough?" is about interdiction, and the coverage need not use "alone" to answer it.
 DEGREE_WORDS = {
     "alone", "enough", "only", "solely", "just", "really", "actually", "exactly", "currently",
-    "now", "still", "yet", "ever", "always", "never", "already", "moment", "specifically", "exactly", "present", "presently",
+    "now", "still", "yet", "ever", "always", "never", "already", "moment", "specifically", "exactly", "present", "presently", "days",
     "historically", "traditionally", "originally", "previously", "formerly", "earlier", "ones", "nowadays", "today", "much", "many", "more", "most", "less", "least",
     "very", "quite", "so", "too", "also", "else", "even", "way", "ways", "kind", "kinds", "sort",
     "thing", "things", "anything", "something", "everything", "lot", "lots", "all", "whole",

@@ -742,7 +742,7 @@ class Retriever:
         # Another name for a place stands for it; an everyday synonym stands for a word, never
         # for a name ("United Nations" is not known from "nations" ~ "countries").
         table = aliases() if vocabulary is self._vocabulary else word_table("aliases")
-        if any(w in vocabulary for w in table.get(word, [])):
+        if any(w in vocabulary or stem(w) in vocabulary for w in table.get(word, [])):
             return True
         if len(word) >= PREFIX + 1:  # "Venezuelan" ~ "Venezuela", but not "Iran" ~ "Iranian"-less coverage
             for candidate in by_prefix.get(word[:PREFIX], ()):

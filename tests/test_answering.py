@@ -523,6 +523,7 @@ def test_a_fragment_without_its_subject_takes_the_earlier_one(assistant):
         ("O regime de Maduro quer negociar uma transição política?", "little willingness to negotiate"),
         ("Could this turn into a real war between los gringos and Venezuela?", "confrontation is unlikely"),
         ("E a Rússia, qual é o papel dela nessa história toda?", "close ties to the Maduro regime"),
+        ("¿Qué pasaría con las sobredosis si entra droga de manera deliberada?", "surge in overdoses"),
     ],
 )
 def test_a_question_in_spanish_or_portuguese_is_answered_from_the_english_coverage(assistant, question, expected):
@@ -569,6 +570,9 @@ def test_slang_is_read_in_the_coverage_words(assistant, question, expected):
         ("According to the passage, what nickname is Hugo Carvajal known by?", "El Pollo"),
         ("Which civil-society goals does the piece want Washington to back?", "democracy, transparency, and accountability"),
         ("How does the piece's closing assess the cost of writing this off as propaganda?", "grave mistake"),
+        ("Where, so to speak, is Mr Carvajal presently lodged?", "federal prison"),  # a diplomat's hedges
+        ("Which sort of governments, one wonders, might be tempted to emulate such a stratagem?", "economic hardship"),
+        ("Is interdiction alone thought to suffice, or does the author counsel something further?", "insufficient"),
     ],
 )
 def test_quiz_and_analyst_phrasings_find_the_passage(assistant, question, expected):
@@ -576,3 +580,9 @@ def test_quiz_and_analyst_phrasings_find_the_passage(assistant, question, expect
     assert not answer.abstained, answer.standalone_question
     assert expected in answer.answer
     assert_grounded(answer)
+
+
+def test_a_follow_up_asking_a_named_persons_field_in_two_words_is_answered(assistant):
+    answer = ask_after(assistant, "Who's the expert they quote?", "What's her area?")
+    assert not answer.abstained, answer.standalone_question
+    assert "specializing in Latin America" in answer.answer
