@@ -90,7 +90,7 @@ ABSTRACT_NOUNS = {
     "man", "men", "woman", "women", "person", "persons", "people", "guy", "individual", "someone",
     "somebody", "group", "groups", "figure", "figures", "everyone", "everybody", "anyone", "anybody", "nobody",
     "values", "principles", "ideals",
-    "business", "affair", "matter", "estimation", "judgment", "judgement", "reckoning", "lady", "gentleman", "fellow",
+    "business", "affair", "matter", "estimation", "judgment", "judgement", "reckoning",
 }
 
 # Words that open a question or an instruction; capitalised there, but not names.
