@@ -166,9 +166,9 @@ def reason_to_abstain(question: str, retrieval: Retrieval, retriever: Retriever)
                   or retrieval.counted_item == top.id)
     # "What's Ramirez's area?": every word of it the coverage's, a person it names among them, and
     # the best passage names that person: short, so it reads like no passage.
-    names_the_person = (coverage.names and coverage.known_fraction == 1.0 and not coverage.unknown_names
-                        and any(name in top.text.lower() for name in coverage.names
-                                if name in {person.lower() for person in retriever.people}))
+    people = {person.lower() for person in retriever.people}
+    names_the_person = coverage.known_fraction == 1.0 and any(
+        name in people and re.search(rf"\b{re.escape(name)}\b", top.text, re.I) for name in coverage.names)
     if retrieval.top_similarity < MIN_SIMILARITY and not named_part and not names_the_person:
         return "nothing similar"
     # "When was Chávez born?", "What is Venezuela's currency?": the names are the coverage's,

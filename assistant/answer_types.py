@@ -219,7 +219,7 @@ HEADER_FIELDS = [  # the date first: "When was this article written?" asks for a
     (re.compile(rf"\b(?!(?:{DOCUMENT_NOUNS})[’']s)\w+[’']s (job |editorial )?(title|role|position)\b|"
                 r"\b(his|her|their) (job |editorial )?(title|role|position)\b|\b(job|professional|editorial|official|work) title\b|"
                 # "What title does the byline give him?": his, not the article's.
-                r"\btitle\b.*\b(byline|him|her)\b|\bin what capacity\b", re.I), ("by ",)),
+                r"\btitle\b[^?]*\b(byline|him|her)\b|\bin what capacity\b(?=[^?]*\b(publication|outlet|paper|newspaper|site|byline)\b)", re.I), ("by ",)),
     (re.compile(rf"\b({SUBTITLE_WORDS})\b", re.I), SUBTITLE_FIELD),
     (re.compile(r"\b(headline|title)\b", re.I), TITLE_FIELD),
     (re.compile(rf"\b(author|authorship|wrote|written|writer|byline|reporter|journalist)\b|^\W*who\b.*\bfiled\b|\bwhose pen\b|"
@@ -230,7 +230,7 @@ HEADER_FIELDS = [  # the date first: "When was this article written?" asks for a
 # the letter written?" are about the coverage's people and papers, not its byline.
 ABOUT_THE_ARTICLE = re.compile(
     rf"\b({DOCUMENT_NOUNS}|coverage|byline|author|authorship|reporter|journalist|writer|outlet|headline|dateline|header)s?\b|\b({SUBTITLE_WORDS})\b|"
-    r"\b(this|the) (news )?(web)?site\b|\b(date|day)\b[^?]*\b(on|of) (this|it)\b(?!\s+\w)|\b(in|from) the title\b|^\W*what(?:[’']s| is| was) the title\W*$|\bthis (news|analysis)\b|\b(part|area) of the (paper|newspaper)\b|\bfiled\b|\b(publish|publication|posting) date\b|\bdateline\b|"
+    r"\b(this|the) (news )?(web)?site\b|\b(date|day) (on|of) (this|it)\W*$|\b(in|from) the title\b|^\W*what(?:[’']s| is| was) the title\W*$|\bthis (news|analysis)\b|\b(part|area) of the (paper|newspaper)\b|\bfiled\b|\b(publish|publication|posting) date\b|\bdateline\b|"
     r"^\W*\w+ (\w+ )?(wrote|written|published|updated|posted) (this|it)\b|\b(this|it) (was )?(written|published|updated|posted)\b",
     re.I,
 )
@@ -245,7 +245,7 @@ SAYING = (
     r"see|sees|feel|feels|urge|urges|advise|advises|forecast|forecasts|mention|mentions|"
     r"view|views|regard|regards|judge|judges|assess|assesses|foresee|foresees|characteri[sz]e|characteri[sz]es|"
     r"portray|portrays|depict|depicts|envision|envisions|envisage|envisages|anticipate|anticipates|deem|deems|"
-    r"sketch|sketches|outline|outlines|lay out|lays out|frame|frames|counsel|counsels|venture|ventures|sum|sums"
+    r"sketch|sketches|outline|outlines|lay out|lays out|frame|frames|counsel|counsels"
 )
 ASKS_WHAT_IT_SAYS = re.compile(
     rf"\b(author|writer|reporter|journalist|article|story|piece|report|it|he|she|they|this)\W+(\w+\W+){{0,2}}?({SAYING}|asks?|invites?)\b|"
@@ -559,7 +559,7 @@ def premise_contradicted(question: str, texts) -> bool:
     if not premise:
         return False
     # What the opening puts as given, up to where the question proper starts.
-    given = re.split(r"[?—–]", question[premise.end():], maxsplit=1)[0][:160]
+    given = re.split(r"[?,;—–]", question[premise.end():], maxsplit=1)[0][:160]
     return any(claim.search(given) and contradiction.search(text)
                for claim, contradiction in OPPOSITES for text in texts[:1])
 

@@ -175,31 +175,52 @@ def spelled_out(question: str) -> str:
 
 # Opens a question in Spanish ("¿Y qué le ofrece?"); English never writes it.
 SPANISH_MARK = re.compile(r"[¿¡]")
-# A word before which a capital opens a sentence rather than a name ("…? Quién es el autor?").
-SENTENCE_BREAK = re.compile(r"(?:^|[.?!¿¡:;\"“(])\W*$")
+# After one of these (and spaces or quotes), a capital opens a sentence ("…? Quién es el autor?").
+SENTENCE_BREAKS = ".?!¿¡:;\"“("
+# An article before a capitalised word is part of a name: "El Pollo", "Los Angeles", "La Paz".
+ARTICLES = {"el", "la", "los", "las", "lo", "o", "os", "a", "as"}
+CAPITALISED_NEXT = re.compile(r"\s+[A-ZÀ-Ý]")
 
 
 def in_english(question: str) -> str:
     """A question asked in Spanish or Portuguese, or mixing their words in, with the words
     data/glossary.tsv has put in English ("Where is Carvajal right now, está preso o qué?" ->
     "Where is Carvajal right now, is in prison what?"), so that the English coverage's words
-    and the English embedding model can match it. A question reading as English is left alone."""
+    and the English embedding model can match it. A question that reads as English (fewer
+    than two of the table's words English does not also write, and no "¿") is left alone."""
+    question = " ".join(question.split())
     table, also_english = _glossary()
-    words = {word.lower() for word in WORD.findall(question)}
-    foreign = {word for word in words if word in table and word not in also_english}
+    pattern = _glossary_pattern()
+    foreign = {match.group().lower() for match in pattern.finditer(question)
+               if not _starts_a_name(question, match) and match.group().lower() not in also_english}
     if not SPANISH_MARK.search(question) and len(foreign) < 2:
         return question
 
     def translate(match: re.Match) -> str:
         typed = match.group()
-        # "¿Quién es El Pollo?": a capital inside a sentence starts a name, kept as typed.
-        if typed[0].isupper() and not SENTENCE_BREAK.search(question[: match.start()]):
+        if _starts_a_name(question, match):
             return typed
         english = table[typed.lower()]
         return english[:1].upper() + english[1:] if typed[0].isupper() else english
 
-    translated = _glossary_pattern().sub(translate, SPANISH_MARK.sub("", question))
+    translated = SPANISH_MARK.sub("", pattern.sub(translate, question))
     return re.sub(r"\s+([?!.,;:])", r"\1", " ".join(translated.split()))
+
+
+def _starts_a_name(text: str, match: re.Match) -> bool:
+    """Whether a capitalised glossary word is (part of) a name rather than a word to translate:
+    inside a sentence ("¿Quién es El Pollo?"), or an article before another capital ("El Pollo
+    and Los Soles: who leads?")."""
+    typed = match.group()
+    if not typed[0].isupper():
+        return False
+    if typed.lower() in ARTICLES and CAPITALISED_NEXT.match(text, match.end()):
+        return True
+    # Walk back over spaces and quotes to what comes before: a sentence break, or nothing.
+    i = match.start() - 1
+    while i >= 0 and not text[i].isalnum() and text[i] not in SENTENCE_BREAKS:
+        i -= 1
+    return i >= 0 and text[i] not in SENTENCE_BREAKS
 
 
 @lru_cache(maxsize=1)
@@ -221,7 +242,8 @@ def _glossary_pattern() -> re.Pattern:
     """The glossary's words and phrases, longest first, as whole words in any case."""
     table, _ = _glossary()
     alternatives = "|".join(re.escape(word) for word in sorted(table, key=len, reverse=True))
-    return re.compile(rf"(?<![\w’'-])(?:{alternatives})(?![\w’'-])", re.IGNORECASE)
+    # Not "e" of "e.g.": a word followed by a dot and a letter is an abbreviation.
+    return re.compile(rf"(?<![\w’'-])(?:{alternatives})(?![\w’'-])(?!\.\w)", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)

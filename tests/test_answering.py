@@ -540,6 +540,10 @@ def test_a_question_in_spanish_or_portuguese_is_answered_from_the_english_covera
         ("¿Quién es El Pollo?", "Who is El Pollo?"),  # a capital inside the sentence starts a name
         ("y do ppl believe him", "y do people believe him"),  # one Spanish-looking word: English chat, no "and"
         ("What is the de facto role of the military?", "What is the de facto role of the military?"),
+        ("Did El Pollo act solo or was he a con man working with Los Soles?",
+         "Did El Pollo act solo or was he a con man working with Los Soles?"),
+        ("Was the cocaine shipped en masse through El Paso, e.g. by air?", "Was the cocaine shipped en masse through El Paso, e.g. by air?"),
+        ("¿El Pollo está preso?", "El Pollo is in prison?"),  # an article before a capital is part of the name
     ],
 )
 def test_only_a_question_reading_as_spanish_or_portuguese_is_put_in_english(question, read_as):

@@ -19,12 +19,13 @@ from .conftest import EVAL_SET, PARAPHRASE_SET, READER_SET
     [
         (EVAL_SET, 50, 0.97, 1.0, 0.97, 1.0, 0),
         (PARAPHRASE_SET, 56, 0.94, 1.0, 1.0, 1.0, 0),
-        # Measured (stop 11, 3,979 questions): first 2552/2723, within three 2636, key words 2631,
-        # refusals 1245/1256. The 32 answerable ones declined: four ask about the spam-filter line
-        # (page clutter ingest drops), three are wholly in Portuguese (the model is English), two
-        # call him "the Chicken" (El Pollo, translated), and the rest match nothing closely enough
-        # ("ppl take his word seriously", "this perp's word", "his nickname on the street").
-        (READER_SET, 3979, 0.93, 0.96, 0.955, 0.985, 34),
+        # Measured (stop 12, 4,567 questions): first 2928/3131, within three 3035, key words 3025,
+        # refusals 1416/1436. The 34 answerable ones declined: four ask about the spam-filter line
+        # (page clutter ingest drops), two call him "the Chicken" (El Pollo, translated), and the
+        # rest match nothing closely enough: jargon ("a CN partner", "gray-zone escalation paths"),
+        # slang ("this perp's word", "what did he cop to"), terse follow-ups ("So what would
+        # disrupting it mean for Maduro?").
+        (READER_SET, 4567, 0.93, 0.96, 0.955, 0.984, 36),
     ],
     ids=["sample", "paraphrase", "readers"],
 )
