@@ -30,6 +30,13 @@ def assert_grounded(answer: Answer):
         assert sentence.strip().removeprefix("- ") in cited.text, (sentence, cited.text)
 
 
+def assert_answered_with(answer: Answer, expected: str):
+    """Answered, not declined; `expected` in the answer; every sentence grounded in its citation."""
+    assert not answer.abstained, answer.standalone_question
+    assert expected in answer.answer
+    assert_grounded(answer)
+
+
 def test_russia_question_gets_the_faq_answer_and_its_citation(assistant):
     answer = assistant.ask("What role does Russia play?")
     assert not answer.abstained
@@ -527,10 +534,7 @@ def test_a_fragment_without_its_subject_takes_the_earlier_one(assistant):
     ],
 )
 def test_a_question_in_spanish_or_portuguese_is_answered_from_the_english_coverage(assistant, question, expected):
-    answer = assistant.ask(question)
-    assert not answer.abstained, answer.standalone_question
-    assert expected in answer.answer
-    assert_grounded(answer)
+    assert_answered_with(assistant.ask(question), expected)
 
 
 @pytest.mark.parametrize(
@@ -560,10 +564,7 @@ def test_only_a_question_reading_as_spanish_or_portuguese_is_put_in_english(ques
     ],
 )
 def test_slang_is_read_in_the_coverage_words(assistant, question, expected):
-    answer = assistant.ask(question)
-    assert not answer.abstained, answer.standalone_question
-    assert expected in answer.answer
-    assert_grounded(answer)
+    assert_answered_with(assistant.ask(question), expected)
 
 
 @pytest.mark.parametrize(
@@ -580,10 +581,7 @@ def test_slang_is_read_in_the_coverage_words(assistant, question, expected):
     ],
 )
 def test_quiz_and_analyst_phrasings_find_the_passage(assistant, question, expected):
-    answer = assistant.ask(question)
-    assert not answer.abstained, answer.standalone_question
-    assert expected in answer.answer
-    assert_grounded(answer)
+    assert_answered_with(assistant.ask(question), expected)
 
 
 def test_a_follow_up_asking_a_named_persons_field_in_two_words_is_answered(assistant):
