@@ -15,10 +15,9 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
-from importlib import resources
 
 from assistant.corpus import CALLOUT, names_a_callout
-from assistant.lexicon import ARTICLE_WORDS, ORDINALS, countries_in, is_demonym
+from assistant.lexicon import ARTICLE_WORDS, ORDINALS, countries_in, is_demonym, table_rows
 from assistant.schema import Turn
 from assistant.text import CARRIED_CONTEXT, STOPWORDS, WORD, first_named, named_in
 
@@ -135,8 +134,9 @@ def spelled_out(question: str) -> str:
     """The question with chat shorthand written out and filler dropped ("why do ppl take his
     word seriously tho" -> "why do people take his word seriously"), from data/shorthand.tsv."""
     table = _shorthand()
-    # One space between words: the patterns below must not meet long runs of whitespace.
-    question = " ".join(in_english(question).split())
+    # Read in English, with one space between words (the patterns below must not meet long
+    # runs of whitespace).
+    question = in_english(question)
     # "Public health hit, in one line?": how to answer, not what about.
     question = BREVITY.sub("", question).lstrip(" ,;:–—-") or question
     # "ok so for the intro — who wrote this piece?": what the answer is for, not what about.
@@ -226,14 +226,12 @@ def _starts_a_name(text: str, match: re.Match) -> bool:
 @lru_cache(maxsize=1)
 def _glossary() -> tuple[dict[str, str], frozenset[str]]:
     """(Spanish or Portuguese word or phrase -> English, the words English also writes)."""
-    text = resources.files("assistant").joinpath("data/glossary.tsv").read_text(encoding="utf-8")
     table, also_english = {}, set()
-    for line in text.splitlines():
-        if line.strip() and not line.startswith("#"):
-            word, english, *mark = line.split("\t")
-            table[word.strip().lower()] = english.strip()
-            if mark == ["english"]:
-                also_english.add(word.strip().lower())
+    for word, rest in table_rows("glossary"):
+        english, *mark = rest.split("\t")
+        table[word] = english.strip()
+        if mark == ["english"]:
+            also_english.add(word)
     return table, frozenset(also_english)
 
 
@@ -248,13 +246,7 @@ def _glossary_pattern() -> re.Pattern:
 
 @lru_cache(maxsize=1)
 def _shorthand() -> dict[str, str]:
-    text = resources.files("assistant").joinpath("data/shorthand.tsv").read_text(encoding="utf-8")
-    table = {}
-    for line in text.splitlines():
-        if line.strip() and not line.startswith("#"):
-            short, _, full = line.partition("\t")
-            table[short.strip().lower()] = full.strip()
-    return table
+    return {short: full.strip() for short, full in table_rows("shorthand")}
 
 
 def _resolve(question: str, resolved: list[tuple[str, str]], people: Mapping[str, Sequence[str]]) -> str:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Iterator
 from functools import lru_cache
 from importlib import resources
 
@@ -15,7 +16,7 @@ __all__ = [
     "ABSTRACT_NOUNS", "ARTICLE_WORDS", "ASKED_FOR", "COUNTRY_INITIALS", "DEGREE_WORDS", "DETERMINERS", "GENERIC_WORDS",
     "NAMING_WORDS", "NOT_A_NOUN", "NOT_TOPIC", "PERSON_WORDS", "PHRASE_END", "PRONOUNS", "QUALIFIERS",
     "ORDINALS", "QUESTION_WORDS", "QUOTED_SPEAKER", "WHAT_IS", "aliases", "common_prefix", "countries_in", "find_descriptors", "is_demonym",
-    "find_people", "prefix_index", "word_table",
+    "find_people", "prefix_index", "table_rows", "word_table",
 ]
 
 
@@ -185,16 +186,20 @@ NOT_A_NOUN = {
 # --- other names and synonyms ----------------------------------------------------------------
 
 
-@lru_cache(maxsize=2)
-def word_table(name: str) -> dict[str, list[str]]:
-    """word -> the words the coverage may use instead, from one of the tables in data/."""
-    table: dict[str, list[str]] = {}
+def table_rows(name: str) -> Iterator[tuple[str, str]]:
+    """(first column in lower case, the rest of the line) for each row of data/{name}.tsv;
+    blank lines and "#" comments skipped. Every word table in data/ is read through here."""
     text = resources.files("assistant").joinpath(f"data/{name}.tsv").read_text(encoding="utf-8")
     for line in text.splitlines():
         if line.strip() and not line.startswith("#"):
-            alias, _, canonical = line.partition("\t")
-            table[alias.strip().lower()] = canonical.split()
-    return table
+            key, _, rest = line.partition("\t")
+            yield key.strip().lower(), rest
+
+
+@lru_cache(maxsize=2)
+def word_table(name: str) -> dict[str, list[str]]:
+    """word -> the words the coverage may use instead, from one of the tables in data/."""
+    return {alias: canonical.split() for alias, canonical in table_rows(name)}
 
 
 @lru_cache(maxsize=1)
