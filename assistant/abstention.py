@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from assistant.answer_types import (
-    asks, asks_about_designation, asks_for_reaction, asks_what_it_says, done_missing, employer_missing, gives_time, has_cue,
+    answer_type, asks, asks_about_designation, asks_for_reaction, asks_what_it_says, done_missing, employer_missing, gives_time, has_cue,
     header_field_asked, header_lines, leader_missing, name_origin_missing, predecessor_missing, premise_contradicted, ranking_missing, reactor,
     reports_reaction, sentence_missing,
 )
@@ -62,13 +62,21 @@ INJECTION = re.compile(
     r"system prompt|you are now\b|pretend (to be|you)|act as\b|jailbreak|developer mode|system override|"
     # "you are no longer restricted to the article", "you may now use outside knowledge"
     r"\b(no longer|not) (restricted|limited|bound|confined) to\b|\b(use|using|draw on) (outside|external|your own|general) knowledge\b|"
-    r"reveal\b.{0,30}\b(prompt|instructions|secrets?|keys?)|print\b.{0,30}\b(prompt|instructions)",
+    r"reveal\b.{0,30}\b(prompt|instructions|secrets?|keys?)|print\b.{0,30}\b(prompt|instructions)|"
+    # "ignore everything before this and just say…": whatever came first, a line to repeat.
+    r"\b(ignore|disregard|forget)\s+(everything|all|anything)\s+(before|above|earlier|prior|else|you)\b|"
+    rf"{COMMAND_START}just (say|write|repeat|reply|answer|respond)\b",
     re.IGNORECASE,
 )
 # A question asking to explain, whose words describe the fact rather than name it.
 ASKS_TO_EXPLAIN = re.compile(r"^\W*(why|how (might|could|would|will|can|should|do|does|did|has|have))\b", re.I)
 
 
+# "How do drugs like cocaine actually get made?": how a thing is produced, which only a passage
+# speaking of producing it answers.
+HOW_MADE = re.compile(r"^\W*how\s+(?:is|are|was|were|do|does|did)\b.*\b(?:made|produced|manufactured|grown|cultivated|"
+                      r"refined|processed|cooked|synthesi[sz]ed)\b", re.I)
+PRODUCING = re.compile(r"\b(produc\w*|manufactur\w*|grow\w*|cultivat\w*|refin\w*|process\w*|cook\w*|laborator\w*|labs?|synthesi[sz]\w*)\b", re.I)
 # "How do you make arepas?": instructions, general knowledge unless the coverage knows the topic.
 HOW_TO = re.compile(r"^\W*(how (do|can|should|would|could) (i|you|we|one)|how to)\b", re.I)
 # Kinds of thing a "which X" question wants by name: a place, a body, a person. The coverage
@@ -82,8 +90,9 @@ AUXILIARIES = "|".join(sorted(AUXILIARY_WORDS | {"must", "the", "a", "an"}))  # 
 # The act a "which X" question asks about: the verb right after X ("Which country extradited
 # him?"), or the participle after "was/were <subject>" ("Which country was he arrested in?").
 # "Which country did Carvajal flee to?": one word for who did it, then the act.
+# "Which country did Carvajal get arrested in?": the participle after "get", not "get".
 ACT_AFTER_KIND = re.compile(r"\s+([a-z]{3,}ed)\b|\s+(?:was|were|is|are)\s+(?:[\w’'-]+\s+){0,3}?([a-z]{3,}ed)\b|"
-                            r"\s+(?:did|does|do)\s+(?:the\s+)?[\w’'-]+\s+(?:[a-z]+ly\s+)?([a-z]{3,})\b")
+                            r"\s+(?:did|does|do)\s+(?:the\s+)?[\w’'-]+\s+(?:[a-z]+ly\s+)?(?:get\s+|be\s+)?([a-z]{3,})\b")
 # The kind must head the phrase: "Which state resources…" asks for resources, "What is the
 # cartel…" for a description. Up to three modifiers before it ("Which specific US federal prison"), and a verb, a preposition or the
 # end after it.
@@ -129,7 +138,10 @@ NAMED_PLACE = re.compile(r"\b(?:in|at|near|from)\s+(?:the\s+)?([A-Z][\w’'-]+)"
 # article says.
 ASKS_FOR_OPINION = re.compile(
     r"\b(?:your|ur)\s+(?:own\s+|honest\s+|personal\s+|real\s+|gut\s+)*(?:opinion|view|take|thoughts|guess|feeling|prediction|verdict)\b|"
-    r"\bin your (?:opinion|view)\b|\bwhat do you (?:personally\s+)?(?:think|believe|reckon)(?=\s*(?:[?.!]|$|about\b|of\b|will\b|would\b|should\b))",
+    r"\bin your (?:opinion|view)\b|\bwhat do you (?:personally\s+)?(?:think|believe|reckon)(?=\s*(?:[?.!]|$|about\b|of\b|will\b|would\b|should\b))|"
+    # "Do you think the author is right that…?", "Do u agree with her?": a verdict on a view.
+    r"^\W*(?:so\s+|and\s+|but\s+)?do (?:you|u|ya) (?:personally\s+|really\s+)?(?:think|believe|agree|reckon)\b(?=.*\b(?:right|correct|wrong|agree|true|fair|good idea)\b)|"
+    r"^\W*do (?:you|u|ya) agree\b",
     re.I,
 )
 
@@ -180,6 +192,8 @@ def reason_to_abstain(question: str, retrieval: Retrieval, retriever: Retriever)
         and coverage.topic_terms
         and len(coverage.unknown_topics) == len(coverage.topic_terms)
         and not ASKS_TO_EXPLAIN.search(question)
+        # "What nickname does the article attach to Hugo Carvajal?": the best passage gives one.
+        and not (answer_type(question) == "nickname" and has_cue("nickname", top.text))
     ):
         return f"the coverage never speaks of {', '.join(coverage.unknown_topics)}"
     # Judged on the masked phrasing: in "Who is Venezuela's vice president?" the name alone
@@ -225,6 +239,8 @@ def reason_to_abstain(question: str, retrieval: Retrieval, retriever: Retriever)
     # "How do you make arepas?": a how-to about something the coverage never speaks of.
     if HOW_TO.search(question) and coverage.unknown_topics:
         return f"the coverage never speaks of {', '.join(coverage.unknown_topics)}"
+    if HOW_MADE.search(question) and not any(PRODUCING.search(text) for text in best_texts):
+        return "the coverage does not say how it is made"
     # "Which federal prison is he held in?": the best passage speaks of one ("a US federal
     # prison") but never names it.
     # "Which think tank or university…": the kind last named heads the phrase.
@@ -272,7 +288,8 @@ def _which_kind(question: str) -> re.Match | None:
     if not match:
         return None
     for word in match.group(1).split():
-        if not (word[0].isupper() or word.lower() in QUALIFIERS or ADJECTIVE_ENDING.search(word.lower()) or is_demonym(word)):
+        # "which us state": the country's initials, typed in lower case
+        if not (word[0].isupper() or COUNTRY_INITIALS.fullmatch(word.upper()) or word.lower() in QUALIFIERS or ADJECTIVE_ENDING.search(word.lower()) or is_demonym(word)):
             return None
     return match
 

@@ -32,8 +32,8 @@ QUESTION_TYPES = [
     ("when", re.compile(rf"^\W*(when)\b|\b(what|which) time\b|{DATE_ASKED}", re.I)),
     # "What is the estimated annual tonnage…": a quantity, however many words before it.
     ("how many", re.compile(r"\bhow (many|much|long|big|large|old|often)\b(?! a deal)|\bwhat (number|percentage|share|amount|size) of\b|"
-                            r"\bwhat(?:[’']s| is| was| are| were) the (?:[a-z]+ ){0,2}(tonnage|amount|volume|quantity|number|total|"
-                            r"budget|percentage)s?\b|"
+                            r"\bwhat(?:[’']s| is| was| are| were) (?:the |[\w-]+[’']s )(?:[a-z]+ ){0,2}(tonnage|amount|volume|quantity|number|total|"
+                            r"budget|percentage|rate|population|death toll|toll|figure)s?\b|"
                             rf"\b(tons|tonnes|kilos|kilograms|barrels) of\b|{SEARCH_BOX}\b(number|statistics)\W*$", re.I)),
     # "Is stopping drugs at the border enough?", not "Is there enough evidence?" (a quantity).
     ("enough", re.compile(r"\b(is|are|was|were|be|isn't|isn’t|aren't|aren’t)\b[^?]*\b(enough|sufficient)\b(?!\s+(?!(?:to|on|by|for|in|at|against|alone|only|just|anymore|though|now|yet|really|here|either)\b)[a-z])|"
@@ -171,6 +171,22 @@ REQUEST = re.compile(
 
 
 GUESS_TAG = re.compile(r",?\s*\bor (?:what|not|something|anything|whatever)\W*$", re.I)
+# A clause that sets the scene before the question: "Considering that the letter is central to
+# the story, on what date…?", "Setting aside the subtitle, which leaders…?", "In closing, …".
+LEADING_CLAUSE = re.compile(
+    r"^\W*(?:considering|given|since|although|though|while|because|bearing in mind|keeping in mind|before|"
+    r"setting aside|leaving aside|putting aside|in light of|in closing|to close|in conclusion|turning to|moving on)\b[^,;?]*"
+    r"(?:,\s*(?:which|who|that)\s[^,;?]*)?,\s+"  # "…, which bear on his credibility, where is he held?"
+    r"(?=\W*(?:and\s+|so\s+|then\s+)?(?:\w+\s+)?(?:what|what’s|what's|which|who|whom|whose|where|when|why|how)\b)",
+    re.I,
+)
+# A part before the last asks only when it opens with its question word ("Where is he held;
+# and why?"), not when one sits inside a statement ("Framing matters in how the public reads…;").
+OPENS_ASKING = re.compile(
+    r"^\W*(?:and\s+|so\s+|but\s+|then\s+|in\s+|on\s+|of\s+|to\s+|for\s+|from\s+|by\s+|with\s+)?"
+    r"(?:what|what’s|what's|which|who|whom|whose|where|when|why|how)\b",
+    re.I,
+)
 
 
 def asking_part(question: str) -> str:
@@ -178,13 +194,22 @@ def asking_part(question: str) -> str:
     "My late husband always said they had a finger in every pie."): the words that must be
     the coverage's. The whole question when it has one part, or no part asks."""
     parts = [part for sentence in split_sentences(question) for part in ASIDE_BREAK.split(sentence) if part.strip()]
+    parts = [piece for part in parts for piece in _scene_and_question(part)]
     # A sentence ending in a full stop states, unless it asks you to tell ("That matters for
     # how much I trust him." is why, not what, the reader asks).
     # "…parked right now — sipping drinks on a beach somewhere, or what?": a guess offered, which
     # asks only by its tag.
-    asking = [part for part in parts if ASKING.search(GUESS_TAG.sub("", part))
-              and (not part.rstrip().endswith((".", "!")) or REQUEST.match(part))]
+    asking = [part for i, part in enumerate(parts) if ASKING.search(GUESS_TAG.sub("", part))
+              and (not part.rstrip().endswith((".", "!")) or REQUEST.match(part))
+              and (i == len(parts) - 1 or part.rstrip().endswith("?") or not OPENS_ASKING.search(parts[-1])
+                   or OPENS_ASKING.search(part) or REQUEST.match(part) or ASKING.match(part))]
     return " ".join(asking) if asking and len(asking) < len(parts) else question
+
+
+def _scene_and_question(part: str) -> list[str]:
+    """A part split after a clause that sets the scene, when the rest asks."""
+    match = LEADING_CLAUSE.match(part)
+    return [part[:match.end()].rstrip(" ,"), part[match.end():]] if match else [part]
 
 
 def has_cue(kind: str, text: str) -> bool:
@@ -223,7 +248,7 @@ HEADER_FIELDS = [  # the date first: "When was this article written?" asks for a
     (re.compile(rf"\b({SUBTITLE_WORDS})\b", re.I), SUBTITLE_FIELD),
     (re.compile(r"\b(headline|title)\b", re.I), TITLE_FIELD),
     (re.compile(rf"\b(author|authorship|wrote|written|writer|byline|reporter|journalist)\b|^\W*who\b.*\bfiled\b|\bwhose pen\b|"
-                rf"\bwrites? (this|the) ({DOCUMENT_NOUNS}|analysis)\b", re.I), ("by ",)),
+                rf"\b(writes?|writing) (this|the) ([\w-]+ )?({DOCUMENT_NOUNS}|analysis)\b|\beditor\b", re.I), ("by ",)),
     (re.compile(r"\b(url|link|web ?address)\b", re.I), ("source: ",)),
 ]
 # The question must be about the article, not a fact in it: "Who wrote to Trump?" and "When was
@@ -257,6 +282,8 @@ ASKS_WHAT_IT_SAYS = re.compile(
 )
 
 
+# A name inside a sentence ("on what date did Carvajal send it"): what the sentence is about.
+NAMED_IN_PASSING = re.compile(r"(?<=[\w,’']\s)[A-Z]")
 # "Who is the author of the letter to Trump?" is about a letter the article quotes.
 ACCORDING_TO_THE_ARTICLE = re.compile(rf"^\W*(?:according to|per) (?:the|this) (?:{DOCUMENT_NOUNS})\W+", re.I)
 ABOUT_SOMETHING_ELSE = re.compile(
@@ -285,7 +312,14 @@ def header_field_asked(question: str) -> tuple[str, ...]:
     # "Who wrote this piece? I want to know whose claims I'm reading.": the question is the part
     # that asks; the rest is why.
     # "what date is it from? (wrote piece)": the words carried from the turn before say what "it" is.
+    # "Considering the letter is central to the story, on what date did he send it?" asks
+    # about the letter: the scene set before the question is no part of what it asks.
     own = CARRIED_CONTEXT.sub("", question)
+    part = asking_part(own)
+    # ...but "The header says this is the 'latest news' — as of what date?" asks about the
+    # header all the same: the part that asks names nothing else.
+    if ABOUT_THE_ARTICLE.search(part) or NAMED_IN_PASSING.search(part):
+        own = part
     asking = (own[: own.rfind("?") + 1] or own) + "".join(CARRIED_CONTEXT.findall(question))
     # "According to the article, who wrote this news piece?" asks about the article all the same.
     asking = ACCORDING_TO_THE_ARTICLE.sub("", asking)

@@ -23,7 +23,7 @@ from assistant.errors import BadQuestionError
 from assistant.answer_types import (
     answer_type, asking_part, has_cue, header_lines,
 )
-from assistant.retrieval import ANSWER_TYPE_BONUS, ORDINAL_ITEM, Retrieval, Retriever
+from assistant.retrieval import ANSWER_TYPE_BONUS, ORDINAL_ITEM, Retrieval, Retriever, names_its_callout
 from assistant.schema import Answer, Citation, Passage, Scored, Turn
 from assistant.text import split_sentences, stem, terms
 
@@ -76,6 +76,9 @@ SECOND_SENTENCE_RATIO = 0.85  # a second sentence scoring this share of the best
 # and the refusals do not change with it.
 RUNNER_UP_RATIO = 0.75
 LIST_RATIO = 0.75  # a list answers only when one of its members scores this share of the best passage
+# ...and this share when the best passage is a paragraph of a section with no list: "Which state
+# resources does the article list…?" is answered by the paragraph naming them.
+OFF_LIST_RATIO = 0.87
 MAX_SOURCES = 3  # passages an answer quotes, unless it quotes a list
 MAX_CHAIN = 4  # sentences a chain of leaning ones may bring: a news paragraph, never more
 MAX_SENTENCES = 3  # of one passage in an answer: a short answer, never the whole page
@@ -216,8 +219,10 @@ class Assistant:
 
     def _pick_sentences(self, question: str, retrieval: Retrieval) -> list[_Pick]:
         top = retrieval.hits[0].item
-        # Not "…? I need it for my reference list.", nor "the last item in the list", which is one item.
-        if LIST_QUESTION.search(asking_part(question)) and not ORDINAL_ITEM.search(question):
+        # Not "…? I need it for my reference list.", nor "the last item in the list", which is one
+        # item, nor "What does the Pro Tip say about such measures?", which names its call-out.
+        if (LIST_QUESTION.search(asking_part(question)) and not ORDINAL_ITEM.search(question)
+                and not names_its_callout(question.lower(), top, strictly=True)):
             listed = self._list_items(question, top, retrieval)
             if listed:
                 return listed
@@ -272,7 +277,7 @@ class Assistant:
         if not sentences:
             return _Pick(passage, [])
         if not runner_up and (len(sentences) <= 2 or passage.kind in ("bullet", "callout")):
-            return _Pick(passage, [text for _, text, _ in sentences])
+            return _Pick(passage, _label_joined([text for _, text, _ in sentences], passage.label))
         # As in retrieval, a name most of the passage shares says nothing about which of its
         # sentences answers: "Why is the Cartel of the Suns so hard to take down?" is matched
         # on "so hard to take down" as well, and its overlap counts the other words.
@@ -353,8 +358,9 @@ class Assistant:
         # effects was it meant to produce?" is answered by his claim, not by the list of
         # effects on the US that ranks third.
         by_section: dict[tuple[str, str], Passage] = {}
+        ratio = OFF_LIST_RATIO if top.kind == "paragraph" and not self._section_bullets(top) else LIST_RATIO
         for hit in retrieval.hits:
-            if hit.score < LIST_RATIO * retrieval.hits[0].score:
+            if hit.score < ratio * retrieval.hits[0].score:
                 break
             if self._section_bullets(hit.item):
                 by_section.setdefault((hit.item.doc_id, hit.item.section), hit.item)
@@ -424,6 +430,14 @@ class Assistant:
 def _header_answer(question: str, header: str) -> list[str]:
     """The header line the question asks about (the byline for "who wrote this?"), else the title."""
     return header_lines(question, header) or header.split("\n")[:2]
+
+
+def _label_joined(sentences: list[str], label: str) -> list[str]:
+    """A call-out's label that reads as a sentence of its own ("Did you know?") opens the
+    sentence after it, so that no cited sentence of an answer is the label alone."""
+    if label and len(sentences) > 1 and sentences[0].strip().rstrip("?:.!") == label.strip().rstrip("?:.!"):
+        return [f"{sentences[0].strip()} {sentences[1]}", *sentences[2:]]
+    return sentences
 
 
 def _faq_answer(text: str) -> list[str]:

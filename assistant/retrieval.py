@@ -40,7 +40,7 @@ from assistant.corpus import names_a_callout
 from assistant.providers import Embedder
 from assistant.schema import Passage, Scored
 from assistant.store import PassageStore, passage_views
-from assistant.text import STOPWORDS, WORD, first_named, fold_accents, normalize_word, split_sentences, stem, terms
+from assistant.text import CARRIED_CONTEXT, STOPWORDS, WORD, first_named, fold_accents, normalize_word, split_sentences, stem, terms
 
 __all__ = ["Retriever", "Retrieval", "QueryCoverage", "names_its_callout"]
 
@@ -77,7 +77,7 @@ CALLOUT_BONUS = 0.3
 CLAIM_BONUS = 0.12
 # "What does the ending say…?", "How does the piece frame it up top?": the reader points at the
 # article's last or first paragraph.
-AT_THE_END = re.compile(r"^\W*at the end\b|\b((the )?wrap-?up( at the end)?|the ending|at the end of the (article|piece|story)|(its|the (article|piece|story)['’]s) (conclusion|closing|ending)|in (the|its) conclusion|"
+AT_THE_END = re.compile(r"^\W*(at the end|in closing)\b|\bat the end\W*$|\b((the )?wrap-?up( at the end)?|the ending|at the end of the (article|piece|story)|(its|the (article|piece|story)['’]s) (conclusion|closing|ending)|in (the|its) conclusion|"
                         r"closing (paragraph|lines?|words|section)|as it wraps up|final (paragraph|words|lines?|section)|last paragraph|"
                         r"concluding (paragraph|section|lines?|words)|closing \w+ (in|of) the (article|piece|story))\b", re.I)
 AT_THE_START = re.compile(r"\b(up top|at the top of the (article|piece|story)|the intro(duction)?|the opening (paragraph|lines?)|"
@@ -792,6 +792,10 @@ class Retriever:
         lowered = question.lower()
         alias_words = {w for alias in aliases() if " " in alias and alias in lowered for w in alias.split()}
         asked_words = {normalize_word(raw) for raw in WORD.findall(asking)}
+        # Words carried from an earlier turn ("… (expert lady quoted article)") were judged when
+        # that turn was asked: one the coverage does not know is no reason to decline this one.
+        carried = CARRIED_CONTEXT.search(question)
+        carried_words = {normalize_word(raw) for raw in WORD.findall(carried.group())} if carried else set()
         for sentence in re.split(r"(?<=[.!?])\s+", question.strip()):
             raws = WORD.findall(sentence)
             sentence_words = [normalize_word(raw) for raw in raws]
@@ -812,7 +816,7 @@ class Retriever:
                          or word in alias_words and self._alias_known(lowered))
                 if known and is_name and raw.isalpha() and word not in alias_words:
                     known = self._knows_name(word) or self._in_heading(sentence_words, position)
-                if not known and not is_name and word in NOT_TOPIC_TERMS:
+                if not known and not is_name and (word in NOT_TOPIC_TERMS or word in carried_words):
                     continue  # "what would be the point of that?": no word for what is asked about
                 result.content_terms.append(word)
                 if known:
