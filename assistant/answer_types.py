@@ -170,6 +170,7 @@ REQUEST = re.compile(
 )
 
 
+GUESSED_NAME = re.compile(r"^\W*(?:the\s+|a\s+|an\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)?(?:,?\s+(?:right|maybe|perhaps))?\?\s*$")
 GUESS_TAG = re.compile(r",?\s*\bor (?:what|not|something|anything|whatever)\W*$", re.I)
 # A clause that sets the scene before the question: "Considering that the letter is central to
 # the story, on what date…?", "Setting aside the subtitle, which leaders…?", "In closing, …".
@@ -199,7 +200,9 @@ def asking_part(question: str) -> str:
     # how much I trust him." is why, not what, the reader asks).
     # "…parked right now — sipping drinks on a beach somewhere, or what?": a guess offered, which
     # asks only by its tag.
-    asking = [part for i, part in enumerate(parts) if ASKING.search(GUESS_TAG.sub("", part))
+    # "Who's paying him to push this story — the CIA?": a name guessed at the end asks as well.
+    asking = [part for i, part in enumerate(parts) if (ASKING.search(GUESS_TAG.sub("", part)) or i == len(parts) - 1 and GUESSED_NAME.match(part)
+                                                                  and not parts[i - 1].rstrip().endswith("?"))
               and (not part.rstrip().endswith((".", "!")) or REQUEST.match(part))
               and (i == len(parts) - 1 or part.rstrip().endswith("?") or not OPENS_ASKING.search(parts[-1])
                    or OPENS_ASKING.search(part) or REQUEST.match(part) or ASKING.match(part))]
@@ -270,7 +273,7 @@ SAYING = (
     r"see|sees|feel|feels|urge|urges|advise|advises|forecast|forecasts|mention|mentions|"
     r"view|views|regard|regards|judge|judges|assess|assesses|foresee|foresees|characteri[sz]e|characteri[sz]es|"
     r"portray|portrays|depict|depicts|envision|envisions|envisage|envisages|anticipate|anticipates|deem|deems|"
-    r"sketch|sketches|outline|outlines|lay out|lays out|frame|frames|counsel|counsels"
+    r"sketch|sketches|outline|outlines|lay out|lays out|frame|frames|counsel|counsels|insist|insists|maintain|maintains|contend|contends|stress|stresses|emphasi[sz]e|emphasi[sz]es"
 )
 ASKS_WHAT_IT_SAYS = re.compile(
     rf"\b(author|writer|reporter|journalist|article|story|piece|report|it|he|she|they|this)\W+(\w+\W+){{0,2}}?({SAYING}|asks?|invites?)\b|"
@@ -443,7 +446,7 @@ SUPERLATIVE = re.compile(
 def ranking_missing(question: str, texts) -> bool:
     """True when the question asks for the largest/best/most… of something and none of
     `texts` uses that word: the coverage does not rank what is asked about."""
-    match = SUPERLATIVE.search(question)
+    match = SUPERLATIVE.search(asking_part(question))  # not "If it spreads beyond the largest market, …"
     if not match:
         return False
     said = "most" if match.group(0).lower().endswith("the most") else match.group(0)

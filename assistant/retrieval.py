@@ -45,6 +45,7 @@ from assistant.text import CARRIED_CONTEXT, STOPWORDS, WORD, first_named, fold_a
 __all__ = ["Retriever", "Retrieval", "QueryCoverage", "names_its_callout"]
 
 HEADER_PENALTY = 0.3
+POINTS_BACK = re.compile(r"\b(they|them|their|theirs|he|him|his|she|her|hers|there|those|these)\b", re.I)
 # Clauses that only concede ("While Carvajal's testimony is…"): no view to match.
 CONCESSIVE = re.compile(r"^\W*(while|although|though|whereas|even though|despite)\b", re.IGNORECASE)
 # Words never counted as what a question asks about (its topic terms), and words never taken for
@@ -83,7 +84,7 @@ AT_THE_END = re.compile(r"^\W*(at the end|in closing)\b|\bat the end\W*$|\b((the
 AT_THE_START = re.compile(r"\b(up top|at the top of the (article|piece|story)|the intro(duction)?|the opening (paragraph|lines?)|"
                           r"first paragraph|lede|lead paragraph)\b", re.I)
 HYPHENATED = re.compile(r"(?<![\w-])[^\W\d_]+(?:-[^\W\d_]+)+(?![\w-])")
-POSITION_BONUS = 0.1
+POSITION_BONUS = 0.2
 # "What's the FAQ say about escalation?", "the last sentence of the structure section": the
 # reader names the part of the article to look in; its passages get PART_BONUS.
 FAQ_NAMED = re.compile(r"\b(?:faqs?|frequently asked questions|q ?& ?a)\b", re.I)
@@ -103,6 +104,8 @@ OTHER_SPEAKER_PENALTY = 0.1
 # (three more first citations); names in two passages already gained less than they lost.
 NAME_BONUS = 0.08
 RARE_NAME_PASSAGES = 1
+ASKED_FOR_BONUS = 0.1
+RARE_ASKED_PASSAGES = 1
 # A question about the article's byline or date ("Who wrote this piece?") reads like no passage
 # (similarity ~0.25): a bonus above any fused score puts the header that holds the field first.
 HEADER_FIELD_BONUS = 1.0
@@ -352,6 +355,14 @@ class Retriever:
             for pid in fused:
                 if rare_names & self._stem_sets[pid]:
                     fused[pid] += NAME_BONUS
+        # "What kind of warfare does the article call this?": a word for the thing asked for
+        # that only a passage or two use points at them, as a rare name does.
+        asked_for = self._asked_for(question)
+        asked_stem = stem(asked_for) if asked_for else ""
+        if asked_stem and 0 < self._df.get(asked_stem, 0) <= RARE_ASKED_PASSAGES:
+            for pid in fused:
+                if asked_stem in self._stem_sets[pid]:
+                    fused[pid] += ASKED_FOR_BONUS
         asks_what_person_says = bool(person) and mentions_saying(question)
         if asks_what_person_says and OTHER_SPEAKER_PENALTY:
             # "What does the ex-intelligence boss say Caracas did?": a passage quoting someone
@@ -796,6 +807,11 @@ class Retriever:
         # that turn was asked: one the coverage does not know is no reason to decline this one.
         carried = CARRIED_CONTEXT.search(question)
         carried_words = {normalize_word(raw) for raw in WORD.findall(carried.group())} if carried else set()
+        # A name in the scene set before the question counts when the question points back at
+        # it ("And the Russians — where do they come in?"), not when the question asks about
+        # something of its own ("If the tactic spreads beyond the Western Hemisphere…; what
+        # type of warfare does it say other nations could become vulnerable to?").
+        scene_names_count = asking == question or not asked_words - NOT_TOPIC - STOPWORDS or POINTS_BACK.search(asking)
         for sentence in re.split(r"(?<=[.!?])\s+", question.strip()):
             raws = WORD.findall(sentence)
             sentence_words = [normalize_word(raw) for raw in raws]
@@ -812,6 +828,8 @@ class Retriever:
                 if (word in STOPWORDS or word in DEGREE_WORDS or word in PRONOUNS or word in NOT_TOPIC
                         or word not in asked_words) and not is_name:
                     continue  # "…and when did he die?": neither "when" nor "he" is what is asked about
+                if is_name and word not in asked_words and not scene_names_count:
+                    continue
                 known = (self.knows(word) or word in NAMING_WORDS
                          or word in alias_words and self._alias_known(lowered))
                 if known and is_name and raw.isalpha() and word not in alias_words:
