@@ -154,7 +154,9 @@ def answer_type(question: str) -> str:
 
 # Where a wordy question's parts meet: "My neighbour tells me he is locked up; where is he
 # held?", "Forgive my scepticism, but … — why should…?", "…? My late husband always said…".
-ASIDE_BREAK = re.compile(r"\s*(?:;|\s[–—-]\s|,\s*but\s+)\s*")
+# "…, lemme guess some think tank person", "…, chilling on a beach or what": a guess offered.
+ASIDE_BREAK = re.compile(r"\s*(?:;|\s[–—-]\s|,\s*but\s+|,\s*(?=(?:let me|lemme) guess\b|i bet\b|i guess\b|i suppose\b|i assume\b)|"
+                         r",\s*(?=[^,]*\bor (?:what|something|whatever)\W*$))\s*", re.I)
 REQUEST_VERBS = r"tell|explain|describe|list|name|give|summari[sz]e"
 # A part that asks: a question word anywhere ("could you tell me what he offered"), an
 # auxiliary opening a yes/no question ("has he been sentenced yet?"), or a request.
@@ -258,7 +260,7 @@ HEADER_FIELDS = [  # the date first: "When was this article written?" asks for a
 # the letter written?" are about the coverage's people and papers, not its byline.
 ABOUT_THE_ARTICLE = re.compile(
     rf"\b({DOCUMENT_NOUNS}|coverage|byline|author|authorship|reporter|journalist|writer|outlet|headline|dateline|header)s?\b|\b({SUBTITLE_WORDS})\b|"
-    r"\b(this|the) (news )?(web)?site\b|\b(date|day) (on|of) (this|it)\W*$|\b(in|from) the title\b|^\W*what(?:[’']s| is| was) the title\W*$|\bthis (news|analysis)\b|\b(part|area) of the (paper|newspaper)\b|\bfiled\b|\b(publish|publication|posting) date\b|\bdateline\b|"
+    r"\b(this|the) (news )?(web)?site\b|\bthis\W+(\w+\W+)?news\b|\b(date|day) (on|of) (this|it)\W*$|\b(in|from) the title\b|^\W*what(?:[’']s| is| was) the title\W*$|\bthis (news|analysis)\b|\b(part|area) of the (paper|newspaper)\b|\bfiled\b|\b(publish|publication|posting) date\b|\bdateline\b|"
     r"^\W*\w+ (\w+ )?(wrote|written|published|updated|posted) (this|it)\b|\b(this|it) (was )?(written|published|updated|posted)\b",
     re.I,
 )
@@ -359,7 +361,9 @@ def header_lines(question: str, header: str) -> list[str]:
 REACTION_QUESTION = re.compile(
     # "a response to/from", "his response": someone's; "a policy response" is what to do.
     r"\b(respond|responded|reply|replied|react|reacted|response\s+(?:to|from)|(?:his|her|their|its|[’']s)\s+response|reaction|answered|"
-    r"(write|wrote|written|get|got|say|said|hear|heard) back|acknowledged?|comment(?:ed)? on|weighed in|answer|answers)\b",
+    r"(write|wrote|written|get|got|say|said|hear|heard) back|acknowledged?|comment(?:ed)? on|weighed in|answer|answers|"
+    # "Has Maduro denied the allegations himself?": a reaction too, reported or not.
+    r"deny|denies|denied|denial|reject|rejects|rejected|refute|refutes|refuted)\b",
     re.I,
 )
 REACTION = re.compile(

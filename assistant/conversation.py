@@ -88,6 +88,9 @@ ASIDE_STATEMENTS = re.compile(r"^\s*(?:(?:honestly,?\s+|look,?\s+|listen,?\s+|so
                               r"keep|kept|wonder|wondering|thinking)\b[^.!?]*[.!]\s+)+(?=\S)", re.IGNORECASE)
 # "the Mexican ones you see on Netflix": where the asker met the topic, not what about.
 # Only after a verb of seeing or hearing: "What did Maduro say on TV?" asks about TV.
+# "who's the expert they quote, lemme guess some think tank person?", "where is he now,
+# chilling on a beach or what?": the reader's guess, which only pulls towards other words.
+GUESSED = re.compile(r",\s*(?:(?:let me|lemme) guess|i bet|i guess)\b[^?]*|,\s*[^,?]*\bor (?:what|something|whatever)(?=\W*$)", re.I)
 SEEN_ON = re.compile(r"(\b(?:see|sees|saw|seen|seeing|watch|watched|watching|hear|heard|hearing|read|reading)\b[^.?!,;]{0,40}?)"
                      r"\s+on\s+(?:the\s+)?(?:TV|television|telly|Netflix|YouTube|TikTok|Twitter|Facebook|Instagram|Reddit|radio|news|internet)\b",
                      re.IGNORECASE)
@@ -104,6 +107,10 @@ NARROWING_FRAGMENT = re.compile(
 )
 ASKS_WHICH_COUNTRY = re.compile(r"^\W*(?:which|what)\s+(?:country|countries|nation|nations)\b", re.I)
 NAME_RUN = re.compile(r"(?:[A-Z][\w’'.-]*|[‘“'\"][A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*[’”'\"])(?:\s+(?:of the\s+|of\s+|de\s+|del\s+)?(?:[A-Z][\w’'.-]*|[‘“'\"][A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*[’”'\"]))*")
+
+
+BARE_PERSON = re.compile(r"\b(?:the|this|that)\s+(guy|man|woman|lady|fellow|gentleman|chap|dude|bloke)([’']s)?\b"
+                         r"(?!\s+(?:who|that|in|from|with|behind|at|of)\b)", re.I)
 
 
 def is_follow_up(question: str) -> bool:
@@ -148,6 +155,7 @@ def spelled_out(question: str) -> str:
     if rest != question and len(_key_words(rest)) >= 2 and not CHECKING_BACK.match(rest) and not leans_back:
         question = rest
     question = SEEN_ON.sub(r"\1", question)
+    question = GUESSED.sub("", question).strip() or question
     words = question.split()
     out = []
     for position, raw in enumerate(words):
@@ -265,6 +273,9 @@ def _resolve(question: str, resolved: list[tuple[str, str]], people: Mapping[str
         # "And the last one?" after "What is the first item in the 'at stake' list?", answered
         # with that item alone: the earlier question, counting to this one instead.
         return f"{previous_question[:counted.start()]}{ordinal.group(1)}{previous_question[counted.end():]}"
+    # "and the guy's title?" after "who wrote this?": a plain word for a person, no more said
+    # of him, stands for him as "he" would.
+    text = BARE_PERSON.sub(lambda m: "his" if m.group(2) else "he", text)
     words = {w.lower() for w in WORD.findall(text)}
     if words & PERSON_PRONOUNS:
         # After "Who wrote this piece on the Maduro-Trump standoff?" "he" is whoever the answer

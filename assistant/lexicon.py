@@ -39,7 +39,8 @@ NAMING_WORDS = {
     "name", "names", "named", "call", "calls", "nickname", "nicknamed", "sobriquet", "moniker", "alias", "called", "known", "job", "occupation",
     "profession", "position", "role", "title", "identity",
     # The coverage's own words, asked for as such ("What term does it use?").
-    "term", "phrase", "word", "words", "wording", "expression", "label", "labels",
+    "term", "phrase", "word", "words", "wording", "expression", "label", "labels", "buzzword", "buzzwords",
+    "catchphrase", "jargon", "lingo",
 }
 
 # Verbs and particles so general that they say nothing of what is asked ("made up of", "runs"):

@@ -78,7 +78,7 @@ CALLOUT_BONUS = 0.3
 CLAIM_BONUS = 0.12
 # "What does the ending say…?", "How does the piece frame it up top?": the reader points at the
 # article's last or first paragraph.
-AT_THE_END = re.compile(r"^\W*(at the end|in closing)\b|\bat the end\W*$|\b((the )?wrap-?up( at the end)?|the ending|at the end of the (article|piece|story)|(its|the (article|piece|story)['’]s) (conclusion|closing|ending)|in (the|its) conclusion|"
+AT_THE_END = re.compile(r"^\W*(at the end|in closing)\b|\bat the end\W*$|\bthe closing\b(?!\s+(?:of|down|argument|date)\b)|\b((the )?wrap-?up( at the end)?|the ending|at the end of the (article|piece|story)|(its|the (article|piece|story)['’]s) (conclusion|closing|ending)|in (the|its) conclusion|"
                         r"closing (paragraph|lines?|words|section)|as it wraps up|final (paragraph|words|lines?|section)|last paragraph|"
                         r"concluding (paragraph|section|lines?|words)|closing \w+ (in|of) the (article|piece|story))\b", re.I)
 AT_THE_START = re.compile(r"\b(up top|at the top of the (article|piece|story)|the intro(duction)?|the opening (paragraph|lines?)|"
@@ -852,7 +852,12 @@ class Retriever:
     def _asked_for(self, question: str) -> str:
         """The noun a "which/what X…" question asks for, lower case, or ""."""
         match = ASKED_FOR.search(question)
-        if match and match.group(1).lower() in NOT_A_NOUN:
+        if not match and WHAT_IS.search(question):  # "what's the bounty the US put on…"
+            match = WHAT_IS.search(question)
+            phrase = PHRASE_END.split(re.split(r"[,;:–—]", match.group(1))[0])[0].split()
+            raw = phrase[-1] if phrase and phrase[0].lower() in ("the", "a", "an") and len(phrase) == 2 else ""
+            following = ""
+        elif match and match.group(1).lower() in NOT_A_NOUN:
             phrase = WHAT_IS.search(question)
             # "what was the spy guy's nickname again, el somethin?": the phrase ends at a comma too.
             words = PHRASE_END.split(re.split(r"[,;:–—]", phrase.group(1))[0])[0].split() if phrase else []
