@@ -178,7 +178,7 @@ def reason_to_abstain(question: str, retrieval: Retrieval, retriever: Retriever)
                   or retrieval.counted_item == top.id)
     # "What's Ramirez's area?": every word of it the coverage's, a person it names among them, and
     # the best passage names that person: short, so it reads like no passage.
-    people = {person.lower() for person in retriever.people}
+    people = {person.lower() for person in retriever.vocabulary.people}
     names_the_person = coverage.known_fraction == 1.0 and any(
         name in people and re.search(rf"\b{re.escape(name)}\b", top.text, re.I) for name in coverage.names)
     if retrieval.top_similarity < MIN_SIMILARITY and not named_part and not names_the_person:
@@ -205,7 +205,7 @@ def reason_to_abstain(question: str, retrieval: Retrieval, retriever: Retriever)
     if coverage.unknown_asked_for and retrieval.masked_similarity < CLOSE_TO_WHAT_IS_ASKED:
         return f"the coverage never speaks of any {coverage.unknown_asked_for}"
     best_texts = [hit.item.text for hit in retrieval.hits[:3]]
-    person = retriever.person_in(question)
+    person = retriever.vocabulary.person_in(question)
     # "How did Trump respond to Carvajal's letter?": only a passage reporting him reacting answers.
     # "How did Caracas react?", "How did the incoming president respond?": from whoever is asked.
     if asks_for_reaction(question):
@@ -250,13 +250,13 @@ def reason_to_abstain(question: str, retrieval: Retrieval, retriever: Retriever)
         kind = _which_kind(which_question)
         # A bullet's label is title case ("Expansion of Target Countries"): no name in it.
         if kind and not _names_a(_singular(kind.group(2).lower()), top.text.removeprefix(top.label), question,
-                                 retriever.is_common):
+                                 retriever.vocabulary.is_common):
             return f"the coverage names no {_singular(kind.group(2).lower())}"
         # "Which country extradited him?", "Which country was he arrested in?": the coverage never
         # speaks of that act, so of no one doing it.
         act = ACT_AFTER_KIND.match(which_question[kind.end():]) if kind else None
         verb = act and (act.group(1) or act.group(2) or act.group(3))
-        if verb and verb not in GENERIC_WORDS and not retriever.knows(verb):
+        if verb and verb not in GENERIC_WORDS and not retriever.vocabulary.knows(verb):
             return f"the coverage never speaks of anyone who {verb} it"
     # "In what year was the cartel founded?" cannot be answered from passages that give no time.
     if asks("when", question) and not _gives_time(question, retrieval):

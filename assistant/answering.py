@@ -149,7 +149,7 @@ class Assistant:
         if not all(_is_text(turn.content) for turn in history):
             raise BadQuestionError("An earlier turn is not valid Unicode text; send UTF-8 text.")
         started = time.perf_counter()
-        standalone = self.retriever.respelled(standalone_question(question, history, self.retriever.people))
+        standalone = self.retriever.vocabulary.respelled(standalone_question(question, history, self.retriever.vocabulary.people))
         retrieval = self.retriever.retrieve(standalone, k=self.top_k)
         retrieved = time.perf_counter()
 
@@ -190,7 +190,7 @@ class Assistant:
         return list(history[-keep:]) if keep else []
 
     def search(self, query: str, k: int = 5) -> list[Scored[Passage]]:
-        return self.retriever.retrieve(self.retriever.respelled(self._validated(query)), k=k).hits
+        return self.retriever.retrieve(self.retriever.vocabulary.respelled(self._validated(query)), k=k).hits
 
     def describe(self) -> dict[str, int | str]:
         """What this assistant answers from: article and passage counts, the embedding model."""

@@ -1,0 +1,461 @@
+"""What the coverage knows: its words and names, the people it names and the titles it gives
+them. The retriever asks it how to read a question (other names and spellings written as the
+coverage writes them, "the spy fellow" as the person he is); the answerer asks it whether the
+coverage can answer at all (`QueryCoverage`: which of the question's words it has never used).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from rapidfuzz.distance import OSA
+
+from assistant.lexicon import (
+    ABSTRACT_NOUNS, ADJECTIVE_ENDING, ARTICLE_WORDS, AUXILIARY_WORDS, ASKED_FOR, DEGREE_WORDS, DETERMINERS, GENERIC_WORDS, NAMING_WORDS,
+    NOT_A_NOUN, NOT_TOPIC, PERSON_WORDS, PHRASE_END, PRONOUNS, QUALIFIERS, QUESTION_WORDS, WHAT_IS,
+    aliases, common_prefix, countries_in, find_descriptors, find_people, prefix_index, word_table,
+)
+from assistant.answer_types import asking_part
+from assistant.schema import Passage
+from assistant.text import CARRIED_CONTEXT, STOPWORDS, WORD, first_named, fold_accents, normalize_word, split_sentences, stem, terms
+
+__all__ = ["QueryCoverage", "Vocabulary"]
+
+# A question that points back at a name in the scene set before it ("And the Russians — where
+# do they come in?").
+POINTS_BACK = re.compile(r"\b(they|them|their|theirs|he|him|his|she|her|hers|there|those|these)\b", re.I)
+# Words never counted as what a question asks about (its topic terms), and words never taken for
+# the kind of thing a "which/what X" question asks for: built once, not per word of a question.
+NOT_TOPIC_TERMS = ARTICLE_WORDS | NAMING_WORDS | GENERIC_WORDS | ABSTRACT_NOUNS | PERSON_WORDS
+# A time ("What day…", "Which year…") is asked for by the rule for "when" questions.
+TIME_WORDS = {"year", "years", "date", "dates", "day", "days", "month", "months", "time", "week", "weeks"}
+MEANS_ASKED = re.compile(r"^\W*(?:by|through|via|along)\s+(?:what|which)\b", re.IGNORECASE)
+MEANS_NOUNS = {"route", "path", "avenue", "mean", "mechanism", "channel", "method", "way"}  # singular
+NOT_ASKED_FOR = NOT_A_NOUN | STOPWORDS | GENERIC_WORDS | DEGREE_WORDS | ABSTRACT_NOUNS | PERSON_WORDS | TIME_WORDS
+# "who's diosdado cabello", "Who was Simón Bolívar?": the words "who is" asks about, to the end
+# or a conjunction.
+# Two words or more: "Who is responsible?" asks for someone, "who's diosdado cabello" names him.
+WHO_IS = re.compile(r"^\W*(?:who[’']?s|who\s+(?:is|was))\s+((?:[^\W\d_]+\s+){1,2}[^\W\d_]+)(?=\s+(?:and|or|but)\b|\W*$)", re.I)
+# "… for US military strikes on …": the phrase an aspect ("basis", "purpose") is of.
+ASPECT_OF = re.compile(r"\b(?:of|for|behind)\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+|his\s+|her\s+)?(.+)$", re.I)
+LETTERS = re.compile(r"[^\W\d_]+")  # "Carvajl's" -> "Carvajl", "s"
+HYPHENATED = re.compile(r"(?<![\w-])[^\W\d_]+(?:-[^\W\d_]+)+(?![\w-])")
+# British and American endings of the same word, either way round ("organisations", "labour").
+SPELLINGS = [("isation", "ization"), ("isations", "izations"), ("ise", "ize"), ("ises", "izes"), ("ised", "ized"),
+             ("ising", "izing"), ("our", "or"), ("ours", "ors"), ("oured", "ored"), ("tre", "ter"), ("tres", "ters"),
+             ("ence", "ense"), ("elled", "eled"), ("elling", "eling"), ("ogue", "og")]
+# "the man who made the claims", "the spy fellow", "this particular fellow": a person described
+# in plain words, found by what the coverage says of each person (`_person_described`).
+DESCRIBED_PERSON = re.compile(
+    # Not asked for: "Who is the man behind the cartel?" wants whoever that is, not a guess.
+    r"(?<!\bwho is )(?<!\bwho was )(?<!\bwho[’']s )(?<!\bwhich )"
+    r"\b(?:the|this|that)\s+(?:([\w-]+)\s+)?(man|woman|guy|fellow|lady|gentleman|chap|gent|bloke)\b"
+    r"((?:\s+(?:who|that|in|from|with|behind)\b[^,?.;:—–!]*)?)",
+    re.I,
+)
+DESCRIBED_CACHE = 1024  # plain descriptions remembered, with the person each fits
+DESCRIPTION_WORDS = 5  # of a relative clause after the noun: "who made the claims", not the rest of the question
+MIN_RESPELLED = 5  # shorter names are too often another name one letter away ("Iran", "Iraq")
+MIN_ANY_SLIP = 7  # from this length any one-letter slip; below it, a letter left out or added
+PREFIX = 5  # demonyms and inflections share this much: "Venezuelan"/"Venezuela", "Mexican"/"Mexico"
+# A name in at least this many passages tells little about which one answers; masked in the
+# second phrasing. Tuned with MASKED_WEIGHT on both question files in tests/eval.
+COMMON_NAME_PASSAGES = 3
+
+
+@dataclass
+class QueryCoverage:
+    """How much of the question the coverage's vocabulary holds."""
+
+    content_terms: list[str] = field(default_factory=list)
+    known_terms: list[str] = field(default_factory=list)
+    names: list[str] = field(default_factory=list)  # capitalised words and numbers in the question
+    unknown_names: list[str] = field(default_factory=list)
+    # What the question asks about its names: its other content words ("born" in "When was
+    # Chávez born?"), leaving out words about the article and words for what a name is called.
+    topic_terms: list[str] = field(default_factory=list)
+    unknown_topics: list[str] = field(default_factory=list)
+    # The kind of thing a "which/what X" question asks for ("university" in "Which university
+    # is she with?"), when the coverage never uses that word: it cannot name one.
+    unknown_asked_for: str = ""
+
+    @property
+    def known_fraction(self) -> float:
+        return len(self.known_terms) / len(self.content_terms) if self.content_terms else 0.0
+
+
+class Vocabulary:
+    """The coverage's words, names and people, built once from its passages. `doc_freq`: in how
+    many passages each stem occurs (the retriever's BM25 counts)."""
+
+    def __init__(self, passages: Mapping[str, Passage], doc_freq: Mapping[str, int]):
+        self.passages = passages
+        self._df = doc_freq
+        # Words about the article itself ("who wrote this story?") are answerable from any header.
+        self._vocabulary: set[str] = {stem(w) for w in ARTICLE_WORDS} | ARTICLE_WORDS
+        for p in passages.values():
+            for word in terms(f"{p.text} {p.title} {p.section} {p.author} {p.category}", keep_stopwords=True):
+                self._vocabulary.add(word)
+                self._vocabulary.add(stem(word))
+        self._by_prefix = prefix_index(self._vocabulary, PREFIX)
+        self._descriptors = find_descriptors(p.text for p in passages.values())
+        # The persons the coverage names, each by surname -> the words that refer to them
+        # ("Ramirez": "ramirez", "security analyst", "analyst"): whom "he" or "she" in a
+        # follow-up can mean, found in an earlier question or answer.
+        self.people: dict[str, list[str]] = find_people(passages.values(), self._descriptors)
+        self._described: dict[tuple[str, str], str] = {}
+        # Words the coverage writes capitalised: a name in the question must be one of them, so
+        # "the United Nations" is no name the coverage knows just because it says "other nations".
+        self.name_words: set[str] = set()
+        for p in passages.values():
+            for raw in WORD.findall(f"{p.text} {p.title} {p.author}"):
+                if raw[0].isupper():
+                    self.name_words |= {normalize_word(raw), stem(normalize_word(raw))}
+        self._names_by_prefix = prefix_index(self.name_words, PREFIX)
+        # Two words of a section heading name it ("the Future Trends section"); one alone names
+        # nothing ("National Security" is no "United Nations").
+        self._heading_pairs: set[tuple[str, str]] = {
+            pair for heading in {p.section for p in passages.values()}
+            for words in [[normalize_word(raw) for raw in WORD.findall(heading)]]
+            for pair in zip(words, words[1:])
+        }
+        # Names the coverage writes capitalised inside a sentence and never in lower case: a
+        # question typed in lower case ("whats the population of venezuela") still names
+        # "venezuela", but not "state" or the "expert" of an "Expert Insight:" label.
+        lower_words = {raw.lower() for p in passages.values() for raw in WORD.findall(p.text) if raw[0].islower()}
+        self.proper_names: set[str] = {
+            normalize_word(raw)
+            for p in passages.values()
+            for sentence in split_sentences(p.text.removeprefix(p.label))
+            for position, raw in enumerate(WORD.findall(sentence))
+            if position > 0 and raw[0].isupper() and raw.lower() not in lower_words
+        } - STOPWORDS - QUESTION_WORDS  # "Q: What evidence…" capitalises "What" mid-line
+        # The coverage's words by their letters without accents: readers type "Chavez" and
+        # "Mexico" for "Chávez" and "México", and the other way round.
+        self._by_letters: dict[str, str] = {}
+        for word in sorted(self._vocabulary):
+            self._by_letters.setdefault(fold_accents(word), word)
+
+    def respelled(self, question: str) -> str:
+        """The question with each word the coverage does not know written as the coverage
+        writes it: accents ("Chavez" -> "Chávez") and, for a name, one slip of the keyboard
+        or of another language ("Rusia", "Carvajl"), when only one of its names is that close."""
+        def respell(match: re.Match) -> str:
+            raw = match.group()
+            word = raw.lower()
+            if word in self._vocabulary or word in STOPWORDS:
+                return raw
+            spelled = self._by_letters.get(fold_accents(word), "") or self._other_spelling(word)
+            if not spelled and raw[0].isupper() and len(word) >= MIN_RESPELLED and not self._known_word(word) and word not in aliases():
+                # A short name may differ from another by one letter ("Maria", "Mario"): only a
+                # letter left out or doubled ("Rusia") is a slip there.
+                close = {name for name in self.proper_names
+                         if abs(len(name) - len(word)) <= 1 and OSA.distance(name, word) <= 1
+                         and (len(word) >= MIN_ANY_SLIP or len(name) != len(word))}
+                spelled = close.pop() if len(close) == 1 else ""
+            if not spelled or spelled == word:
+                return raw
+            return spelled[0].upper() + spelled[1:] if raw[0].isupper() else spelled
+
+        def split(match: re.Match) -> str:
+            # "civil-society goals": a compound the coverage writes as two words ("civil society").
+            parts = match.group().split("-")
+            if match.group().lower() in self._vocabulary or not all(
+                    part.lower() in self._vocabulary or part.lower() in STOPWORDS for part in parts):
+                return match.group()
+            return " ".join(parts)
+
+        return LETTERS.sub(respell, HYPHENATED.sub(split, question))
+
+    def _other_spelling(self, word: str) -> str:
+        """The coverage's spelling of a word it writes the other side of the Atlantic:
+        "organisations" -> "organizations", "labour" -> "labor", "defence" -> "defense"."""
+        for british, american in SPELLINGS:
+            for old, new in ((british, american), (american, british)):
+                # "four" is no "for": four letters at least before the ending.
+                candidate = word[: -len(old)] + new if word.endswith(old) and len(word) - len(old) >= 4 else ""
+                if candidate in self._vocabulary and candidate not in STOPWORDS:
+                    return candidate
+        return ""
+
+    def expand(self, question: str, synonyms: bool = True) -> str:
+        """The question with each alias the coverage does not use replaced by the canonical
+        words it does use ("the Kremlin" -> "russia"), for BM25. A compound the coverage
+        never writes is split first, so its parts can match: "ex-spymaster" -> "ex spymaster"
+        -> "former intelligence chief"."""
+        text = WORD.sub(self._split_unknown_compound, question)
+        for alias, words in (aliases() if synonyms else word_table("aliases")).items():
+            pattern = rf"\b{re.escape(alias)}\b"
+            if re.search(pattern, text, flags=re.IGNORECASE):
+                known = [w for w in words if w in self._vocabulary]
+                if known and alias not in self._vocabulary:
+                    text = re.sub(pattern, " ".join(known), text, flags=re.IGNORECASE)
+        return text
+
+    def name_described(self, question: str) -> str:
+        """The question with each title or nickname the coverage gives someone replaced by
+        that name: "Where is the former intelligence chief now?" -> "Where is Carvajal now?";
+        and "the man in prison", "the spy fellow" by the one person the coverage says that of."""
+        for descriptor, name in self._descriptors.items():
+            pattern = rf"\b((the )?(former|ex) )?{re.escape(descriptor)}\b"
+            question = re.sub(pattern, name, question, flags=re.IGNORECASE)
+        return self.plainly_described_named(question)
+
+    def plainly_described_named(self, question: str) -> str:
+        """"the spy fellow" -> "Carvajal". Only the words for the person give way: "What did
+        the man in prison say?" -> "What did Carvajal in prison say?"."""
+        def named(match: re.Match) -> str:
+            surname = self._person_described(match.group(1) or "", match.group(3) or "")
+            return surname + match.group(3) if surname else match.group()
+
+        return DESCRIBED_PERSON.sub(named, question)
+
+    @cached_property
+    def _sentences_naming(self) -> dict[str, list[set[str]]]:
+        """surname -> the stems of each sentence that names that person (by surname or title)."""
+        sentences = [(s.lower(), {stem(w) for w in terms(s)}) for p in self.passages.values() for s in split_sentences(p.text)]
+        return {surname: [stems for lowered, stems in sentences
+                          if any(name in lowered for name in [surname.lower()] + [w for w in words if " " in w])]
+                for surname, words in self.people.items()}
+
+    def _person_described(self, modifier: str, after: str) -> str:
+        key = (modifier.lower(), after.lower())
+        if key not in self._described:  # asked several times per question, by each phrasing
+            if len(self._described) > DESCRIBED_CACHE:
+                self._described.clear()
+            self._described[key] = self._find_person_described(modifier, after)
+        return self._described[key]
+
+    def _find_person_described(self, modifier: str, after: str) -> str:
+        """The surname of the one person a plain description fits ("the man in prison": the
+        coverage's words "prison"), ranked by the person's own titles, then by how many of the
+        words the sentences naming them hold, then by how many such sentences; or "" on a tie."""
+        words = after.split()
+        # "who made the claims" is all description; "in prison" is, "say about Russia" is not.
+        clause = " ".join(words[:DESCRIPTION_WORDS if words and words[0].lower() in ("who", "that") else 2])
+        described = self.expand(f"{modifier} {clause}")
+        wanted = {stem(word) for word in terms(described)} - self._generic_stems
+        # "the guy who wrote to Trump" is not Trump.
+        named = {surname for surname, words in self.people.items() if any(stem(w) in wanted for w in words[:1])}
+        wanted -= {stem(surname.lower()) for surname in named}
+        if not wanted:
+            return ""
+        # surname -> (how many of the words its own titles hold, how many its sentences hold, in
+        # how many sentences): "spy" -> "intelligence" is Carvajal's title; "claims" is said of
+        # Carvajal in four sentences, of Maduro in one.
+        found: dict[str, tuple[int, int, int]] = {}
+        for surname, words in self.people.items():
+            if surname in named:
+                continue
+            titled = wanted & {stem(part) for w in words[1:] for part in w.split()}
+            held, sentences = set(), 0
+            for stems in self._sentences_naming[surname]:
+                matched = wanted & stems
+                held |= matched
+                sentences += bool(matched)
+            found[surname] = (len(titled), len(held), sentences)
+        ranked = sorted(found.items(), key=lambda item: item[1], reverse=True)
+        if not ranked or not any(ranked[0][1][:2]) or len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
+            return ""
+        return ranked[0][0]
+
+    _generic_stems = {stem(word) for word in STOPWORDS | GENERIC_WORDS | DEGREE_WORDS | QUESTION_WORDS | QUALIFIERS}
+
+    def _split_unknown_compound(self, match: re.Match) -> str:
+        raw = match.group()
+        return raw.replace("-", " ") if "-" in raw and not self._known_word(raw.lower()) else raw
+
+    def knows(self, word: str) -> bool:
+        word = word.lower()
+        if self._known_word(word):
+            return True
+        # "ex-spymaster", "drug-running": a compound is known when each of its parts is.
+        parts = [part for part in word.split("-") if part and part not in STOPWORDS]
+        return len(parts) > 1 and all(self._known_word(part) for part in parts)
+
+    def _knows_name(self, word: str) -> bool:
+        return self._known_word(word.lower(), self.name_words, self._names_by_prefix)
+
+    def _known_word(self, word: str, vocabulary: set[str] | None = None, by_prefix=None) -> bool:
+        vocabulary = self._vocabulary if vocabulary is None else vocabulary
+        by_prefix = self._by_prefix if by_prefix is None else by_prefix
+        if word in vocabulary or stem(word) in vocabulary:
+            return True
+        # Another name for a place stands for it; an everyday synonym stands for a word, never
+        # for a name ("United Nations" is not known from "nations" ~ "countries").
+        table = aliases() if vocabulary is self._vocabulary else word_table("aliases")
+        if any(w in vocabulary or stem(w) in vocabulary for w in table.get(word, [])):
+            return True
+        if len(word) >= PREFIX + 1:  # "Venezuelan" ~ "Venezuela", but not "Iran" ~ "Iranian"-less coverage
+            for candidate in by_prefix.get(word[:PREFIX], ()):
+                shorter = min(len(candidate), len(word))
+                common = len(common_prefix(candidate, word))
+                # The whole shorter word, less a final vowel that a demonym drops ("Mexico" ~
+                # "Mexican", "Venezuela" ~ "Venezuelan"), but "current" is not "currency".
+                base = candidate if len(candidate) <= len(word) else word
+                need = shorter - 1 if base[-1] in "aeiou" else shorter
+                if common >= max(PREFIX, need):
+                    return True
+        return False
+
+    def coverage(self, question: str) -> QueryCoverage:
+        # An aside's words ("My late husband always said…") are chatter, not what is asked;
+        # its names still count ("And the Russians — where do they come in?").
+        asking = asking_part(question)
+        result = self._terms(question, asking)
+        if not result.content_terms and asking != question:
+            # "Cryptocurrency gets a mention in the trends list — in connection with what?": the
+            # part that asks has no word for its topic; the part before it names the topic.
+            result = self._terms(question, question)
+        # A country typed in lower case ("does cuba have anything to do with…") is a name too.
+        # So is one opening the question ("China's stake in this?").
+        for country, typed in countries_in(question):
+            if normalize_word(typed.split()[-1]) not in result.names and not all(
+                    self._knows_name(part) or part in STOPWORDS for part in country.split()):
+                result.names.append(country)
+                result.unknown_names.append(country)
+        # "whos diosdado cabello": whom "who is" asks about is a name, however it is typed.
+        who = WHO_IS.match(question)
+        if who:
+            words = [normalize_word(raw) for raw in WORD.findall(who.group(1))]
+            if all(w not in STOPWORDS and w not in NOT_TOPIC_TERMS and not self.knows(w) for w in words):
+                unknown = [w for w in words if w not in result.unknown_names]
+                result.names += unknown
+                result.unknown_names += unknown
+        asked_for = self.asked_for(question)
+        if asked_for and asked_for not in NAMING_WORDS and not self.knows(asked_for):
+            result.unknown_asked_for = asked_for
+        return result
+
+    def _terms(self, question: str, asking: str) -> QueryCoverage:
+        """The question's content terms, names and topics, known or not; of its words outside
+        `asking` (the part that asks), only the names."""
+        result = QueryCoverage()
+        lowered = question.lower()
+        alias_words = {w for alias in aliases() if " " in alias and alias in lowered for w in alias.split()}
+        asked_words = {normalize_word(raw) for raw in WORD.findall(asking)}
+        # Words carried from an earlier turn ("… (expert lady quoted article)") were judged when
+        # that turn was asked: one the coverage does not know is no reason to decline this one.
+        carried = CARRIED_CONTEXT.search(question)
+        carried_words = {normalize_word(raw) for raw in WORD.findall(carried.group())} if carried else set()
+        # A name in the scene set before the question counts when the question points back at
+        # it ("And the Russians — where do they come in?"), not when the question asks about
+        # something of its own ("If the tactic spreads beyond the Western Hemisphere…; what
+        # type of warfare does it say other nations could become vulnerable to?").
+        scene_names_count = asking == question or not asked_words - NOT_TOPIC - STOPWORDS or POINTS_BACK.search(asking)
+        for sentence in re.split(r"(?<=[.!?])\s+", question.strip()):
+            raws = WORD.findall(sentence)
+            sentence_words = [normalize_word(raw) for raw in raws]
+            for position, (raw, word) in enumerate(zip(raws, sentence_words)):
+                if not word or word in QUESTION_WORDS and position == 0:
+                    continue
+                is_name = (
+                    # "wrote to the President": a title, not a name
+                    (raw[0].isupper() and position > 0 and word not in STOPWORDS and word not in ARTICLE_WORDS
+                     and word not in PERSON_WORDS)
+                    or any(c.isdigit() for c in raw)
+                    or (raw.islower() and word in self.proper_names and word not in ARTICLE_WORDS)
+                )
+                if (word in STOPWORDS or word in DEGREE_WORDS or word in PRONOUNS or word in NOT_TOPIC
+                        or word not in asked_words) and not is_name:
+                    continue  # "…and when did he die?": neither "when" nor "he" is what is asked about
+                if is_name and word not in asked_words and not scene_names_count:
+                    continue
+                known = (self.knows(word) or word in NAMING_WORDS
+                         or word in alias_words and self._alias_known(lowered))
+                if known and is_name and raw.isalpha() and word not in alias_words:
+                    known = self._knows_name(word) or self._in_heading(sentence_words, position)
+                if not known and not is_name and (word in NOT_TOPIC_TERMS or word in carried_words):
+                    continue  # "what would be the point of that?": no word for what is asked about
+                result.content_terms.append(word)
+                if known:
+                    result.known_terms.append(word)
+                if is_name:
+                    result.names.append(word)
+                    if not known:
+                        result.unknown_names.append(raw)
+                elif word not in NOT_TOPIC_TERMS:
+                    result.topic_terms.append(word)
+                    if not known:
+                        result.unknown_topics.append(word)
+        return result
+
+    def asked_for(self, question: str) -> str:
+        """The noun a "which/what X…" question asks for, lower case, or ""."""
+        match = ASKED_FOR.search(question)
+        if not match and WHAT_IS.search(question):  # "what's the bounty the US put on…"
+            match = WHAT_IS.search(question)
+            phrase = PHRASE_END.split(re.split(r"[,;:–—]", match.group(1))[0])[0].split()
+            raw = phrase[-1] if phrase and phrase[0].lower() in ("the", "a", "an") and len(phrase) == 2 else ""
+            following = ""
+        elif match and match.group(1).lower() in NOT_A_NOUN:
+            phrase = WHAT_IS.search(question)
+            # "what was the spy guy's nickname again, el somethin?": the phrase ends at a comma too.
+            words = PHRASE_END.split(re.split(r"[,;:–—]", phrase.group(1))[0])[0].split() if phrase else []
+            raw, following = (words[-1], "") if words else ("", "")
+        else:
+            raw, following = (match.group(1), match.group(2) or "") if match else ("", "")
+        if not raw or not raw.islower():  # "Which Russian officials", "What is the Cartel…": a name leads
+            return ""
+        # "By what routes could it escalate?" asks how, not for a route.
+        if MEANS_ASKED.match(question) and raw.lower().removesuffix("s") in MEANS_NOUNS:
+            return ""
+        word = normalize_word(raw)
+        # "What exact date…", "What military rank…", "Which domestic Venezuelan actors…": the
+        # noun comes after the adjectives (a capitalised one among them).
+        # Only up to an auxiliary: "Which intermediary sold the oil?" asks for an intermediary.
+        if (word in QUALIFIERS or ADJECTIVE_ENDING.search(word)) and following:
+            after = WORD.findall(question[question.find(raw) + len(raw):])[:4]
+            verb = next((i for i, w in enumerate(after) if w.lower() in AUXILIARY_WORDS), None)
+            noun = after[verb - 1] if verb else ""
+            if noun.islower() and noun not in NOT_A_NOUN | STOPWORDS and not set(after[:verb - 1]) & STOPWORDS - {"or", "and"}:
+                word, following = normalize_word(noun), ""
+        # "What fancy phrase did she use?", "Which catchy name…": words the coverage says, however described.
+        if following.lower() in NAMING_WORDS:
+            return ""
+        # "What changed that?", "What is Carvajal seeking?": a verb, not a kind of thing.
+        if word.endswith(("ed", "ing")) or following.lower() in DETERMINERS:
+            return ""
+        if word in ABSTRACT_NOUNS:
+            # "What is the legal basis … for US military strikes?": what the aspect is of.
+            at = re.search(rf"\b{re.escape(word)}\b", question, re.I)
+            return self._aspect_of(question[at.end():]) if at else ""
+        if word in NOT_ASKED_FOR:
+            return ""
+        return word
+
+    @staticmethod
+    def _aspect_of(rest: str) -> str:
+        """The noun an aspect is of: the last word of the first "of/for/behind" phrase
+        ("… for US military strikes on…" -> "strikes"), or ""."""
+        match = ASPECT_OF.search(rest)
+        if not match:
+            return ""
+        words = PHRASE_END.split(" " + match.group(1))[0].split()
+        noun = normalize_word(words[-1]) if words else ""
+        if not noun or not words[-1].islower() or noun in NOT_ASKED_FOR or noun.endswith(("ed", "ing")):
+            return ""
+        return noun
+
+    def _in_heading(self, words: list[str], position: int) -> bool:
+        before = words[position - 1] if position > 0 else ""
+        after = words[position + 1] if position + 1 < len(words) else ""
+        return (before, words[position]) in self._heading_pairs or (words[position], after) in self._heading_pairs
+
+    def _alias_known(self, lowered_question: str) -> bool:
+        return any(
+            alias in lowered_question and any(w in self._vocabulary for w in words)
+            for alias, words in aliases().items()
+            if " " in alias
+        )
+
+    def person_in(self, question: str) -> str:
+        """The surname of the person the question names first (by name, title or nickname), or ""."""
+        return first_named(self.name_described(question), self.people)
+
+    def is_common(self, word: str) -> bool:
+        """Whether the coverage uses this word in many passages ("Carvajal", "Maduro")."""
+        return self._df.get(stem(normalize_word(word)), 0) >= COMMON_NAME_PASSAGES
