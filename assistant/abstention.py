@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 
 from assistant.answer_types import (
-    answer_type, asks, asks_about_designation, asks_for_reaction, asks_what_it_says, done_missing, employer_missing, gives_time, has_cue,
-    header_field_asked, header_lines, leader_missing, name_origin_missing, predecessor_missing, premise_contradicted, ranking_missing, reactor,
+    answer_type, asking_part, asks, asks_about_designation, asks_for_reaction, asks_what_it_says, done_missing, employer_missing, gives_time, has_cue,
+    header_field_asked, header_lines, leader_missing, name_origin_missing, predecessor_missing, premise_contradicted, ranking_missing, stance_missing, reactor,
     reports_reaction, sentence_missing,
 )
 from assistant.lexicon import (
@@ -84,7 +84,8 @@ HOW_TO = re.compile(r"^\W*(how (do|can|should|would|could) (i|you|we|one)|how to
 NAMED_KINDS = (
     "prisons?|jails?|cit(?:y|ies)|towns?|states?|provinces?|countr(?:y|ies)|capitals?|cartels?|gangs?|"
     "compan(?:y|ies)|banks?|agenc(?:y|ies)|universit(?:y|ies)|courts?|part(?:y|ies)|newspapers?|airports?|"
-    "ports?|officials?|generals?|ministers?|politicians?|statutes?|laws?|judges?|prosecutors?|lawyers?|attorneys?"
+    "ports?|officials?|generals?|ministers?|politicians?|statutes?|laws?|judges?|prosecutors?|lawyers?|attorneys?|"
+    "currenc(?:y|ies)|cryptocurrenc(?:y|ies)|coins?"
 )
 AUXILIARIES = "|".join(sorted(AUXILIARY_WORDS | {"must", "the", "a", "an"}))  # words no modifier of a kind is
 # The act a "which X" question asks about: the verb right after X ("Which country extradited
@@ -116,6 +117,8 @@ COUNT_OF_LISTED = re.compile(
 ANOTHER_QUESTION = re.compile(r",?\s+and\s+(?=(?:which|what)\b)", re.I)  # "…, and which judge…?"
 FIRST_ALTERNATIVE = re.compile(r"^(\W*(?:which|what)\s+)(?:[\w’'-]+\s+){1,2}or\s+", re.I)
 INDEFINITE = {"a", "an", "any", "some", "another", "other"}
+PERSON_KINDS = {"official", "general", "minister", "politician", "judge", "prosecutor", "lawyer", "attorney"}
+KIND_WORDS = {"kind", "type", "sort", "form", "of", "other", "such", "some", "any", "which", "what", "main", "top"}
 NAME_WINDOW = 5  # words after the kind that may name it ("a prison in Miami", "officials like X")
 LINKERS = {"in", "at", "of", "near", "outside", "called", "named", "known", "as", "like", "including", "such"}
 ARTICLES = {"the", "a", "an"}
@@ -162,6 +165,10 @@ def reason_to_abstain(question: str, retrieval: Retrieval, retriever: Retriever)
     coverage = retrieval.coverage
     if coverage.unknown_names:
         return f"the coverage never mentions {', '.join(coverage.unknown_names)}"
+    # "Does the author believe Maduro should be removed by force?": no passage speaks of it,
+    # however much "the author" reads like a question about the byline.
+    if stance_missing(question, [hit.item.text for hit in retrieval.hits[:3]]):
+        return "the coverage holds no view on that"
     top = retrieval.hits[0].item
     if top.kind == "header" and header_lines(question, top.text):
         return ""  # "Who wrote this piece?": the byline answers, however unlike the question it reads
@@ -245,7 +252,7 @@ def reason_to_abstain(question: str, retrieval: Retrieval, retriever: Retriever)
     # prison") but never names it.
     # "Which think tank or university…": the kind last named heads the phrase.
     # "What sentence does he face, and which federal judge presides?": each "which" asks.
-    for clause in ANOTHER_QUESTION.split(question):
+    for clause in ANOTHER_QUESTION.split(asking_part(question)):  # not the anecdote told first
         which_question = FIRST_ALTERNATIVE.sub(r"\1", clause)
         kind = _which_kind(which_question)
         # A bullet's label is title case ("Expansion of Target Countries"): no name in it.
@@ -287,9 +294,16 @@ def _which_kind(question: str) -> re.Match | None:
     match = WHICH_KIND.search(question) or NAME_OF_KIND.search(question)
     if not match:
         return None
-    for word in match.group(1).split():
-        # "which us state": the country's initials, typed in lower case
-        if not (word[0].isupper() or COUNTRY_INITIALS.fullmatch(word.upper()) or word.lower() in QUALIFIERS or ADJECTIVE_ENDING.search(word.lower()) or is_demonym(word)):
+    modifiers = match.group(1).split()
+    for position, word in enumerate(modifiers):
+        # A noun right before a thing's kind, after another modifier, makes a compound ("Which
+        # US federal district court…"); "What kind of cartel…", "What mean Cartel…" ask for no
+        # named thing, and a person is named by a title ("Which former intelligence official").
+        # "which us state": the country's initials, typed in lower case.
+        compound = (position > 0 and position == len(modifiers) - 1 and word.islower() and word not in KIND_WORDS
+                    and not word.endswith("s") and _singular(match.group(2).lower()) not in PERSON_KINDS)
+        if not (word[0].isupper() or compound or COUNTRY_INITIALS.fullmatch(word.upper()) or word.lower() in QUALIFIERS
+                or ADJECTIVE_ENDING.search(word.lower()) or is_demonym(word)):
             return None
     return match
 

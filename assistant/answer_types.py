@@ -15,7 +15,7 @@ from assistant.corpus import CALLOUT_LABELS, CALLOUT_PARTS
 from assistant.text import CARRIED_CONTEXT, split_sentences, stem
 
 __all__ = [
-    "answer_type", "asking_part", "asks", "asks_for_reaction", "leader_missing", "reactor", "asks_what_it_says", "mentions_saying", "gives_time", "has_cue", "header_field_asked", "header_lines", "name_origin_missing",
+    "answer_type", "asking_part", "stance_missing", "asks", "asks_for_reaction", "leader_missing", "reactor", "asks_what_it_says", "mentions_saying", "gives_time", "has_cue", "header_field_asked", "header_lines", "name_origin_missing",
     "ranking_missing", "reports_reaction", "sentence_missing", "employer_missing", "asks_about_designation", "done_missing",
 ]
 
@@ -618,3 +618,39 @@ def employer_missing(question: str, texts) -> bool:
 def asks_about_designation(question: str) -> bool:
     """Whether the question asks about an official label ("designated", "officially a…")."""
     return bool(DESIGNATION_QUESTION.search(question))
+
+
+# --- a stance asked of the article -----------------------------------------------------------
+
+# "Does the author personally believe Maduro should be removed by force?", "Is the writer in
+# favour of a military intervention?", "Does the article say US strikes on drug boats are
+# justified?": the article's view on a proposal, which it holds only where its text speaks of it.
+STANCE_QUESTION = re.compile(
+    r"^\W*(?:so\s+|and\s+|but\s+)?(?:does|do|did|is|would|has)\s+(?:the|this)\s+(?:author|writer|article|piece|story|reporter|journalist|editor)"
+    r"(?:\s+(?:personally|actually|really|himself|herself))?\s+"
+    r"(?:(?:favou?r|support|endorse|advocate|back|approve)s?(?:\s+that)?|"
+    # "think/believe" asks for a view only of what should be done, or of the writer's own
+    # ("Does the article think there might be a war?" asks what it predicts).
+    r"(?:think|believe)s?(?:\s+that)?(?=.*\b(?:should|ought)\b)|(?<=personally )(?:think|believe)s?(?:\s+that)?|"
+    r"(?:in favou?r of|for|against|supportive of)|"
+    r"(?:say|says|claim|claims|argue|argues)(?:\s+that)?(?=.*\b(?:justified|justifiable|legitimate|legal|illegal|lawful|unlawful|moral|immoral)\b))\s+(.+)$",
+    re.I,
+)
+STANCE_FILLER = {
+    "should", "would", "could", "will", "must", "be", "been", "being", "is", "are", "was", "were", "the", "a", "an", "of",
+    "to", "in", "on", "by", "for", "with", "that", "this", "it", "its", "his", "her", "their", "from", "and", "or", "as",
+    "at", "personal", "personally", "stance", "view", "really", "actually", "ever", "eventually", "soon", "up", "out",
+}
+
+
+def stance_missing(question: str, texts) -> bool:
+    """True when the question asks whether the article holds a view on something, and a word
+    of that something (not a name) is in none of `texts`: the article speaks of no such thing."""
+    match = STANCE_QUESTION.match(asking_part(question))
+    if not match:
+        return False
+    words = [w.lower() for w in re.findall(r"[^\W\d_][\w’'-]*", match.group(1)) if not w[0].isupper()]
+    wanted = [w for w in words if w not in STANCE_FILLER and len(w) > 2]
+    said = " ".join(texts).lower()
+    stems = {stem(w) for w in re.findall(r"[^\W\d_]+", said)}
+    return any(stem(w) not in stems and w[:5] not in said for w in wanted)

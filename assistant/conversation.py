@@ -86,11 +86,11 @@ ASIDE_STATEMENTS = re.compile(r"^\s*(?:(?:honestly,?\s+|look,?\s+|listen,?\s+|so
                               r"(?:(?:have|had|was|am|been|just|really|honestly|kind of|always)\s+)*"
                               r"(?:hear|heard|hearing|thought|think|feel|felt|feeling|scared|worried|confused|saw|seen|watching|"
                               r"keep|kept|wonder|wondering|thinking)\b[^.!?]*[.!]\s+)+(?=\S)", re.IGNORECASE)
-# "the Mexican ones you see on Netflix": where the asker met the topic, not what about.
-# Only after a verb of seeing or hearing: "What did Maduro say on TV?" asks about TV.
 # "who's the expert they quote, lemme guess some think tank person?", "where is he now,
 # chilling on a beach or what?": the reader's guess, which only pulls towards other words.
-GUESSED = re.compile(r",\s*(?:(?:let me|lemme) guess|i bet|i guess)\b[^?]*|,\s*[^,?]*\bor (?:what|something|whatever)(?=\W*$)", re.I)
+GUESSED = re.compile(r",\s*(?:(?:let me|lemme) guess|i bet|i guess)\b[^?]*|,\s*[^,?]*\bor (?:what|whatever)(?=\W*$)", re.I)
+# "the Mexican ones you see on Netflix": where the asker met the topic, not what about.
+# Only after a verb of seeing or hearing: "What did Maduro say on TV?" asks about TV.
 SEEN_ON = re.compile(r"(\b(?:see|sees|saw|seen|seeing|watch|watched|watching|hear|heard|hearing|read|reading)\b[^.?!,;]{0,40}?)"
                      r"\s+on\s+(?:the\s+)?(?:TV|television|telly|Netflix|YouTube|TikTok|Twitter|Facebook|Instagram|Reddit|radio|news|internet)\b",
                      re.IGNORECASE)
