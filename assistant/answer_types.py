@@ -34,7 +34,8 @@ QUESTION_TYPES = [
     ("how many", re.compile(r"\bhow (many|much|long|big|large|old|often)\b(?! a deal)|\bwhat (number|percentage|share|amount|size) of\b|"
                             r"\bwhat(?:[’']s| is| was| are| were) (?:the |[\w-]+[’']s )(?:[a-z]+ ){0,2}(tonnage|amount|volume|quantity|number|total|"
                             r"budget|percentage|rate|population|death toll|toll|figure)s?\b|"
-                            rf"\b(tons|tonnes|kilos|kilograms|barrels) of\b|{SEARCH_BOX}\b(number|statistics)\W*$", re.I)),
+                            rf"\b(tons|tonnes|kilos|kilograms|barrels) of\b|{SEARCH_BOX}\b(number|statistics)\W*$|"
+                            r"^\W*(tonnage|number|amount|volume|quantity|count|total)\s+of\b", re.I)),
     # "Is stopping drugs at the border enough?", not "Is there enough evidence?" (a quantity).
     ("enough", re.compile(r"\b(is|are|was|were|be|isn't|isn’t|aren't|aren’t)\b[^?]*\b(enough|sufficient)\b(?!\s+(?!(?:to|on|by|for|in|at|against|alone|only|just|anymore|though|now|yet|really|here|either)\b)[a-z])|"
                           r"\bsuffice\b|\bon its own\b", re.I)),
@@ -42,7 +43,7 @@ QUESTION_TYPES = [
     ("why", re.compile(r"^\W*(why)\b|\bwhat (is|was) the (reason|purpose|goal|aim)\b|\b(for|on) what (reason|purpose|basis|grounds)\b|"
                        r"(?:^\W*|\b(?:the|its|their|his|her|real|main|true|whole)\s+)(?:point|purpose|goal|aim|objective|motive|intent)s?\s+(?:of|behind)\b",
                        re.I)),
-    ("nickname", re.compile(r"\b(nicknames?|nicknamed|sobriquets?|monikers?|alias|aka|what is \w+ called|goes? by|"
+    ("nickname", re.compile(r"\b(nicknames?|nicknamed|sobriquets?|monikers?|alias|aka|noms? de guerre|what is \w+ called|goes? by|"
                             r"what (do|does) (people|they|you|we|others|\w+) call (him|her|them))\b", re.I)),
     ("kind", re.compile(r"\b(what|which) (kinds?|sorts?|types?) of\b", re.I)),
     # "Which American leader did Carvajal write to?", "Who was the recipient of his letter?".

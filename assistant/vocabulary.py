@@ -64,6 +64,12 @@ PREFIX = 5  # demonyms and inflections share this much: "Venezuelan"/"Venezuela"
 # A name in at least this many passages tells little about which one answers; masked in the
 # second phrasing. Tuned with MASKED_WEIGHT on both question files in tests/eval.
 COMMON_NAME_PASSAGES = 3
+# A name in several capitalised words, linked by "of", "the", "de": "Cartel of the Suns".
+NAME_PHRASE = re.compile(r"\b[A-Z][\w’'-]*(?:\s+(?:(?:of|the|de|del|for)\s+)*[A-Z][\w’'-]*)+")
+# A word typed as initials ("CoS", "TCOs"): two capitals at least; three letters at least
+# (two, "LA", "DT", stand for too many things).
+ACRONYM = re.compile(r"(?=(?:[a-z]*[A-Z]){2})[A-Z][A-Za-z]{1,5}")
+MIN_ACRONYM = 3
 
 
 @dataclass
@@ -85,6 +91,17 @@ class QueryCoverage:
     @property
     def known_fraction(self) -> float:
         return len(self.known_terms) / len(self.content_terms) if self.content_terms else 0.0
+
+
+def _initials(name: str) -> set[str]:
+    """"Cartel of the Suns" -> {"CS", "COTS", "COS"}: of the capitalised words, of every word,
+    and of every word but the articles."""
+    words = name.split()
+    return {
+        "".join(w[0] for w in words if w[0].isupper()).upper(),
+        "".join(w[0] for w in words).upper(),
+        "".join(w[0] for w in words if w.lower() not in ("the", "a", "an")).upper(),
+    }
 
 
 class Vocabulary:
@@ -133,6 +150,16 @@ class Vocabulary:
             for position, raw in enumerate(WORD.findall(sentence))
             if position > 0 and raw[0].isupper() and raw.lower() not in lower_words
         } - STOPWORDS - QUESTION_WORDS  # "Q: What evidence…" capitalises "What" mid-line
+        # Initials of the names the coverage writes out in several words, each mapped to the
+        # name when only one name has them: "COS", "COTS" and "CS" for "Cartel of the Suns".
+        found: dict[str, set[str]] = {}
+        for p in passages.values():
+            for match in NAME_PHRASE.finditer(f"{p.text}\n{p.title}"):
+                name = re.sub(r"^(?:The|A|An)\s+", "", match.group()).removesuffix("’").removesuffix("'")
+                for initials in _initials(name):
+                    if len(initials) >= MIN_ACRONYM:
+                        found.setdefault(initials, set()).add(name)
+        self._acronyms: dict[str, str] = {key: names.pop() for key, names in found.items() if len(names) == 1}
         # The coverage's words by their letters without accents: readers type "Chavez" and
         # "Mexico" for "Chávez" and "México", and the other way round.
         self._by_letters: dict[str, str] = {}
@@ -148,6 +175,11 @@ class Vocabulary:
             word = raw.lower()
             if word in self._vocabulary or word in STOPWORDS:
                 return raw
+            if ACRONYM.fullmatch(raw) and not self._known_word(word) and word not in aliases():
+                # "the CoS", "the COTS": initials of a name the coverage writes out.
+                spelled_out = self._acronyms.get(raw.upper().removesuffix("S") if raw.endswith("s") else raw.upper(), "")
+                if spelled_out:
+                    return spelled_out
             spelled = self._by_letters.get(fold_accents(word), "") or self._other_spelling(word)
             if not spelled and raw[0].isupper() and len(word) >= MIN_RESPELLED and not self._known_word(word) and word not in aliases():
                 # A short name may differ from another by one letter ("Maria", "Mario"): only a
@@ -367,7 +399,9 @@ class Vocabulary:
                 known = (self.knows(word) or word in NAMING_WORDS
                          or word in alias_words and self._alias_known(lowered))
                 if known and is_name and raw.isalpha() and word not in alias_words:
-                    known = self._knows_name(word) or self._in_heading(sentence_words, position)
+                    # Initials stand for words, not only names: "a CN partner" (counter-narcotics).
+                    known = (self._knows_name(word) or self._in_heading(sentence_words, position)
+                             or raw.isupper() and len(raw) > 1 and any(w in self._vocabulary for w in aliases().get(word, ())))
                 if not known and not is_name and (word in NOT_TOPIC_TERMS or word in carried_words):
                     continue  # "what would be the point of that?": no word for what is asked about
                 result.content_terms.append(word)
@@ -447,7 +481,7 @@ class Vocabulary:
 
     def _alias_known(self, lowered_question: str) -> bool:
         return any(
-            alias in lowered_question and any(w in self._vocabulary for w in words)
+            alias in lowered_question and any(w in self._vocabulary or w in NAMING_WORDS for w in words)
             for alias, words in aliases().items()
             if " " in alias
         )
