@@ -295,7 +295,9 @@ ACCORDING_TO_THE_ARTICLE = re.compile(rf"^\W*(?:according to|per) (?:the|this) (
 ABOUT_SOMETHING_ELSE = re.compile(
     rf"\b(author|writer|date)\s+of\s+(the|that|his|her|their|its)\s+(?!{DOCUMENT_NOUNS})\w+|"
     # "the article's Expert Insight section": a part of the article, not the site's section
-    rf"\b(?:{CALLOUT_LABELS}|faq)\W+(?:{CALLOUT_PARTS}|part)\b|\bsection (?:heading|title|header)s?\b",
+    rf"\b(?:{CALLOUT_LABELS}|faq)\W+(?:{CALLOUT_PARTS}|part)\b|\bsection (?:heading|title|header)s?\b|"
+    # "the article's closing section": a part of the article, not where the site files it
+    r"\b(?:closing|opening|final|last|first|concluding|introductory|question-and-answer)\s+(?:section|part)\b",
     re.I,
 )
 
@@ -362,7 +364,7 @@ def header_lines(question: str, header: str) -> list[str]:
 REACTION_QUESTION = re.compile(
     # "a response to/from", "his response": someone's; "a policy response" is what to do.
     r"\b(respond|responded|reply|replied|react|reacted|response\s+(?:to|from)|(?:his|her|their|its|[’']s)\s+response|reaction|answered|"
-    r"(write|wrote|written|get|got|say|said|hear|heard) back|acknowledged?|comment(?:ed)? on|weighed in|answer|answers|"
+    r"(write|wrote|written|get|got|say|said|hear|heard) back|acknowledged?|comment(?:ed)? on|weighed in|(?<![-&])answer|(?<![-&])answers|"
     # "Has Maduro denied the allegations himself?": a reaction too, reported or not.
     r"deny|denies|denied|denial|reject|rejects|rejected|refute|refutes|refuted)\b",
     re.I,

@@ -146,7 +146,7 @@ PERSON_WORDS = {
     "officials", "expert", "experts", "analyst", "analysts", "officer", "officers", "minister",
     "ministers", "senator", "senators", "lawmaker", "lawmakers", "diplomat", "diplomats",
     "general", "generals", "figure", "figures", "person", "people", "journalist", "reporter",
-    "man", "men", "woman", "women", "principal", "principals",
+    "man", "men", "woman", "women", "principal", "principals", "gentleman", "gentlemen", "lady", "ladies", "gent", "bloke",
     "perp", "perps", "crook", "crooks", "snitch", "character", "characters", "guy", "guys", "dude", "fellow", "chap",
     # Honorifics: "Has Mr. Maduro shown…" names Maduro, not "Mr".
     "mr", "mrs", "ms", "mister", "sir", "madam", "señor", "senor", "señora", "senora", "sr", "sra", "herr", "frau", "monsieur",
