@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import re
 
-from assistant.answer_types import (
-    answer_type, asking_part, asks, asks_about_designation, asks_for_reaction, asks_what_it_says, done_missing, employer_missing, gives_time, has_cue,
-    header_field_asked, header_lines, leader_missing, name_origin_missing, predecessor_missing, premise_contradicted, ranking_missing, stance_missing, reactor,
-    reports_reaction, sentence_missing,
+from assistant.answer_types import answer_type, asking_part, asks, asks_what_it_says, gives_time, has_cue, header_field_asked, header_lines
+from assistant.evidence import (
+    asks_about_designation, asks_for_reaction, done_missing, employer_missing, leader_missing, name_origin_missing, predecessor_missing,
+    premise_contradicted, ranking_missing, reactor, reports_reaction, sentence_missing, stance_missing,
 )
 from assistant.lexicon import (
     ADJECTIVE_ENDING, AUXILIARY_WORDS, COUNTRY_INITIALS, GENERIC_WORDS, QUALIFIERS, countries_in, is_demonym,

@@ -1,0 +1,323 @@
+"""Whether the best passages hold what a kind of question needs before it can be answered.
+
+"How did Trump respond to the letter?" is answered only by a passage reporting him reacting;
+"Who leads the opposition?" only by one saying someone leads it; "Which cartel is the largest?"
+only by one ranking cartels that way. Each check below names the kind of question it reads and
+what it looks for in the text; `abstention.reason_to_abstain` declines when one says the
+coverage lacks it. The cues are words of news prose, never facts of one article.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.answer_types import SEARCH_BOX, asking_part
+from assistant.text import split_sentences, stem
+
+__all__ = [
+    "asks_about_designation", "asks_for_reaction", "done_missing", "employer_missing", "leader_missing", "name_origin_missing",
+    "predecessor_missing", "premise_contradicted", "ranking_missing", "reactor", "reports_reaction", "sentence_missing",
+    "stance_missing",
+]
+
+
+# --- reactions --------------------------------------------------------------------------------
+
+# "How did Trump respond to Carvajal's letter?", "Did Maduro reply?": a person's reaction, which
+# coverage of a claim often does not have. It answers only where it reports that person reacting.
+REACTION_QUESTION = re.compile(
+    # "a response to/from", "his response": someone's; "a policy response" is what to do.
+    r"\b(respond|responded|reply|replied|react|reacted|response\s+(?:to|from)|(?:his|her|their|its|[’']s)\s+response|reaction|answered|"
+    r"(write|wrote|written|get|got|say|said|hear|heard) back|acknowledged?|comment(?:ed)? on|weighed in|(?<![-&])answer|(?<![-&])answers|"
+    # "Has Maduro denied the allegations himself?": a reaction too, reported or not.
+    r"deny|denies|denied|denial|reject|rejects|rejected|refute|refutes|refuted)\b",
+    re.I,
+)
+REACTION = re.compile(
+    r"\b(respond\w*|repl(y|ied|ies)|react\w*|response|answered|rejected|denied|dismissed|welcomed|"
+    r"condemned|said|says|told|vowed|declined to comment|called (it|the))\b",
+    re.I,
+)
+
+
+# Who is asked to have reacted: "How did Caracas (officially) react…", "How has the incoming
+# American president responded…" (not "How should the US respond?", which asks for advice).
+REACTOR = re.compile(
+    r"\b(?:did|has|have|had|was|were)\s+((?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,3}?)\s+(?:\w+ly\s+)?"
+    r"(?:respond|reply|react|answer|acknowledge|write back|get back|responded|replied|reacted|acknowledged)\b",
+    re.I,
+)
+
+
+def reactor(question: str) -> str:
+    """The word for whoever a reaction question asks about ("Caracas", "president"), or "".
+    Only when the reaction is all that is asked: "What is necessary…, and how has Miraflores
+    responded?" is half answered by what is necessary."""
+    match = REACTOR.search(question)
+    return match.group(1).split()[-1] if match and not re.search(r",|\band\b", question[:match.start()]) else ""
+
+
+# "In the FAQ, what's the answer on evidence?": the FAQ's answer, no one's reaction.
+FAQ_ANSWER = re.compile(r"\b(?:the|its|an?|faq[’']?s?)\s+answers?\b", re.I)
+
+
+def asks_for_reaction(question: str) -> bool:
+    if re.search(r"\bfaqs?\b", question, re.I):
+        question = FAQ_ANSWER.sub("", question)
+    return bool(REACTION_QUESTION.search(question))
+
+
+def reports_reaction(person: str, text: str) -> bool:
+    """Whether `text` reports `person` reacting: a reaction word within a few words after the
+    name ("Trump said…", "Maduro's government rejected…"), not just both in one sentence
+    ("Carvajal said he had written to Trump" is no reply of Trump's)."""
+    near = re.compile(rf"\b{re.escape(person)}\b(?:\W+\w+){{0,3}}?\W+(?:{REACTION.pattern})", re.I)
+    return bool(near.search(text))
+
+
+# --- names ------------------------------------------------------------------------------------
+
+# "Where does the name 'Cartel of the Suns' come from?", "Why is it called that?": a question about
+# a name's origin, which coverage using the name rarely explains. Answered only where a passage
+# says what a name is after or why something is called so.
+NAME_ORIGIN_QUESTION = re.compile(
+    r"\bname\b.{0,40}\b(come from|comes from|came from|origin|mean|means|derive[sd]?)\b|"
+    r"\b(origin|meaning) of (the|its|their|his|her) (name|nickname)\b|"
+    r"\bwhy\b.{0,30}\b(called|named|nicknamed|known as)\b|\b(called|named) (that|so|this)\b|"
+    # "Why do they call him El Pollo?": a name given to someone.
+    r"\bwhy\b.{0,30}\bcalls?\s+(?!(?:on|upon|for|the|a|an|up|out|off|in|back)\b)[\w’'-]+\s+[\"“‘']?(?-i:[A-Z])",
+    re.I,
+)
+NAME_ORIGIN = re.compile(
+    r"\b(named (after|for)|takes? its name|gets? its name|name (comes|derives)|so[- ]called because|"
+    r"called (that|so) because|refers? to|in reference to|derived from|nicknamed because)\b",
+    re.I,
+)
+
+
+def name_origin_missing(question: str, texts) -> bool:
+    """True when the question asks where a name comes from and none of `texts` says."""
+    return bool(NAME_ORIGIN_QUESTION.search(question)) and not any(NAME_ORIGIN.search(t) for t in texts)
+
+
+# --- rankings ---------------------------------------------------------------------------------
+
+# "Which Mexican cartel is the largest?" asks the coverage to rank things; it answers only where
+# its text ranks them with the same word.
+SUPERLATIVE = re.compile(
+    r"\b(largest|biggest|smallest|richest|poorest|oldest|newest|strongest|weakest|deadliest|"
+    r"most (powerful|dangerous|important|influential|violent|wanted)|highest|lowest|"
+    # "Which US city gets the most drugs?": a quantity ranked (any "most" in the text ranks).
+    r"(?:get|gets|got|receive|receives|received|suffer|suffers|suffered|send|sends|sent|import|imports|export|exports|"
+    r"produce|produces|produced|use|uses|used|spend|spends|spent|lose|loses|lost|see|sees|saw) the most)\b",
+    re.I,
+)
+
+
+def ranking_missing(question: str, texts) -> bool:
+    """True when the question asks for the largest/best/most… of something and none of
+    `texts` uses that word: the coverage does not rank what is asked about."""
+    match = SUPERLATIVE.search(asking_part(question))  # not "If it spreads beyond the largest market, …"
+    if not match:
+        return False
+    said = "most" if match.group(0).lower().endswith("the most") else match.group(0)
+    word = re.compile(rf"\b{re.escape(said)}\b", re.I)
+    return not any(word.search(text) for text in texts)
+
+
+# --- who came before ------------------------------------------------------------------------
+
+# "Who was president of Venezuela before Chávez?": the coverage answers only where it says who
+# came before that person.
+PREDECESSOR_QUESTION = re.compile(r"^\W*who\b.*\b(?:before|prior to|preceded)\s+(?:[A-Z]\w+\s+)?([A-Z][\w’'-]+)", re.I)
+
+
+def predecessor_missing(question: str, texts) -> bool:
+    match = PREDECESSOR_QUESTION.search(question)
+    if not match:
+        return False
+    name = re.escape(match.group(1))
+    said = re.compile(rf"\b(?:before|prior to|preceded|predecessor|succeeded)\b[^.]*\b{name}|\b{name}\b[^.]*\b(?:predecessor|succeeded)", re.I)
+    return not any(said.search(text) for text in texts)
+
+
+# --- who leads something ----------------------------------------------------------------------
+
+# "Who leads the Venezuelan opposition?", "Who is the leader of the Cartel of the Suns?": the
+# thing led, after the verb or after "leader of". Not "Who runs/controls the cartel?", which a
+# group answers ("a network of Venezuelan military officials").
+LEADER_QUESTION = re.compile(
+    r"^\W*who(?:\s+|[’']s\s+|\s+is\s+)(?:currently\s+|actually\s+|really\s+)?(?:leads|led|heads|headed|founded|commands|"
+    r"leading|heading(?!\s+(?:to|for|into|toward|towards|back)\b)|commanding|is in charge of|in charge of)\s+(.+)|^\W*who\b.*?\b(?:leader|head|founder|boss|commander|mastermind)\s+of\s+(.+)|"
+    # A search-box query: "cartel of the suns founder".
+    rf"{SEARCH_BOX.removesuffix('[^?]*')}(.+?)\s+(?:leader|head|founder|boss|commander|mastermind)s?\W*$",
+    re.I,
+)
+LEADING = re.compile(
+    r"\b(lead|leads|led|leader|leaders|leadership|head|heads|headed|chief|founder|founded|boss|runs|run by|"
+    r"commander|commanded|commands|under|controls|controlled|in charge|mastermind)\b",
+    re.I,
+)
+LED_THING_SKIPS = {"the", "a", "an", "this", "that", "its", "their", "his", "her", "so-called", "current", "whole",
+                   "of", "de", "del", "la", "los", "las", "el", "and", "in", "on", "for"}
+
+
+def leader_missing(question: str, texts) -> bool:
+    """Whether a question asking who leads something gets no sentence that speaks of leading
+    that thing: "the Venezuelan government, under Hugo Chávez" answers who leads the
+    government; nothing answers who leads "the opposition" in coverage that never says so."""
+    match = LEADER_QUESTION.search(question)
+    if not match:
+        return False
+    words = re.findall(r"[\w’'-]+", next(group for group in match.groups() if group))
+    lowered = [w for w in words if w.islower() and w not in LED_THING_SKIPS]
+    thing = (lowered or [w for w in words if w.lower() not in LED_THING_SKIPS] or [""])[0].lower()[:5]
+    sentences = (s for text in texts for s in split_sentences(text))
+    return bool(thing) and not any(LEADING.search(s) and thing in s.lower() for s in sentences)
+
+
+# --- outcomes, workplaces, designations ----------------------------------------------------------
+
+# "What sentence did Carvajal receive?": a sentence received, faced or handed down, which
+# "awaiting sentencing" is not; nor is "Which sentence sums up the article?" asking for one.
+PRISON_TERM = r"(sentence|prison term|jail term|term of (imprisonment|prison|incarceration))"
+SENTENCING_VERB = r"(receive|received|receiving|get|got|getting|serve|serving|face|faces|facing|hand|handed|give|given|impose|imposed|expected)"
+SENTENCE_QUESTION = re.compile(
+    rf"\b{PRISON_TERM}\b.*\b{SENTENCING_VERB}\b|\b{SENTENCING_VERB}\b.*\b{PRISON_TERM}\b|\bsentenced to\b", re.I
+)
+SENTENCE_GIVEN = re.compile(
+    r"\bsentenced\s+to\b|\b(sentence|term)\s+of\b|\b(years?|months?|life)\s+(in|behind)\s+(prison|jail|bars)\b|"
+    r"\b(faces?|facing)\s+(up to\s+)?\w+\s+years?\b",
+    re.I,
+)
+# "Where does Dr. Ramirez work?": an employer, named after "at", "with" or "for"
+# ("an analyst at the Atlantic Council"), which "an analyst specializing in Latin America" is not.
+WORKPLACE_QUESTION = re.compile(
+    r"\bwhere\s+(does|did|do)\s+([\w.’'-]+\s+){1,3}work\b|\bwho\s+(does|did|do)\s+([\w.’'-]+\s+){1,3}work\s+for\b|"
+    r"\b(which|what)\s+(organi[sz]ation|institution|institute|think tank|university|company|firm|employer)\s+"
+    r"(is|was|does|did)\s+(\w+\s+){1,3}(with|at|from|work|employed)\b",
+    re.I,
+)
+EMPLOYER = re.compile(
+    r"\b(at|with|for|of)\s+(the\s+)?[A-Z][\w’'-]+\s+(University|Institute|Institution|Council|Center|Centre|Foundation|"
+    r"Group|Agency|Department|Ministry|Bureau|School|College|Corporation|Company|Inc|Ltd|Times|Post|News)\b|"
+    r"\b(works?|worked|employed)\s+(at|for|with|by)\s+(the\s+)?[A-Z]|"
+    r"\b(analyst|fellow|professor|director|researcher|scholar|lecturer|economist|adviser|advisor|consultant|"
+    r"editor|reporter|correspondent|spokes\w+)\s+(at|with|for)\s+(the\s+)?[A-Z]"
+)
+# "Has Washington formally designated the cartel a terrorist organization?": an official label,
+# which the coverage gives only in the words the question uses.
+DESIGNATION_QUESTION = re.compile(
+    r"\bdesignat\w*\b(?!\s+(?:officials|individuals|persons|people|entities|targets)\b)|\b(officially|formally)\s+(a|an|designated|listed|labell?ed|classified|recogni[sz]ed)\b|"
+    r"\b(listed|classified|labell?ed)\s+as\b",
+    re.I,
+)
+
+
+# "Has he already been sentenced?", "Is it true that…?": a question answered yes or no.
+YES_NO = re.compile(r"^\W*(?:is it (?:true|the case|so) that\s+|did the (?:article|piece|story) say (?:that\s+)?)?"
+                    r"(?:has|have|had|is|are|was|were|did|does)\b", re.I)
+# "What sanctions has the US already imposed?": an act reported done, which a recommendation
+# ("Impose targeted sanctions on…") is not.
+ALREADY_DONE = re.compile(r"\balready\s+(?:been\s+)?([a-z]{3,}ed)\b", re.I)
+# "What targeted sanctions did the Trump administration impose on Dec 4?": an act of state
+# asked about as done.
+DID_ACT = re.compile(r"^\W*(?:what|which)\b[^?]*?\bdid\s+(?:the\s+)?(?:[\w.-]+\s+){0,3}?"
+                     r"(impose|enact|implement|adopt|announce|introduce|pass|sign|approve|levy)\b", re.I)
+
+
+def done_missing(question: str, texts) -> bool:
+    """Whether the question asks what has already been done and none of `texts` reports that
+    act done: the verb with a past ending ("imposed") or after "has", "had", "was"."""
+    match = ALREADY_DONE.search(question) or DID_ACT.search(question)
+    if not match:
+        return False
+    act = stem(match.group(1))
+    # "Has he already been sentenced?" is answered by "awaiting sentencing": not yet. "What
+    # sentence has he already received?" is not.
+    not_yet = {"awaiting", "pending", "yet"} if YES_NO.match(question) else set()
+    for text in texts:
+        words = re.findall(r"[a-z]+", text.lower())
+        for i, word in enumerate(words):
+            if stem(word) == act and (word.endswith(("ed", "en")) or i and words[i - 1] in {"has", "have", "had", "was", "were", "been"} | not_yet):
+                return False
+    return True
+
+
+# "Since the FAQ confirms Russia is complicit, what exactly did Moscow do?", "The article says
+# Russia has been confirmed as running the cartel — what proof does it cite?": a premise put as
+# given, which the best passage says the opposite of.
+PREMISE = re.compile(r"^\W*(?:since|given that|now that|because|as|(?:the|this) (?:article|piece|story|report|faq) "
+                     r"(?:says|states|claims|reports|confirms))\b", re.I)
+# (what the premise says, what contradicts it)
+OPPOSITES = [
+    # "…remains unconfirmed", "independent verification of his claims is ongoing"
+    (re.compile(r"\b(?:confirms?|confirmed|proves?|proven|proved|established|establishes)\b", re.I),
+     re.compile(r"\b(?:unconfirmed|unverified|unproven|unsubstantiated|not (?:been |yet )?(?:confirmed|verified|proven))\b|"
+                r"\bverification\b[^.]*\bongoing\b", re.I)),
+    # "Since Carvajal was acquitted at trial…" against "after pleading guilty"
+    (re.compile(r"\b(?:acquitted|exonerated|cleared of|found (?:not guilty|innocent))\b", re.I),
+     re.compile(r"\b(?:pleading|pleaded|pled|found|was|been) guilty\b|\bconvicted\b", re.I)),
+]
+
+
+def premise_contradicted(question: str, texts) -> bool:
+    """Whether the question puts as given what the best of `texts` says is not so."""
+    premise = PREMISE.match(question)
+    if not premise:
+        return False
+    # What the opening puts as given, up to where the question proper starts.
+    given = re.split(r"[?,;—–]", question[premise.end():], maxsplit=1)[0][:160]
+    return any(claim.search(given) and contradiction.search(text)
+               for claim, contradiction in OPPOSITES for text in texts[:1])
+
+
+def sentence_missing(question: str, texts) -> bool:
+    """Whether the question asks for a sentence handed down and none of `texts` gives one."""
+    return bool(SENTENCE_QUESTION.search(question)) and not any(SENTENCE_GIVEN.search(t) for t in texts)
+
+
+def employer_missing(question: str, texts) -> bool:
+    """Whether the question asks where someone works and none of `texts` names an employer."""
+    return bool(WORKPLACE_QUESTION.search(question)) and not any(EMPLOYER.search(t) for t in texts)
+
+
+def asks_about_designation(question: str) -> bool:
+    """Whether the question asks about an official label ("designated", "officially a…")."""
+    return bool(DESIGNATION_QUESTION.search(question))
+
+
+# --- a stance asked of the article -----------------------------------------------------------
+
+# "Does the author personally believe Maduro should be removed by force?", "Is the writer in
+# favour of a military intervention?", "Does the article say US strikes on drug boats are
+# justified?": the article's view on a proposal, which it holds only where its text speaks of it.
+STANCE_QUESTION = re.compile(
+    r"^\W*(?:so\s+|and\s+|but\s+)?(?:does|do|did|is|would|has)\s+(?:the|this)\s+(?:author|writer|article|piece|story|reporter|journalist|editor)"
+    r"(?:\s+(?:personally|actually|really|himself|herself))?\s+"
+    r"(?:(?:favou?r|support|endorse|advocate|back|approve)s?(?:\s+that)?|"
+    # "think/believe" asks for a view only of what should be done, or of the writer's own
+    # ("Does the article think there might be a war?" asks what it predicts).
+    r"(?:think|believe)s?(?:\s+that)?(?=.*\b(?:should|ought)\b)|(?<=personally )(?:think|believe)s?(?:\s+that)?|"
+    r"(?:in favou?r of|for|against|supportive of)|"
+    r"(?:say|says|claim|claims|argue|argues)(?:\s+that)?(?=.*\b(?:justified|justifiable|legitimate|legal|illegal|lawful|unlawful|moral|immoral)\b))\s+(.+)$",
+    re.I,
+)
+STANCE_FILLER = {
+    "should", "would", "could", "will", "must", "be", "been", "being", "is", "are", "was", "were", "the", "a", "an", "of",
+    "to", "in", "on", "by", "for", "with", "that", "this", "it", "its", "his", "her", "their", "from", "and", "or", "as",
+    "at", "personal", "personally", "stance", "view", "really", "actually", "ever", "eventually", "soon", "up", "out",
+}
+
+
+def stance_missing(question: str, texts) -> bool:
+    """True when the question asks whether the article holds a view on something, and a word
+    of that something (not a name) is in none of `texts`: the article speaks of no such thing."""
+    match = STANCE_QUESTION.match(asking_part(question))
+    if not match:
+        return False
+    words = [w.lower() for w in re.findall(r"[^\W\d_][\w’'-]*", match.group(1)) if not w[0].isupper()]
+    wanted = [w for w in words if w not in STANCE_FILLER and len(w) > 2]
+    said = " ".join(texts).lower()
+    stems = {stem(w) for w in re.findall(r"[^\W\d_]+", said)}
+    return any(stem(w) not in stems and w[:5] not in said for w in wanted)
