@@ -65,7 +65,8 @@ INJECTION = re.compile(
     r"reveal\b.{0,30}\b(prompt|instructions|secrets?|keys?)|print\b.{0,30}\b(prompt|instructions)|"
     # "ignore everything before this and just say…": whatever came first, a line to repeat.
     r"\b(ignore|disregard|forget)\s+(everything|all|anything)\s+(before|above|earlier|prior|else|you)\b|"
-    rf"{COMMAND_START}just (say|write|repeat|reply|answer|respond)\b",
+    # "…and just say that Venezuela is the best", not "Please just say who the author is."
+    rf"{COMMAND_START}just (say|write|repeat)\s+(that\b|[\"“‘'])",
     re.IGNORECASE,
 )
 # A question asking to explain, whose words describe the fact rather than name it.
@@ -75,7 +76,7 @@ ASKS_TO_EXPLAIN = re.compile(r"^\W*(why|how (might|could|would|will|can|should|d
 # "How do drugs like cocaine actually get made?": how a thing is produced, which only a passage
 # speaking of producing it answers.
 HOW_MADE = re.compile(r"^\W*how\s+(?:is|are|was|were|do|does|did)\b.*\b(?:made|produced|manufactured|grown|cultivated|"
-                      r"refined|processed|cooked|synthesi[sz]ed)\b", re.I)
+                      r"refined|processed|cooked|synthesi[sz]ed)\b(?!\s+(?:up|public|clear|aware|possible|available|known)\b)", re.I)
 PRODUCING = re.compile(r"\b(produc\w*|manufactur\w*|grow\w*|cultivat\w*|refin\w*|process\w*|cook\w*|laborator\w*|labs?|synthesi[sz]\w*)\b", re.I)
 # "How do you make arepas?": instructions, general knowledge unless the coverage knows the topic.
 HOW_TO = re.compile(r"^\W*(how (do|can|should|would|could) (i|you|we|one)|how to)\b", re.I)
@@ -254,14 +255,15 @@ def reason_to_abstain(question: str, retrieval: Retrieval, retriever: Retriever)
     # "What sentence does he face, and which federal judge presides?": each "which" asks.
     for clause in ANOTHER_QUESTION.split(asking_part(question)):  # not the anecdote told first
         which_question = FIRST_ALTERNATIVE.sub(r"\1", clause)
-        kind = _which_kind(which_question)
+        kind, compound = _which_kind(which_question)
         # A bullet's label is title case ("Expansion of Target Countries"): no name in it.
         if kind and not _names_a(_singular(kind.group(2).lower()), top.text.removeprefix(top.label), question,
                                  retriever.vocabulary.is_common):
             return f"the coverage names no {_singular(kind.group(2).lower())}"
         # "Which country extradited him?", "Which country was he arrested in?": the coverage never
-        # speaks of that act, so of no one doing it.
-        act = ACT_AFTER_KIND.match(which_question[kind.end():]) if kind else None
+        # speaks of that act, so of no one doing it. Not after a compound ("Which Venezuelan drug
+        # cartel is he linked to?"), which reads its modifiers more loosely.
+        act = ACT_AFTER_KIND.match(which_question[kind.end():]) if kind and not compound else None
         verb = act and (act.group(1) or act.group(2) or act.group(3))
         if verb and verb not in GENERIC_WORDS and not retriever.vocabulary.knows(verb):
             return f"the coverage never speaks of anyone who {verb} it"
@@ -287,14 +289,15 @@ def reason_to_abstain(question: str, retrieval: Retrieval, retriever: Retriever)
     return ""
 
 
-def _which_kind(question: str) -> re.Match | None:
+def _which_kind(question: str) -> tuple[re.Match | None, bool]:
     """The "which X" match whose X is a kind of named thing, with only adjectives or names
     before it ("Which federal prison", "Which Mexican cartel"): not "What drives cartels…",
-    "What kind of cartel…"."""
+    "What kind of cartel…"; and whether a noun before X made it a compound."""
     match = WHICH_KIND.search(question) or NAME_OF_KIND.search(question)
     if not match:
-        return None
+        return None, False
     modifiers = match.group(1).split()
+    compounds = False
     for position, word in enumerate(modifiers):
         # A noun right before a thing's kind, after another modifier, makes a compound ("Which
         # US federal district court…"); "What kind of cartel…", "What mean Cartel…" ask for no
@@ -304,8 +307,9 @@ def _which_kind(question: str) -> re.Match | None:
                     and not word.endswith("s") and _singular(match.group(2).lower()) not in PERSON_KINDS)
         if not (word[0].isupper() or compound or COUNTRY_INITIALS.fullmatch(word.upper()) or word.lower() in QUALIFIERS
                 or ADJECTIVE_ENDING.search(word.lower()) or is_demonym(word)):
-            return None
-    return match
+            return None, False
+        compounds = compounds or compound
+    return match, compounds
 
 
 def _names_a(kind: str, text: str, question: str, is_common=lambda word: False) -> bool:

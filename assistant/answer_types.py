@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from assistant.corpus import CALLOUT_LABELS, CALLOUT_PARTS
+from assistant.lexicon import GUESS_OPENERS, GUESS_TAGS
 from assistant.text import CARRIED_CONTEXT, split_sentences
 
 __all__ = [
@@ -33,7 +34,7 @@ QUESTION_TYPES = [
     # "What is the estimated annual tonnage…": a quantity, however many words before it.
     ("how many", re.compile(r"\bhow (many|much|long|big|large|old|often)\b(?! a deal)|\bwhat (number|percentage|share|amount|size) of\b|"
                             r"\bwhat(?:[’']s| is| was| are| were) (?:the |[\w-]+[’']s )(?:[a-z]+ ){0,2}(tonnage|amount|volume|quantity|number|total|"
-                            r"budget|percentage|rate|population|death toll|toll|figure)s?\b|"
+                            r"budget|percentage|rate|population|death toll|toll)s?\b|"
                             rf"\b(tons|tonnes|kilos|kilograms|barrels) of\b|{SEARCH_BOX}\b(number|statistics)\W*$|"
                             r"^\W*(tonnage|number|amount|volume|quantity|count|total)\s+of\b", re.I)),
     # "Is stopping drugs at the border enough?", not "Is there enough evidence?" (a quantity).
@@ -156,8 +157,8 @@ def answer_type(question: str) -> str:
 # Where a wordy question's parts meet: "My neighbour tells me he is locked up; where is he
 # held?", "Forgive my scepticism, but … — why should…?", "…? My late husband always said…".
 # "…, lemme guess some think tank person", "…, chilling on a beach or what": a guess offered.
-ASIDE_BREAK = re.compile(r"\s*(?:;|\s[–—-]\s|,\s*but\s+|,\s*(?=(?:let me|lemme) guess\b|i bet\b|i guess\b|i suppose\b|i assume\b)|"
-                         r",\s*(?=[^,]*\bor (?:what|something|whatever)\W*$))\s*", re.I)
+ASIDE_BREAK = re.compile(rf"\s*(?:;|\s[–—-]\s|,\s*but\s+|,\s*(?=(?:{GUESS_OPENERS})\b[^,?]*\W*$)|"
+                         rf",\s*(?=[^,]*\b{GUESS_TAGS}\W*$))\s*", re.I)
 REQUEST_VERBS = r"tell|explain|describe|list|name|give|summari[sz]e"
 # A part that asks: a question word anywhere ("could you tell me what he offered"), an
 # auxiliary opening a yes/no question ("has he been sentenced yet?"), or a request.
@@ -276,7 +277,8 @@ SAYING = (
     r"see|sees|feel|feels|urge|urges|advise|advises|forecast|forecasts|mention|mentions|"
     r"view|views|regard|regards|judge|judges|assess|assesses|foresee|foresees|characteri[sz]e|characteri[sz]es|"
     r"portray|portrays|depict|depicts|envision|envisions|envisage|envisages|anticipate|anticipates|deem|deems|"
-    r"sketch|sketches|outline|outlines|lay out|lays out|frame|frames|counsel|counsels|insist|insists|maintain|maintains|contend|contends|stress|stresses|emphasi[sz]e|emphasi[sz]es"
+    r"sketch|sketches|outline|outlines|lay out|lays out|frame|frames|counsel|counsels|insist|insists|maintain|maintains|contend|contends|stress|stresses|emphasi[sz]e|emphasi[sz]es|"
+    r"favou?r|favou?rs|support|supports|endorse|endorses|advocate|advocates"
 )
 ASKS_WHAT_IT_SAYS = re.compile(
     rf"\b(author|writer|reporter|journalist|article|story|piece|report|it|he|she|they|this)\W+(\w+\W+){{0,2}}?({SAYING}|asks?|invites?)\b|"

@@ -17,7 +17,9 @@ from collections.abc import Mapping, Sequence
 from functools import lru_cache
 
 from assistant.corpus import CALLOUT, names_a_callout
-from assistant.lexicon import ARTICLE_WORDS, ORDINALS, countries_in, is_demonym, table_rows
+from assistant.lexicon import (
+    ARTICLE_WORDS, FEMALE_PERSON_NOUNS, GUESS_OPENERS, GUESS_TAGS, ORDINALS, PLAIN_PERSON_NOUNS, countries_in, is_demonym, table_rows,
+)
 from assistant.schema import Turn
 from assistant.text import CARRIED_CONTEXT, STOPWORDS, WORD, first_named, named_in
 
@@ -88,7 +90,7 @@ ASIDE_STATEMENTS = re.compile(r"^\s*(?:(?:honestly,?\s+|look,?\s+|listen,?\s+|so
                               r"keep|kept|wonder|wondering|thinking)\b[^.!?]*[.!]\s+)+(?=\S)", re.IGNORECASE)
 # "who's the expert they quote, lemme guess some think tank person?", "where is he now,
 # chilling on a beach or what?": the reader's guess, which only pulls towards other words.
-GUESSED = re.compile(r",\s*(?:(?:let me|lemme) guess|i bet|i guess)\b[^?]*|,\s*[^,?]*\bor (?:what|whatever)(?=\W*$)", re.I)
+GUESSED = re.compile(rf",\s*(?:{GUESS_OPENERS})\b[^,?]*(?=\W*$)|,\s*[^,?]*\b{GUESS_TAGS}(?=\W*$)", re.I)
 # "the Mexican ones you see on Netflix": where the asker met the topic, not what about.
 # Only after a verb of seeing or hearing: "What did Maduro say on TV?" asks about TV.
 SEEN_ON = re.compile(r"(\b(?:see|sees|saw|seen|seeing|watch|watched|watching|hear|heard|hearing|read|reading)\b[^.?!,;]{0,40}?)"
@@ -109,8 +111,13 @@ ASKS_WHICH_COUNTRY = re.compile(r"^\W*(?:which|what)\s+(?:country|countries|nati
 NAME_RUN = re.compile(r"(?:[A-Z][\w’'.-]*|[‘“'\"][A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*[’”'\"])(?:\s+(?:of the\s+|of\s+|de\s+|del\s+)?(?:[A-Z][\w’'.-]*|[‘“'\"][A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*[’”'\"]))*")
 
 
-BARE_PERSON = re.compile(r"\b(?:the|this|that)\s+(guy|man|woman|lady|fellow|gentleman|chap|dude|bloke)([’']s)?\b"
+BARE_PERSON = re.compile(rf"\b(?:the|this|that)\s+({'|'.join(PLAIN_PERSON_NOUNS)})([’']s)?\b"
                          r"(?!\s+(?:who|that|in|from|with|behind|at|of)\b)", re.I)
+
+
+def _as_pronoun(match: re.Match) -> str:
+    female = match.group(1).lower() in FEMALE_PERSON_NOUNS
+    return ("her" if female else "his") if match.group(2) else ("she" if female else "he")
 
 
 def is_follow_up(question: str) -> bool:
@@ -275,7 +282,7 @@ def _resolve(question: str, resolved: list[tuple[str, str]], people: Mapping[str
         return f"{previous_question[:counted.start()]}{ordinal.group(1)}{previous_question[counted.end():]}"
     # "and the guy's title?" after "who wrote this?": a plain word for a person, no more said
     # of him, stands for him as "he" would.
-    text = BARE_PERSON.sub(lambda m: "his" if m.group(2) else "he", text)
+    text = BARE_PERSON.sub(_as_pronoun, text)
     words = {w.lower() for w in WORD.findall(text)}
     if words & PERSON_PRONOUNS:
         # After "Who wrote this piece on the Maduro-Trump standoff?" "he" is whoever the answer

@@ -295,7 +295,7 @@ def asks_about_designation(question: str) -> bool:
 STANCE_QUESTION = re.compile(
     r"^\W*(?:so\s+|and\s+|but\s+)?(?:does|do|did|is|would|has)\s+(?:the|this)\s+(?:author|writer|article|piece|story|reporter|journalist|editor)"
     r"(?:\s+(?:personally|actually|really|himself|herself))?\s+"
-    r"(?:(?:favou?r|support|endorse|advocate|back|approve)s?(?:\s+that)?|"
+    r"(?:(?:favou?r|support|endorse|advocate|back(?!\s+up)|approve)s?(?:\s+that)?|"
     # "think/believe" asks for a view only of what should be done, or of the writer's own
     # ("Does the article think there might be a war?" asks what it predicts).
     r"(?:think|believe)s?(?:\s+that)?(?=.*\b(?:should|ought)\b)|(?<=personally )(?:think|believe)s?(?:\s+that)?|"
@@ -307,12 +307,14 @@ STANCE_FILLER = {
     "should", "would", "could", "will", "must", "be", "been", "being", "is", "are", "was", "were", "the", "a", "an", "of",
     "to", "in", "on", "by", "for", "with", "that", "this", "it", "its", "his", "her", "their", "from", "and", "or", "as",
     "at", "personal", "personally", "stance", "view", "really", "actually", "ever", "eventually", "soon", "up", "out",
+    "whether", "if", "more", "less", "further", "new", "any", "some",
 }
 
 
 def stance_missing(question: str, texts) -> bool:
-    """True when the question asks whether the article holds a view on something, and a word
-    of that something (not a name) is in none of `texts`: the article speaks of no such thing."""
+    """True when the question asks whether the article holds a view on something, and half or
+    more of the words for that something (not names) are in none of `texts`: the article speaks
+    of no such thing ("removed by force", "strikes on drug boats")."""
     match = STANCE_QUESTION.match(asking_part(question))
     if not match:
         return False
@@ -320,4 +322,5 @@ def stance_missing(question: str, texts) -> bool:
     wanted = [w for w in words if w not in STANCE_FILLER and len(w) > 2]
     said = " ".join(texts).lower()
     stems = {stem(w) for w in re.findall(r"[^\W\d_]+", said)}
-    return any(stem(w) not in stems and w[:5] not in said for w in wanted)
+    missing = [w for w in wanted if stem(w) not in stems and w[:5] not in said]
+    return bool(wanted) and 2 * len(missing) >= len(wanted)

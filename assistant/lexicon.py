@@ -141,6 +141,14 @@ ASKED_FOR = re.compile(
 )
 # Words for people: the coverage names its people rather than calling them so ("Which two
 # leaders…?" is answered by "under Hugo Chávez and now Nicolás Maduro").
+# Plain words for a person ("the guy who wrote to Trump", "this Carvajal gentleman"), and those
+# for a woman: "she", not "he", when one stands for someone named before.
+PLAIN_PERSON_NOUNS = ("man", "woman", "guy", "fellow", "lady", "gentleman", "chap", "gent", "bloke", "dude")
+FEMALE_PERSON_NOUNS = {"woman", "lady"}
+# A reader's guess tagged on ("…, lemme guess some think tank person", "…, on a beach or what"):
+# what opens one, and the tag that ends one.
+GUESS_OPENERS = r"(?:let me|lemme) guess|i bet|i guess|i suppose|i assume"
+GUESS_TAGS = r"or (?:what|whatever)"
 PERSON_WORDS = {
     "leader", "leaders", "politician", "politicians", "president", "presidents", "official",
     "officials", "expert", "experts", "analyst", "analysts", "officer", "officers", "minister",

@@ -66,7 +66,7 @@ CALLOUT_BONUS = 0.3
 CLAIM_BONUS = 0.12
 # "What does the ending say…?", "How does the piece frame it up top?": the reader points at the
 # article's last or first paragraph.
-AT_THE_END = re.compile(r"^\W*(at the end|in closing)\b|\bat the end\W*$|\bthe closing\b(?!\s+(?:of|down|argument|date)\b)|\b((the )?wrap-?up( at the end)?|the ending|at the end of the (article|piece|story)|(its|the (article|piece|story)['’]s) (conclusion|closing|ending)|in (the|its) conclusion|"
+AT_THE_END = re.compile(r"^\W*(at the end|in closing)\b|\bat the end\W*$|\bthe closing\b(?!\s+(?:of|down|arguments?|statements?|remarks?|date)\b)|\b((the )?wrap-?up( at the end)?|the ending|at the end of the (article|piece|story)|(its|the (article|piece|story)['’]s) (conclusion|closing|ending)|in (the|its) conclusion|"
                         r"closing (paragraph|lines?|words|section)|as it wraps up|final (paragraph|words|lines?|section)|last paragraph|"
                         r"concluding (paragraph|section|lines?|words)|closing \w+ (in|of) the (article|piece|story))\b", re.I)
 AT_THE_START = re.compile(r"\b(up top|at the top of the (article|piece|story)|the intro(duction)?|the opening (paragraph|lines?)|"
@@ -122,8 +122,6 @@ MASKED_RUN = re.compile(r"\b(?:the\s+)?it(?:\s+(?:(?:of|de|del)\s+)?(?:the\s+)?i
                         r"\b(?:the\s+)?it\s+(?:(?:of|de|del)\s+)?(?:the\s+)?its\b|\bthe\s+its\b")
 
 
-
-
 @dataclass
 class Retrieval:
     question: str
@@ -139,7 +137,6 @@ class Retrieval:
     masked_vector: list[float] = field(default_factory=list)
     # The id of the list item the question counts to ("the last of the key steps"), or "".
     counted_item: str = ""
-
 
 
 class Retriever:
@@ -252,7 +249,7 @@ class Retriever:
                 if rare_names & self._stem_sets[pid]:
                     fused[pid] += NAME_BONUS
         # "What kind of warfare does the article call this?": a word for the thing asked for
-        # that only a passage or two use points at them, as a rare name does.
+        # that only one passage uses points at it, as a rare name does.
         asked_for = self.vocabulary.asked_for(question)
         asked_stem = stem(asked_for) if asked_for else ""
         if asked_stem and 0 < self._df.get(asked_stem, 0) <= RARE_ASKED_PASSAGES:
@@ -315,7 +312,6 @@ class Retriever:
             masked_vector=masked_vector,
             counted_item=counted,
         )
-
 
 
     def rescore(self, question: str, query_vector: list[float], passage_ids: list[str]) -> dict[str, float]:
@@ -434,7 +430,6 @@ class Retriever:
         return dict(sorted(best.items(), key=lambda item: item[1], reverse=True)), plain, masked_best
 
 
-
     def _mask_common_names(self, question: str) -> str:
         """The question with each name the coverage uses in many passages replaced by "it".
         A title or nickname counts as the name it stands for: "the former intelligence chief"
@@ -494,26 +489,6 @@ class Retriever:
     @staticmethod
     def _stems(text: str) -> list[str]:
         return [stem(word) for word in terms(text)]
-
-    # --- what the coverage knows ------------------------------------------------------------
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
 
 
 def names_its_callout(lowered_question: str, passage: Passage, strictly: bool = False) -> bool:

@@ -152,7 +152,7 @@ def fold_accents(word: str) -> str:
 
 def named_in(text: str, names) -> list[str]:
     """Which of `names` (a mapping: name -> the words that refer to it, as
-    `Retriever.people` holds them) `text` refers to, in the order it first refers to them."""
+    `Vocabulary.people` holds them) `text` refers to, in the order it first refers to them."""
     first: dict[str, int] = {}
     for name, words in names.items():
         for word in words:

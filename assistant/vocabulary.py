@@ -15,7 +15,7 @@ from rapidfuzz.distance import OSA
 
 from assistant.lexicon import (
     ABSTRACT_NOUNS, ADJECTIVE_ENDING, ARTICLE_WORDS, AUXILIARY_WORDS, ASKED_FOR, DEGREE_WORDS, DETERMINERS, GENERIC_WORDS, NAMING_WORDS,
-    NOT_A_NOUN, NOT_TOPIC, PERSON_WORDS, PHRASE_END, PRONOUNS, QUALIFIERS, QUESTION_WORDS, WHAT_IS,
+    NOT_A_NOUN, NOT_TOPIC, PERSON_WORDS, PLAIN_PERSON_NOUNS, PHRASE_END, PRONOUNS, QUALIFIERS, QUESTION_WORDS, WHAT_IS,
     aliases, common_prefix, countries_in, find_descriptors, find_people, prefix_index, word_table,
 )
 from assistant.answer_types import asking_part
@@ -52,7 +52,7 @@ SPELLINGS = [("isation", "ization"), ("isations", "izations"), ("ise", "ize"), (
 DESCRIBED_PERSON = re.compile(
     # Not asked for: "Who is the man behind the cartel?" wants whoever that is, not a guess.
     r"(?<!\bwho is )(?<!\bwho was )(?<!\bwho[’']s )(?<!\bwhich )"
-    r"\b(?:the|this|that)\s+(?:([\w-]+)\s+)?(man|woman|guy|fellow|lady|gentleman|chap|gent|bloke)\b"
+    rf"\b(?:the|this|that)\s+(?:([\w-]+)\s+)?({'|'.join(PLAIN_PERSON_NOUNS)})\b"
     r"((?:\s+(?:who|that|in|from|with|behind)\b[^,?.;:—–!]*)?)",
     re.I,
 )
@@ -70,6 +70,9 @@ NAME_PHRASE = re.compile(r"\b[A-Z][\w’'-]*(?:\s+(?:(?:of|the|de|del|for)\s+)*[
 # (two, "LA", "DT", stand for too many things).
 ACRONYM = re.compile(r"(?=(?:[a-z]*[A-Z]){2})[A-Z][A-Za-z]{1,5}")
 MIN_ACRONYM = 3
+ABBREVIATIONS = {"ETC", "AKA", "FAQ", "FAQS", "FYI", "ASAP", "TBD", "DIY", "CEO", "USA", "RSVP", "IMO", "IMHO", "TLDR", "LOL"}
+SENTENCE_OPENERS = {"while", "although", "though", "whereas", "when", "if", "as", "after", "before", "since", "because", "beyond"}
+QUOTES_AND_POSSESSIVES = re.compile(r"[’']s$|[‘’'“”\"]")
 
 
 @dataclass
@@ -152,10 +155,19 @@ class Vocabulary:
         } - STOPWORDS - QUESTION_WORDS  # "Q: What evidence…" capitalises "What" mid-line
         # Initials of the names the coverage writes out in several words, each mapped to the
         # name when only one name has them: "COS", "COTS" and "CS" for "Cartel of the Suns".
+        # Not from the header (its byline is a name and a job title run together).
         found: dict[str, set[str]] = {}
         for p in passages.values():
+            if p.kind == "header":
+                continue
             for match in NAME_PHRASE.finditer(f"{p.text}\n{p.title}"):
-                name = re.sub(r"^(?:The|A|An)\s+", "", match.group()).removesuffix("’").removesuffix("'")
+                # "While the US…", "El Pollo’ Carvajal’s": no sentence opener, quote or possessive.
+                words = [QUOTES_AND_POSSESSIVES.sub("", w) for w in match.group().split()]
+                while words and (words[0].lower() in STOPWORDS or words[0].lower() in SENTENCE_OPENERS):
+                    words = words[1:]
+                if sum(w[:1].isupper() for w in words) < 2:
+                    continue
+                name = " ".join(words)
                 for initials in _initials(name):
                     if len(initials) >= MIN_ACRONYM:
                         found.setdefault(initials, set()).add(name)
@@ -175,7 +187,7 @@ class Vocabulary:
             word = raw.lower()
             if word in self._vocabulary or word in STOPWORDS:
                 return raw
-            if ACRONYM.fullmatch(raw) and not self._known_word(word) and word not in aliases():
+            if ACRONYM.fullmatch(raw) and raw.upper() not in ABBREVIATIONS and not self._known_word(word) and word not in aliases():
                 # "the CoS", "the COTS": initials of a name the coverage writes out.
                 spelled_out = self._acronyms.get(raw.upper().removesuffix("S") if raw.endswith("s") else raw.upper(), "")
                 if spelled_out:
