@@ -2,7 +2,7 @@
 
 sample_questions.jsonl is the set the retrieval was first tuned on; paraphrase_questions.jsonl
 was written from the article before the next round of tuning, to show changes that only fit
-the first set; reader_questions.jsonl holds eighty-four more sets by writers who saw only the article,
+the first set; reader_questions.jsonl holds a hundred and twelve more sets by writers who saw only the article,
 each run blind before it was used (BENCHMARKS.md has both figures). The reader thresholds sit a
 few questions under the measured figures, so that a near tie decided differently by another
 CPU's arithmetic does not fail the suite."""
@@ -19,13 +19,13 @@ from .conftest import EVAL_SET, PARAPHRASE_SET, READER_SET
     [
         (EVAL_SET, 50, 0.97, 1.0, 0.97, 1.0, 0),
         (PARAPHRASE_SET, 56, 0.94, 1.0, 1.0, 1.0, 0),
-        # Measured (stop 12, 4,567 questions): first 2928/3131, within three 3035, key words 3025,
-        # refusals 1416/1436. The 34 answerable ones declined: four ask about the spam-filter line
+        # Measured (stop 13, 5,440 questions): first 3529/3763, within three 3657, key words 3643,
+        # refusals 1650/1677. The 41 answerable ones declined: four ask about the spam-filter line
         # (page clutter ingest drops), two call him "the Chicken" (El Pollo, translated), and the
-        # rest match nothing closely enough: jargon ("a CN partner", "gray-zone escalation paths"),
-        # slang ("this perp's word", "what did he cop to"), terse follow-ups ("So what would
-        # disrupting it mean for Maduro?").
-        (READER_SET, 4567, 0.93, 0.96, 0.955, 0.984, 36),
+        # rest match nothing closely enough: jargon ("gray-zone escalation paths", "on the LE
+        # side"), slang ("sounds like a convict trying to save his skin"), terse follow-ups ("So
+        # what would disrupting it mean for Maduro?", "What's blocking that?").
+        (READER_SET, 5440, 0.93, 0.965, 0.96, 0.98, 44),
     ],
     ids=["sample", "paraphrase", "readers"],
 )
