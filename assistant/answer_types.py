@@ -176,20 +176,21 @@ REQUEST = re.compile(
 
 GUESSED_NAME = re.compile(r"^\W*(?:the\s+|a\s+|an\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)?(?:,?\s+(?:right|maybe|perhaps))?\?\s*$")
 GUESS_TAG = re.compile(r",?\s*\bor (?:what|not|something|anything|whatever)\W*$", re.I)
+QUESTION_WORD = r"(?:what|what’s|what's|which|who|whom|whose|where|when|why|how)"
 # A clause that sets the scene before the question: "Considering that the letter is central to
 # the story, on what date…?", "Setting aside the subtitle, which leaders…?", "In closing, …".
 LEADING_CLAUSE = re.compile(
     r"^\W*(?:considering|given|since|although|though|while|because|bearing in mind|keeping in mind|before|"
     r"setting aside|leaving aside|putting aside|in light of|in closing|to close|in conclusion|turning to|moving on)\b[^,;?]*"
     r"(?:,\s*(?:which|who|that)\s[^,;?]*)?,\s+"  # "…, which bear on his credibility, where is he held?"
-    r"(?=\W*(?:and\s+|so\s+|then\s+)?(?:\w+\s+)?(?:what|what’s|what's|which|who|whom|whose|where|when|why|how)\b)",
+    rf"(?=\W*(?:and\s+|so\s+|then\s+)?(?:\w+\s+)?{QUESTION_WORD}\b)",
     re.I,
 )
 # A part before the last asks only when it opens with its question word ("Where is he held;
 # and why?"), not when one sits inside a statement ("Framing matters in how the public reads…;").
 OPENS_ASKING = re.compile(
     r"^\W*(?:and\s+|so\s+|but\s+|then\s+|in\s+|on\s+|of\s+|to\s+|for\s+|from\s+|by\s+|with\s+)?"
-    r"(?:what|what’s|what's|which|who|whom|whose|where|when|why|how)\b",
+    rf"{QUESTION_WORD}\b",
     re.I,
 )
 
