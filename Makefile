@@ -21,6 +21,10 @@ $(VENV)/.installed-test: $(VENV)/.installed
 	$(BIN)/pip install --quiet -e ".[test]"
 	touch $@
 
+$(VENV)/.installed-bench: $(VENV)/.installed-test
+	$(BIN)/pip install --quiet -e ".[test,bench]"
+	touch $@
+
 install: $(VENV)/.installed
 
 install-test: $(VENV)/.installed-test
@@ -41,7 +45,7 @@ chat: ingest
 test: install-test
 	$(BIN)/python -m pytest
 
-bench: install-test
+bench: $(VENV)/.installed-bench
 	$(BIN)/python benchmarks/run_benchmarks.py
 	$(BIN)/python benchmarks/load_api.py --clients 20 --questions 10
 
