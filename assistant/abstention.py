@@ -15,7 +15,7 @@ import re
 from assistant.answer_types import answer_type, asking_part, asks, asks_what_it_says, gives_time, has_cue, header_field_asked, header_lines
 from assistant.evidence import (
     asks_about_designation, asks_for_reaction, done_missing, employer_missing, leader_missing, name_origin_missing, predecessor_missing,
-    premise_contradicted, ranking_missing, reactor, reports_reaction, sentence_missing, stance_missing,
+    premise_contradicted, production_missing, ranking_missing, reactor, reports_reaction, sentence_missing, stance_missing,
 )
 from assistant.lexicon import (
     ADJECTIVE_ENDING, AUXILIARY_WORDS, COUNTRY_INITIALS, GENERIC_WORDS, QUALIFIERS, countries_in, is_demonym,
@@ -73,11 +73,6 @@ INJECTION = re.compile(
 ASKS_TO_EXPLAIN = re.compile(r"^\W*(why|how (might|could|would|will|can|should|do|does|did|has|have))\b", re.I)
 
 
-# "How do drugs like cocaine actually get made?": how a thing is produced, which only a passage
-# speaking of producing it answers.
-HOW_MADE = re.compile(r"^\W*how\s+(?:is|are|was|were|do|does|did)\b.*\b(?:made|produced|manufactured|grown|cultivated|"
-                      r"refined|processed|cooked|synthesi[sz]ed)\b(?!\s+(?:up|public|clear|aware|possible|available|known)\b)", re.I)
-PRODUCING = re.compile(r"\b(produc\w*|manufactur\w*|grow\w*|cultivat\w*|refin\w*|process\w*|cook\w*|laborator\w*|labs?|synthesi[sz]\w*)\b", re.I)
 # "How do you make arepas?": instructions, general knowledge unless the coverage knows the topic.
 HOW_TO = re.compile(r"^\W*(how (do|can|should|would|could) (i|you|we|one)|how to)\b", re.I)
 # Kinds of thing a "which X" question wants by name: a place, a body, a person. The coverage
@@ -168,7 +163,8 @@ def reason_to_abstain(question: str, retrieval: Retrieval, retriever: Retriever)
         return f"the coverage never mentions {', '.join(coverage.unknown_names)}"
     # "Does the author believe Maduro should be removed by force?": no passage speaks of it,
     # however much "the author" reads like a question about the byline.
-    if stance_missing(question, [hit.item.text for hit in retrieval.hits[:3]]):
+    best_texts = [hit.item.text for hit in retrieval.hits[:3]]
+    if stance_missing(question, best_texts):
         return "the coverage holds no view on that"
     top = retrieval.hits[0].item
     if top.kind == "header" and header_lines(question, top.text):
@@ -212,7 +208,6 @@ def reason_to_abstain(question: str, retrieval: Retrieval, retriever: Retriever)
     # uses the word for the kind of thing asked for, so it names none.
     if coverage.unknown_asked_for and retrieval.masked_similarity < CLOSE_TO_WHAT_IS_ASKED:
         return f"the coverage never speaks of any {coverage.unknown_asked_for}"
-    best_texts = [hit.item.text for hit in retrieval.hits[:3]]
     person = retriever.vocabulary.person_in(question)
     # "How did Trump respond to Carvajal's letter?": only a passage reporting him reacting answers.
     # "How did Caracas react?", "How did the incoming president respond?": from whoever is asked.
@@ -247,7 +242,8 @@ def reason_to_abstain(question: str, retrieval: Retrieval, retriever: Retriever)
     # "How do you make arepas?": a how-to about something the coverage never speaks of.
     if HOW_TO.search(question) and coverage.unknown_topics:
         return f"the coverage never speaks of {', '.join(coverage.unknown_topics)}"
-    if HOW_MADE.search(question) and not any(PRODUCING.search(text) for text in best_texts):
+    # "How do drugs like cocaine actually get made?"
+    if production_missing(question, best_texts):
         return "the coverage does not say how it is made"
     # "Which federal prison is he held in?": the best passage speaks of one ("a US federal
     # prison") but never names it.

@@ -12,11 +12,10 @@ from __future__ import annotations
 import re
 
 from assistant.corpus import CALLOUT_LABELS, CALLOUT_PARTS
-from assistant.lexicon import GUESS_OPENERS, GUESS_TAGS
 from assistant.text import CARRIED_CONTEXT, split_sentences
 
 __all__ = [
-    "answer_type", "asking_part", "asks", "asks_what_it_says", "mentions_saying", "gives_time", "has_cue", "header_field_asked",
+    "answer_type", "asking_part", "asks", "without_guess", "asks_what_it_says", "mentions_saying", "gives_time", "has_cue", "header_field_asked",
     "header_lines",
 ]
 
@@ -156,9 +155,11 @@ def answer_type(question: str) -> str:
 
 # Where a wordy question's parts meet: "My neighbour tells me he is locked up; where is he
 # held?", "Forgive my scepticism, but … — why should…?", "…? My late husband always said…".
-# "…, lemme guess some think tank person", "…, chilling on a beach or what": a guess offered.
-ASIDE_BREAK = re.compile(rf"\s*(?:;|\s[–—-]\s|,\s*but\s+|,\s*(?=(?:{GUESS_OPENERS})\b[^,?]*\W*$)|"
-                         rf",\s*(?=[^,]*\b{GUESS_TAGS}\W*$))\s*", re.I)
+ASIDE_BREAK = re.compile(r"\s*(?:;|\s[–—-]\s|,\s*but\s+)\s*")
+# A reader's guess tagged on at the end ("who's the expert they quote, lemme guess some think
+# tank person?", "where is he now, chilling on a beach or what?"): it only pulls towards other words.
+GUESSED = re.compile(r",\s*(?:(?:let me|lemme) guess|i bet|i guess|i suppose|i assume)\b[^,?]*(?=\W*$)|"
+                     r",\s*[^,?]*\bor (?:what|whatever)(?=\W*$)", re.I)
 REQUEST_VERBS = r"tell|explain|describe|list|name|give|summari[sz]e"
 # A part that asks: a question word anywhere ("could you tell me what he offered"), an
 # auxiliary opening a yes/no question ("has he been sentenced yet?"), or a request.
@@ -199,6 +200,7 @@ def asking_part(question: str) -> str:
     """The parts of a wordy question that ask, without its asides ("Forgive my scepticism",
     "My late husband always said they had a finger in every pie."): the words that must be
     the coverage's. The whole question when it has one part, or no part asks."""
+    question = without_guess(question)
     parts = [part for sentence in split_sentences(question) for part in ASIDE_BREAK.split(sentence) if part.strip()]
     parts = [piece for part in parts for piece in _scene_and_question(part)]
     # A sentence ending in a full stop states, unless it asks you to tell ("That matters for
@@ -212,6 +214,11 @@ def asking_part(question: str) -> str:
               and (i == len(parts) - 1 or part.rstrip().endswith("?") or not OPENS_ASKING.search(parts[-1])
                    or OPENS_ASKING.search(part) or REQUEST.match(part) or ASKING.match(part))]
     return " ".join(asking) if asking and len(asking) < len(parts) else question
+
+
+def without_guess(question: str) -> str:
+    """The question without a guess tagged on at its end (`GUESSED`)."""
+    return GUESSED.sub("", question).strip() or question
 
 
 def _scene_and_question(part: str) -> list[str]:

@@ -16,9 +16,10 @@ import re
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
 
+from assistant.answer_types import without_guess
 from assistant.corpus import CALLOUT, names_a_callout
 from assistant.lexicon import (
-    ARTICLE_WORDS, FEMALE_PERSON_NOUNS, GUESS_OPENERS, GUESS_TAGS, ORDINALS, PLAIN_PERSON_NOUNS, countries_in, is_demonym, table_rows,
+    ARTICLE_WORDS, FEMALE_PERSON_NOUNS, ORDINALS, PLAIN_PERSON_NOUNS, countries_in, is_demonym, table_rows,
 )
 from assistant.schema import Turn
 from assistant.text import CARRIED_CONTEXT, STOPWORDS, WORD, first_named, named_in
@@ -88,9 +89,6 @@ ASIDE_STATEMENTS = re.compile(r"^\s*(?:(?:honestly,?\s+|look,?\s+|listen,?\s+|so
                               r"(?:(?:have|had|was|am|been|just|really|honestly|kind of|always)\s+)*"
                               r"(?:hear|heard|hearing|thought|think|feel|felt|feeling|scared|worried|confused|saw|seen|watching|"
                               r"keep|kept|wonder|wondering|thinking)\b[^.!?]*[.!]\s+)+(?=\S)", re.IGNORECASE)
-# "who's the expert they quote, lemme guess some think tank person?", "where is he now,
-# chilling on a beach or what?": the reader's guess, which only pulls towards other words.
-GUESSED = re.compile(rf",\s*(?:{GUESS_OPENERS})\b[^,?]*(?=\W*$)|,\s*[^,?]*\b{GUESS_TAGS}(?=\W*$)", re.I)
 # "the Mexican ones you see on Netflix": where the asker met the topic, not what about.
 # Only after a verb of seeing or hearing: "What did Maduro say on TV?" asks about TV.
 SEEN_ON = re.compile(r"(\b(?:see|sees|saw|seen|seeing|watch|watched|watching|hear|heard|hearing|read|reading)\b[^.?!,;]{0,40}?)"
@@ -162,7 +160,7 @@ def spelled_out(question: str) -> str:
     if rest != question and len(_key_words(rest)) >= 2 and not CHECKING_BACK.match(rest) and not leans_back:
         question = rest
     question = SEEN_ON.sub(r"\1", question)
-    question = GUESSED.sub("", question).strip() or question
+    question = without_guess(question)
     words = question.split()
     out = []
     for position, raw in enumerate(words):

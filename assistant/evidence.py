@@ -16,7 +16,7 @@ from assistant.text import split_sentences, stem
 
 __all__ = [
     "asks_about_designation", "asks_for_reaction", "done_missing", "employer_missing", "leader_missing", "name_origin_missing",
-    "predecessor_missing", "premise_contradicted", "ranking_missing", "reactor", "reports_reaction", "sentence_missing",
+    "predecessor_missing", "premise_contradicted", "production_missing", "ranking_missing", "reactor", "reports_reaction", "sentence_missing",
     "stance_missing",
 ]
 
@@ -285,6 +285,20 @@ def employer_missing(question: str, texts) -> bool:
 def asks_about_designation(question: str) -> bool:
     """Whether the question asks about an official label ("designated", "officially a…")."""
     return bool(DESIGNATION_QUESTION.search(question))
+
+
+# --- how a thing is made --------------------------------------------------------------------
+
+# "How do drugs like cocaine actually get made?": how a thing is produced, which only a passage
+# speaking of producing it answers.
+HOW_MADE = re.compile(r"^\W*how\s+(?:is|are|was|were|do|does|did)\b.*\b(?:made|produced|manufactured|grown|cultivated|"
+                      r"refined|processed|cooked|synthesi[sz]ed)\b(?!\s+(?:up|public|clear|aware|possible|available|known)\b)", re.I)
+PRODUCING = re.compile(r"\b(produc\w*|manufactur\w*|grow\w*|cultivat\w*|refin\w*|process\w*|cook\w*|laborator\w*|labs?|synthesi[sz]\w*)\b", re.I)
+
+
+def production_missing(question: str, texts) -> bool:
+    """True when the question asks how something is made and none of `texts` speaks of making it."""
+    return bool(HOW_MADE.search(question)) and not any(PRODUCING.search(text) for text in texts)
 
 
 # --- a stance asked of the article -----------------------------------------------------------

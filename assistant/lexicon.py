@@ -145,10 +145,6 @@ ASKED_FOR = re.compile(
 # for a woman: "she", not "he", when one stands for someone named before.
 PLAIN_PERSON_NOUNS = ("man", "woman", "guy", "fellow", "lady", "gentleman", "chap", "gent", "bloke", "dude")
 FEMALE_PERSON_NOUNS = {"woman", "lady"}
-# A reader's guess tagged on ("…, lemme guess some think tank person", "…, on a beach or what"):
-# what opens one, and the tag that ends one.
-GUESS_OPENERS = r"(?:let me|lemme) guess|i bet|i guess|i suppose|i assume"
-GUESS_TAGS = r"or (?:what|whatever)"
 PERSON_WORDS = {
     "leader", "leaders", "politician", "politicians", "president", "presidents", "official",
     "officials", "expert", "experts", "analyst", "analysts", "officer", "officers", "minister",

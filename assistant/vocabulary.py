@@ -96,6 +96,13 @@ class QueryCoverage:
         return len(self.known_terms) / len(self.content_terms) if self.content_terms else 0.0
 
 
+def _what_is_phrase(question: str) -> list[str]:
+    """The words of the noun phrase after "what is/are…", to where it ends: a preposition, a
+    clause of its own, or a comma ("what was the spy guy's nickname again, el somethin?")."""
+    phrase = WHAT_IS.search(question)
+    return PHRASE_END.split(re.split(r"[,;:–—]", phrase.group(1))[0])[0].split() if phrase else []
+
+
 def _initials(name: str) -> set[str]:
     """"Cartel of the Suns" -> {"CS", "COTS", "COS"}: of the capitalised words, of every word,
     and of every word but the articles."""
@@ -432,18 +439,15 @@ class Vocabulary:
     def asked_for(self, question: str) -> str:
         """The noun a "which/what X…" question asks for, lower case, or ""."""
         match = ASKED_FOR.search(question)
-        if not match and WHAT_IS.search(question):  # "what's the bounty the US put on…"
-            match = WHAT_IS.search(question)
-            phrase = PHRASE_END.split(re.split(r"[,;:–—]", match.group(1))[0])[0].split()
-            raw = phrase[-1] if phrase and phrase[0].lower() in ("the", "a", "an") and len(phrase) == 2 else ""
-            following = ""
-        elif match and match.group(1).lower() in NOT_A_NOUN:
-            phrase = WHAT_IS.search(question)
-            # "what was the spy guy's nickname again, el somethin?": the phrase ends at a comma too.
-            words = PHRASE_END.split(re.split(r"[,;:–—]", phrase.group(1))[0])[0].split() if phrase else []
+        if not match:
+            # "what's the bounty the US put on…": one noun after the article.
+            words = _what_is_phrase(question)
+            raw, following = (words[-1] if len(words) == 2 and words[0].lower() in ("the", "a", "an") else ""), ""
+        elif match.group(1).lower() in NOT_A_NOUN:
+            words = _what_is_phrase(question)
             raw, following = (words[-1], "") if words else ("", "")
         else:
-            raw, following = (match.group(1), match.group(2) or "") if match else ("", "")
+            raw, following = match.group(1), match.group(2) or ""
         if not raw or not raw.islower():  # "Which Russian officials", "What is the Cartel…": a name leads
             return ""
         # "By what routes could it escalate?" asks how, not for a route.
