@@ -18,7 +18,7 @@ from assistant.evidence import (
     premise_contradicted, production_missing, ranking_missing, reactor, reports_reaction, sentence_missing, stance_missing,
 )
 from assistant.lexicon import (
-    ADJECTIVE_ENDING, AUXILIARY_WORDS, COUNTRY_INITIALS, GENERIC_WORDS, QUALIFIERS, countries_in, is_demonym,
+    ADJECTIVE_ENDING, ANOTHER_QUESTION, AUXILIARY_WORDS, COUNTRY_INITIALS, GENERIC_WORDS, QUALIFIERS, countries_in, is_demonym,
 )
 from assistant.retrieval import Retrieval, Retriever, names_its_callout
 
@@ -110,7 +110,6 @@ NAME_OF_KIND = re.compile(
 COUNT_OF_LISTED = re.compile(
     r"\bhow many\b.*\b(listed|lists?)\b|\bhow many (\w+ )?(steps|trends|points|items|recommendations|measures|bullets)\b", re.I
 )
-ANOTHER_QUESTION = re.compile(r",?\s+and\s+(?=(?:which|what)\b)", re.I)  # "…, and which judge…?"
 FIRST_ALTERNATIVE = re.compile(r"^(\W*(?:which|what)\s+)(?:[\w’'-]+\s+){1,2}or\s+", re.I)
 INDEFINITE = {"a", "an", "any", "some", "another", "other"}
 PERSON_KINDS = {"official", "general", "minister", "politician", "judge", "prosecutor", "lawyer", "attorney"}

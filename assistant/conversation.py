@@ -79,6 +79,19 @@ PREAMBLE = re.compile(
 )
 # "the border one?", "what about the Russia one?": another of the things just listed.
 ONE_OF_THEM = re.compile(r"^\W*(?:what about\s+|how about\s+)?(the\s+[\w’'-]+(?:\s+[\w’'-]+)?)\s+one\W*$", re.IGNORECASE)
+# A question passed on for someone else ("A listener in Tampa wants to know: who wrote this?",
+# "Caller from Miami Gardens asks who Carvajal wrote to."): who asks, and from where, is not
+# what about: Tampa is no topic to look up, or to refuse on.
+RELAYED = re.compile(
+    r"^\W*(?:(?:a|an|one|our|my|the|this|that|another)\s+)?(?:[\w-]+\s+)?"
+    r"(?:listener|caller|reader|viewer|subscriber|student|friend|colleague|boss|editor|neighbou?r|audience member|"
+    r"fan|parent|kid|son|daughter|someone|somebody|texter|emailer|follower)s?"
+    r"(?:\s+(?:in|from|out of|over in|down in|up in)\s+[^,:;?!]{1,40}?)?(?:,\s*[^,:;?!]{1,30},)?"
+    r"\s+(?:(?:just|also|now)\s+)?(?:asks?|asked|is asking|wants? to know|wanted to know|would like to know|"
+    r"wonders?|wondered|is wondering|writes(?: in)?(?: to ask)?|texts? in|emails? in|calls? in to ask)\b"
+    r"\s*[:,—–-]?\s*(?=\w)",
+    re.IGNORECASE,
+)
 # Only who the asker is ("I'm an old Navy man."), not what they read ("I'm reading about…").
 ABOUT_THE_ASKER = re.compile(r"^\s*(?:(?:I[’']m|I am|I was|I[’']ve been|I have been)\s+(?:just\s+)?(?:an?|the)\s[^.!?]*[.!]\s+)+(?=\S)",
                              re.IGNORECASE)
@@ -153,6 +166,7 @@ def spelled_out(question: str) -> str:
     question = BREVITY.sub("", question).lstrip(" ,;:–—-") or question
     # "ok so for the intro — who wrote this piece?": what the answer is for, not what about.
     question = PREAMBLE.sub("", question) or question
+    question = _unrelayed(question)
     # "I'm an old Navy man. Could this turn into a war?": who asks, not what about.
     question = ABOUT_THE_ASKER.sub("", question) or question
     rest = ASIDE_STATEMENTS.sub("", question)
@@ -184,6 +198,17 @@ def spelled_out(question: str) -> str:
     spelled = THE_US.sub("the US", spelled)
     spelled = WHATS_ITS_DEAL.sub(lambda m: f"what is {m.group(1)} role", WHATS_THE_DEAL.sub("?", spelled))
     return spelled if WORD.search(spelled) else question
+
+
+def _unrelayed(question: str) -> str:
+    """The question a listener or reader passed on, in their own form: "A caller asks who
+    Carvajal wrote to." -> "Who Carvajal wrote to?", "…wants to know whether X has…" -> "Whether…"."""
+    match = RELAYED.match(question)
+    if not match:
+        return question
+    rest = question[match.end():].rstrip(" .")
+    rest = rest if rest.endswith("?") else rest + "?"
+    return rest[0].upper() + rest[1:]
 
 
 # Opens a question in Spanish ("¿Y qué le ofrece?"); English never writes it.

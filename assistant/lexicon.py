@@ -13,7 +13,7 @@ from functools import lru_cache
 from importlib import resources
 
 __all__ = [
-    "ABSTRACT_NOUNS", "ARTICLE_WORDS", "ASKED_FOR", "COUNTRY_INITIALS", "DEGREE_WORDS", "DETERMINERS", "GENERIC_WORDS",
+    "ABSTRACT_NOUNS", "ANOTHER_QUESTION", "ARTICLE_WORDS", "ASKED_FOR", "COUNTRY_INITIALS", "DEGREE_WORDS", "DETERMINERS", "GENERIC_WORDS",
     "NAMING_WORDS", "NOT_A_NOUN", "NOT_TOPIC", "PERSON_WORDS", "PHRASE_END", "PRONOUNS", "QUALIFIERS",
     "ORDINALS", "QUESTION_WORDS", "QUOTED_SPEAKER", "WHAT_IS", "aliases", "common_prefix", "countries_in", "find_descriptors", "is_demonym",
     "find_people", "prefix_index", "table_rows", "word_table",
@@ -133,6 +133,9 @@ NOT_TOPIC = ({"what", "who", "whom", "whose", "which", "when", "where", "why", "
 
 # --- what a "which/what X" question asks for ---------------------------------------------------
 
+# A second question joined to the first: "Is Maduro the leader, and what rank is he?",
+# "What sentence does he face, and which judge presides?": each "which/what" asks for its own.
+ANOTHER_QUESTION = re.compile(r",?\s+and\s+(?=(?:which|what)\b)", re.I)
 # "Which university…", "What books…", "In what year…": the word after "which"/"what".
 ASKED_FOR = re.compile(
     r"^\W*(?:\w+ )?(?:which|what)\s+(?:(?:kinds?|types?|sorts?|forms?) of )?"
@@ -282,8 +285,17 @@ def find_descriptors(texts) -> dict[str, str]:
         for match in NAME_THEN_TITLE.finditer(text):
             found[match.group(2).lower()].add(without_possessive(match.group(1)))
         for match in NICKNAME.finditer(text):
-            found[match.group(1).lower()].add(without_possessive(match.group(2)))
+            for nickname in {match.group(1).lower(), in_english(match.group(1))} - {""}:
+                found[nickname].add(without_possessive(match.group(2)))
     return {descriptor: names.pop() for descriptor, names in found.items() if len(names) == 1}
+
+
+def in_english(nickname: str) -> str:
+    """A Spanish or Portuguese nickname as a reader may say it in English ("El Pollo" -> "the
+    chicken"), from data/nicknames.tsv and data/glossary.tsv; "" when a word of it is in neither."""
+    glossary = {word: rest.split("\t")[0].strip() for table in ("glossary", "nicknames") for word, rest in table_rows(table)}
+    words = [glossary.get(word, "") for word in nickname.lower().split()]
+    return " ".join(words) if all(words) else ""
 
 
 # "Donald Trump", "Nicolás Maduro": a given name and a surname, both capitalised, after a word in

@@ -14,7 +14,7 @@ from functools import cached_property
 from rapidfuzz.distance import OSA
 
 from assistant.lexicon import (
-    ABSTRACT_NOUNS, ADJECTIVE_ENDING, ARTICLE_WORDS, AUXILIARY_WORDS, ASKED_FOR, DEGREE_WORDS, DETERMINERS, GENERIC_WORDS, NAMING_WORDS,
+    ABSTRACT_NOUNS, ADJECTIVE_ENDING, ANOTHER_QUESTION, ARTICLE_WORDS, AUXILIARY_WORDS, ASKED_FOR, DEGREE_WORDS, DETERMINERS, GENERIC_WORDS, NAMING_WORDS,
     NOT_A_NOUN, NOT_TOPIC, PERSON_WORDS, PLAIN_PERSON_NOUNS, PHRASE_END, PRONOUNS, QUALIFIERS, QUESTION_WORDS, WHAT_IS,
     aliases, common_prefix, countries_in, find_descriptors, find_people, prefix_index, word_table,
 )
@@ -141,6 +141,12 @@ class Vocabulary:
             for raw in WORD.findall(f"{p.text} {p.title} {p.author}"):
                 if raw[0].isupper():
                     self.name_words |= {normalize_word(raw), stem(normalize_word(raw))}
+        # A nickname the coverage gives in Spanish is one it gives in English too ("El Pollo",
+        # "the Chicken"): its words are the coverage's.
+        for descriptor in self._descriptors:
+            for word in terms(descriptor):
+                self._vocabulary |= {word, stem(word)}
+                self.name_words |= {word, stem(word)}
         self._names_by_prefix = prefix_index(self.name_words, PREFIX)
         # Two words of a section heading name it ("the Future Trends section"); one alone names
         # nothing ("National Security" is no "United Nations").
@@ -376,9 +382,14 @@ class Vocabulary:
                 unknown = [w for w in words if w not in result.unknown_names]
                 result.names += unknown
                 result.unknown_names += unknown
-        asked_for = self.asked_for(question)
-        if asked_for and asked_for not in NAMING_WORDS and not self.knows(asked_for):
-            result.unknown_asked_for = asked_for
+        # "Is Maduro the leader, and what rank is he?": a second "which/what X" asks for its
+        # own X; a second "what is…" ("…, and what is the first one?") names none.
+        first, *others = ANOTHER_QUESTION.split(question)
+        for clause in [first] + [c for c in others if (m := ASKED_FOR.search(c)) and m.group(1).lower() not in NOT_A_NOUN]:
+            asked_for = self.asked_for(clause)
+            if asked_for and asked_for not in NAMING_WORDS and not self.knows(asked_for):
+                result.unknown_asked_for = asked_for
+                break
         return result
 
     def _terms(self, question: str, asking: str) -> QueryCoverage:
@@ -484,7 +495,7 @@ class Vocabulary:
         match = ASPECT_OF.search(rest)
         if not match:
             return ""
-        words = PHRASE_END.split(" " + match.group(1))[0].split()
+        words = WORD.findall(PHRASE_END.split(" " + match.group(1))[0])  # words, not "composed?"
         noun = normalize_word(words[-1]) if words else ""
         if not noun or not words[-1].islower() or noun in NOT_ASKED_FOR or noun.endswith(("ed", "ing")):
             return ""

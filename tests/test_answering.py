@@ -239,6 +239,8 @@ def test_attribution_is_kept(assistant):
         "The article says Russia has been confirmed as running the Cartel of the Suns — what proof does it cite?",
         "¿Y China qué papel juega en todo esto?",  # Spanish, about a country it never names
         "Como o Trump respondeu à carta do Carvajal? Ele aceitou a colaboração?",  # no reply is reported
+        "Is Maduro personally the leader of the Cartel of the Suns, and what rank is he in it?",  # no rank is given
+        "A listener asks what university Dr. Isabella Ramirez works for.",
     ],
 )
 def test_out_of_coverage_questions_are_declined(assistant, question):
@@ -460,6 +462,11 @@ def test_a_follow_up_can_point_at_an_item_of_the_earlier_list(assistant):
         ("Why do they claim this outfit is so hard to shut down?", "extension of the regime"),  # in the coverage's words
         ("and the Russia angle?", "close ties"),
         ("What professional title is given to that author in the byline?", "Senior News Editor"),
+        # A question passed on: the listener's town is no topic (the coverage never names Tampa).
+        ("A listener in Tampa wants to know: who wrote this piece?", "James Carter"),
+        ("Caller from Miami Gardens asks who Carvajal sent a letter to.", "Donald Trump"),
+        # "El Pollo" in English.
+        ("Who is the former spy boss nicknamed 'the Chicken'?", "Carvajal"),
     ],
 )
 def test_a_wordy_question_is_answered_despite_its_asides(assistant, question, expected):
