@@ -205,7 +205,8 @@ def reason_to_abstain(question: str, retrieval: Retrieval, retriever: Retriever)
         return "the coverage does not use the question's words"
     # "Which university is she with?", "What books has she written?": the coverage never
     # uses the word for the kind of thing asked for, so it names none.
-    if coverage.unknown_asked_for and retrieval.masked_similarity < CLOSE_TO_WHAT_IS_ASKED:
+    # Not "What's the Pro Tip's caution…?": what a part it names says, in whatever words.
+    if coverage.unknown_asked_for and retrieval.masked_similarity < CLOSE_TO_WHAT_IS_ASKED and not named_part:
         return f"the coverage never speaks of any {coverage.unknown_asked_for}"
     person = retriever.vocabulary.person_in(question)
     # "How did Trump respond to Carvajal's letter?": only a passage reporting him reacting answers.

@@ -23,6 +23,7 @@ from assistant.errors import BadQuestionError
 from assistant.answer_types import (
     answer_type, asking_part, has_cue, header_lines,
 )
+from assistant.lexicon import ANOTHER_QUESTION
 from assistant.retrieval import ANSWER_TYPE_BONUS, ORDINAL_ITEM, Retrieval, Retriever, names_its_callout
 from assistant.schema import Answer, Citation, Passage, Scored, Turn
 from assistant.text import split_sentences, stem, terms
@@ -302,7 +303,10 @@ class Assistant:
             return _Pick(passage, [sentences[0][1]])
         scored.sort(reverse=True)
         best_score = scored[0][0]
-        chosen = {i for score, i, _ in scored[: 1 if runner_up else 2] if score >= SECOND_SENTENCE_RATIO * best_score}
+        # "What do they signal, and which regimes might copy the tactic?": two questions, and the
+        # second sentence may answer the second, however lower it scores on the whole.
+        two_asked = not runner_up and ANOTHER_QUESTION.search(asking_part(question))
+        chosen = {i for score, i, _ in scored[: 1 if runner_up else 2] if two_asked or score >= SECOND_SENTENCE_RATIO * best_score}
         # Keep a claim a claim: a sentence leaning on the one before brings that one along, and
         # that one the one before it if it leans too ("It's deeply embedded… This structure
         # makes it…" needs "The Cartel of the Suns… isn't a traditional cartel" to say what "it" is).

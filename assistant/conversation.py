@@ -79,6 +79,9 @@ PREAMBLE = re.compile(
 )
 # "the border one?", "what about the Russia one?": another of the things just listed.
 ONE_OF_THEM = re.compile(r"^\W*(?:what about\s+|how about\s+)?(the\s+[\w’'-]+(?:\s+[\w’'-]+)?)\s+one\W*$", re.IGNORECASE)
+# "Hi there! Could you help me…", "Good morning, who wrote…": a greeting, not what about.
+GREETING = re.compile(r"^\W*(?:hi|hello|hey|hiya|howdy|greetings|good (?:morning|afternoon|evening|day)|g[’']day)"
+                      r"(?:\s+(?:there|again|all|folks|team|everyone))?\s*[,!.:;–—-]+\s*(?=\w)", re.IGNORECASE)
 # A question passed on for someone else ("A listener in Tampa wants to know: who wrote this?",
 # "Caller from Miami Gardens asks who Carvajal wrote to."): who asks, and from where, is not
 # what about: Tampa is no topic to look up, or to refuse on.
@@ -110,6 +113,7 @@ SEEN_ON = re.compile(r"(\b(?:see|sees|saw|seen|seeing|watch|watched|watching|hea
 # "what's russia's deal", "…or what's the deal?": chat for "what is its role", or filler.
 WHATS_THE_DEAL = re.compile(r"(?<!\s),?\s*(?:or\s+)?what(?:[’']s| is) the deal\W*$", re.IGNORECASE)
 WHATS_ITS_DEAL = re.compile(r"\bwhat(?:[’']s| is)\s+(\w+[’']s|his|her|their|its)\s+deal\b(?!\s+(?:with|for|on|to)\b)", re.IGNORECASE)
+POSSESSIVE_ENDING = re.compile(r"[’']s$", re.IGNORECASE)
 # "the us" is the country in lower case: the pronoun never follows "the".
 THE_US = re.compile(r"\bthe us\b")
 # "Under which leaders?", "Since when?", "By whom?": a phrase that narrows the earlier question.
@@ -165,6 +169,7 @@ def spelled_out(question: str) -> str:
     # "Public health hit, in one line?": how to answer, not what about.
     question = BREVITY.sub("", question).lstrip(" ,;:–—-") or question
     # "ok so for the intro — who wrote this piece?": what the answer is for, not what about.
+    question = GREETING.sub("", question) or question
     question = PREAMBLE.sub("", question) or question
     question = _unrelayed(question)
     # "I'm an old Navy man. Could this turn into a war?": who asks, not what about.
@@ -180,6 +185,9 @@ def spelled_out(question: str) -> str:
     for position, raw in enumerate(words):
         core = raw.strip("?!.,;:")
         full = table.get(core.lower())
+        if full is None and POSSESSIVE_ENDING.search(core):  # "this journo's job title"
+            full = table.get(POSSESSIVE_ENDING.sub("", core).lower())
+            full = full + core[-2:] if full else None
         # "Rep. Salazar", "Gov. DeSantis", "500 BC", "RN": an abbreviation or capitals are no chat.
         # A single capital is an initial ("George W Bush"), not the chat "w" or "r".
         abbreviation = raw.endswith(".") and len(core) <= 4 or core.isupper()

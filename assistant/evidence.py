@@ -307,12 +307,15 @@ def production_missing(question: str, texts) -> bool:
 # favour of a military intervention?", "Does the article say US strikes on drug boats are
 # justified?": the article's view on a proposal, which it holds only where its text speaks of it.
 STANCE_QUESTION = re.compile(
-    r"^\W*(?:so\s+|and\s+|but\s+)?(?:does|do|did|is|would|has)\s+(?:the|this)\s+(?:author|writer|article|piece|story|reporter|journalist|editor)"
+    # The writer by role, or both role and name ("Is the author James Carter agree that…"); a
+    # name alone asks for a view only "personally" ("Does James Carter personally believe…").
+    r"^\W*(?:so\s+|and\s+|but\s+)?(?:does|do|did|is|would|has)\s+(?:(?:the|this)\s+(?:author|writer|article|piece|story|reporter|journalist|editor)"
+    r"(?:\s+[A-Z][\w’'-]+\s+[A-Z][\w’'-]+)?|[A-Z][\w’'-]+\s+[A-Z][\w’'-]+(?=\s+personally\b))"
     r"(?:\s+(?:personally|actually|really|himself|herself))?\s+"
     r"(?:(?:favou?r|support|endorse|advocate|back(?!\s+up)|approve)s?(?:\s+that)?|"
     # "think/believe" asks for a view only of what should be done, or of the writer's own
     # ("Does the article think there might be a war?" asks what it predicts).
-    r"(?:think|believe)s?(?:\s+that)?(?=.*\b(?:should|ought)\b)|(?<=personally )(?:think|believe)s?(?:\s+that)?|"
+    r"(?:think|believe|agree)s?(?:\s+that)?(?=.*\b(?:should|ought)\b)|(?<=personally )(?:think|believe)s?(?:\s+that)?|"
     r"(?:in favou?r of|for|against|supportive of)|"
     r"(?:say|says|claim|claims|argue|argues)(?:\s+that)?(?=.*\b(?:justified|justifiable|legitimate|legal|illegal|lawful|unlawful|moral|immoral)\b))\s+(.+)$",
     re.I,
@@ -336,5 +339,6 @@ def stance_missing(question: str, texts) -> bool:
     wanted = [w for w in words if w not in STANCE_FILLER and len(w) > 2]
     said = " ".join(texts).lower()
     stems = {stem(w) for w in re.findall(r"[^\W\d_]+", said)}
-    missing = [w for w in wanted if stem(w) not in stems and w[:5] not in said]
+    # A word's start opens a word of the texts: "force" is not in "enforcement".
+    missing = [w for w in wanted if stem(w) not in stems and not re.search(rf"\b{re.escape(w[:5])}", said)]
     return bool(wanted) and 2 * len(missing) >= len(wanted)

@@ -64,6 +64,7 @@ GENERIC_WORDS = {
     "predicts", "suggest", "suggests", "warn", "warns", "outline", "outlines", "sketch", "sketches",
     "assess", "assesses", "regarding", "concerning", "respect",  # "with respect to"
     "talk", "talking", "talked",  # "the guy everybody's talking about"
+    "current", "currently",  # "the current US ambassador": when, not what about
     "carry", "carries", "carried", "outside",  # "carry more weight", "the outside expert"
     "located", "situated", "parked", "slap", "slapped",  # "Where's he parked right now?", "What date did they slap on this?"
     # A courteous reader's hedges: "so to speak", "one wonders", "is thought to", "I should be
@@ -127,8 +128,10 @@ REQUEST_WORDS = {"tell", "explain", "describe", "wonder", "wondering", "curious"
 # Where in a list ("the last trend on that list"): which item, not what about. Word -> index.
 ORDINALS = {"first": 0, "1st": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2, "fourth": 3, "4th": 3,
             "fifth": 4, "5th": 4, "sixth": 5, "6th": 5, "last": -1, "final": -1}
+# How many are asked for ("Which two leaders…", "the one they call…"): a count, not what about.
+CARDINALS = {"one", "ones", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "both", "couple"}
 NOT_TOPIC = ({"what", "who", "whom", "whose", "which", "when", "where", "why", "how", "its", "whats", "whos", "wheres", "hows"}
-             | REQUEST_WORDS | set(ORDINALS))
+             | REQUEST_WORDS | set(ORDINALS) | CARDINALS)
 
 
 # --- what a "which/what X" question asks for ---------------------------------------------------

@@ -66,11 +66,11 @@ CALLOUT_BONUS = 0.3
 CLAIM_BONUS = 0.12
 # "What does the ending say…?", "How does the piece frame it up top?": the reader points at the
 # article's last or first paragraph.
-AT_THE_END = re.compile(r"^\W*(at the end|in closing)\b|^\W*(the )?(conclusion|ending)\W*$|\bat the end\W*$|\bthe closing\b(?!\s+(?:of|down|arguments?|statements?|remarks?|date)\b)|\b((the )?wrap-?up( at the end)?|the ending|at the end of the (article|piece|story)|(its|the (article|piece|story)['’]s) (conclusion|closing|ending)|in (the|its) conclusion|"
+AT_THE_END = re.compile(r"^\W*(at the end|in closing)\b|^\W*(the )?(conclusion|ending)\W*$|\bat the (very )?end\W*$|\bthe closing\b(?!\s+(?:of|down|arguments?|statements?|remarks?|date)\b)|\b((the )?wrap-?up( at the end)?|the ending|at the end of the (article|piece|story)|(its|the (article|piece|story)['’]s) (conclusion|closing|ending)|in (the|its) conclusion|"
                         r"closing (paragraph|lines?|words|section)|as it wraps up|final (paragraph|words|lines?|section)|last paragraph|"
                         r"concluding (paragraph|section|lines?|words)|closing \w+ (in|of) the (article|piece|story))\b", re.I)
-AT_THE_START = re.compile(r"\b(up top|at the top of the (article|piece|story)|the intro(duction)?|the opening (paragraph|lines?)|"
-                          r"first paragraph|lede|lead paragraph)\b", re.I)
+AT_THE_START = re.compile(r"\b(up top|at the (very )?(top|start|beginning|outset) of the (article|piece|story)|the intro(duction)?|"
+                          r"the opening (paragraph|lines?)|first paragraph|lede|lead paragraph)\b|\bat the (very )?(start|beginning|outset)\W*$", re.I)
 POSITION_BONUS = 0.2
 # "What's the FAQ say about escalation?", "the last sentence of the structure section": the
 # reader names the part of the article to look in; its passages get PART_BONUS.

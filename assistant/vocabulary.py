@@ -60,6 +60,7 @@ DESCRIBED_CACHE = 1024  # plain descriptions remembered, with the person each fi
 DESCRIPTION_WORDS = 5  # of a relative clause after the noun: "who made the claims", not the rest of the question
 MIN_RESPELLED = 5  # shorter names are too often another name one letter away ("Iran", "Iraq")
 MIN_ANY_SLIP = 7  # from this length any one-letter slip; below it, a letter left out or added
+MIN_WORD_SLIP = 6  # a word in lower case this long may be a slip ("acusing", "beleive", "goverment")
 PREFIX = 5  # demonyms and inflections share this much: "Venezuelan"/"Venezuela", "Mexican"/"Mexico"
 # A name in at least this many passages tells little about which one answers; masked in the
 # second phrasing. Tuned with MASKED_WEIGHT on both question files in tests/eval.
@@ -101,6 +102,19 @@ def _what_is_phrase(question: str) -> list[str]:
     clause of its own, or a comma ("what was the spy guy's nickname again, el somethin?")."""
     phrase = WHAT_IS.search(question)
     return PHRASE_END.split(re.split(r"[,;:–—]", phrase.group(1))[0])[0].split() if phrase else []
+
+
+def _head_noun(words: list[str]) -> str:
+    """The noun a "what is…" phrase asks for: its last word ("the origin"), or after an article
+    and modifiers, before a participle ("the current US reward offered" -> "reward")."""
+    if not words:
+        return ""
+    body = words[1:] if words[0].lower() in ("the", "a", "an") else []
+    while len(body) > 1 and body[-1].lower().endswith(("ed", "ing")):
+        body.pop()
+    if len(body) > 1 and all(w[0].isupper() or w.lower() in QUALIFIERS | GENERIC_WORDS for w in body[:-1]):
+        return body[-1]
+    return words[-1]
 
 
 def _initials(name: str) -> set[str]:
@@ -213,6 +227,8 @@ class Vocabulary:
                          if abs(len(name) - len(word)) <= 1 and OSA.distance(name, word) <= 1
                          and (len(word) >= MIN_ANY_SLIP or len(name) != len(word))}
                 spelled = close.pop() if len(close) == 1 else ""
+            if not spelled and raw.islower() and len(word) >= MIN_WORD_SLIP and not self._known_word(word) and word not in aliases():
+                spelled = self._word_slip(word)
             if not spelled or spelled == word:
                 return raw
             return spelled[0].upper() + spelled[1:] if raw[0].isupper() else spelled
@@ -226,6 +242,28 @@ class Vocabulary:
             return " ".join(parts)
 
         return LETTERS.sub(respell, HYPHENATED.sub(split, question))
+
+    @cached_property
+    def _slip_targets(self) -> dict[tuple[str, int], list[str]]:
+        """(first letter, length) -> the words a slip may be of: the coverage's, and those our
+        tables put in its words ("accusing" -> "alleges")."""
+        targets: dict[tuple[str, int], list[str]] = {}
+        for word in self._vocabulary | {w for w in aliases() if " " not in w}:
+            if len(word) >= MIN_WORD_SLIP - 1 and word.isalpha():
+                targets.setdefault((word[0], len(word)), []).append(word)
+        return targets
+
+    def _word_slip(self, word: str) -> str:
+        """The one word `word` is a slip of, a letter left out, doubled or two swapped ("acusing"
+        -> "accusing", "beleive" -> "believe"), or "". Not a letter changed: "madura" may be no
+        slip at all."""
+        close = {
+            target
+            for length in (len(word) - 1, len(word), len(word) + 1)
+            for target in self._slip_targets.get((word[0], length), ())
+            if OSA.distance(target, word) == 1 and (length != len(word) or sorted(target) == sorted(word))
+        }
+        return close.pop() if len(close) == 1 else ""
 
     def _other_spelling(self, word: str) -> str:
         """The coverage's spelling of a word it writes the other side of the Atlantic:
@@ -455,8 +493,7 @@ class Vocabulary:
             words = _what_is_phrase(question)
             raw, following = (words[-1] if len(words) == 2 and words[0].lower() in ("the", "a", "an") else ""), ""
         elif match.group(1).lower() in NOT_A_NOUN:
-            words = _what_is_phrase(question)
-            raw, following = (words[-1], "") if words else ("", "")
+            raw, following = _head_noun(_what_is_phrase(question)), ""
         else:
             raw, following = match.group(1), match.group(2) or ""
         if not raw or not raw.islower():  # "Which Russian officials", "What is the Cartel…": a name leads
@@ -495,7 +532,9 @@ class Vocabulary:
         match = ASPECT_OF.search(rest)
         if not match:
             return ""
-        words = WORD.findall(PHRASE_END.split(" " + match.group(1))[0])  # words, not "composed?"
+        # Its words, to the end of its clause: not "composed?", nor "motive" of "…, and was
+        # profit their only motive?".
+        words = WORD.findall(PHRASE_END.split(" " + re.split(r"[,;:–—?]", match.group(1))[0])[0])
         noun = normalize_word(words[-1]) if words else ""
         if not noun or not words[-1].islower() or noun in NOT_ASKED_FOR or noun.endswith(("ed", "ing")):
             return ""

@@ -106,6 +106,12 @@ def test_names_are_read_as_the_coverage_spells_them(assistant, question, name):
     assert_grounded(answer)
 
 
+def test_a_word_with_a_letter_left_out_or_swapped_is_read_as_meant(assistant):
+    answer = assistant.ask("what is Carvajal acusing the goverment of?")
+    assert not answer.abstained, answer.standalone_question
+    assert {"government", "accusing"} <= set(answer.standalone_question.split())
+
+
 def test_a_name_one_letter_from_another_is_not_taken_for_it(assistant):
     # "Marduro" is a slip for Maduro; "Madura" (same length, one letter changed) may be someone else.
     assert "Maduro" in assistant.ask("What did Marduro do?").standalone_question
@@ -241,6 +247,9 @@ def test_attribution_is_kept(assistant):
         "Como o Trump respondeu à carta do Carvajal? Ele aceitou a colaboração?",  # no reply is reported
         "Is Maduro personally the leader of the Cartel of the Suns, and what rank is he in it?",  # no rank is given
         "A listener asks what university Dr. Isabella Ramirez works for.",
+        "Hello! What is the current US reward offered for information leading to Maduro's arrest?",  # no reward
+        "Hi! Does James Carter personally believe Maduro should be removed by military force?",
+        "who is the current US ambassador to venezuela",
     ],
 )
 def test_out_of_coverage_questions_are_declined(assistant, question):
@@ -467,6 +476,10 @@ def test_a_follow_up_can_point_at_an_item_of_the_earlier_list(assistant):
         ("Caller from Miami Gardens asks who Carvajal sent a letter to.", "Donald Trump"),
         # "El Pollo" in English.
         ("Who is the former spy boss nicknamed 'the Chicken'?", "Carvajal"),
+        ("Hi there! Could you help me understand who wrote this piece?", "James Carter"),  # a greeting
+        ("Which two Venezuelan leaders does he say were behind it?", "Maduro"),  # "two" is a count, no topic
+        ("G'day, who's the bloke that wrote this yarn?", "James Carter"),  # Australian English
+        ("Where's Carvajal cooling his heels at the moment?", "federal prison"),
     ],
 )
 def test_a_wordy_question_is_answered_despite_its_asides(assistant, question, expected):
@@ -655,3 +668,18 @@ def test_a_did_you_know_label_opens_its_sentence(assistant):
     answer = assistant.ask("Was Venezuela ever a partner of the US in fighting drugs?")
     assert "Did you know? Venezuela was once a cooperative partner" in answer.answer
     assert "Did you know? [" not in answer.answer
+
+
+def test_a_question_in_two_parts_is_answered_in_both(assistant):
+    """"What do they signal, and which regimes might copy it?": the second sentence answers the second part."""
+    answer = assistant.ask("If Carvajal's revelations hold up, what do they signal, and which kinds of regimes might copy the tactic?")
+    assert "dangerous precedent" in answer.answer and "economic hardship" in answer.answer
+    assert_grounded(answer)
+
+
+def test_a_follow_up_does_not_ask_the_byline_for_a_word_of_the_earlier_turn(assistant):
+    """"author" in the earlier question is carried along, but the follow-up asks about the regime."""
+    answer = ask_after(assistant, "What's the long-term outlook for the country, and what does the author think is necessary to fix its crises?",
+                       "And has the regime shown any willingness to negotiate on that?")
+    assert "willingness to negotiate" in answer.citations[0].text
+    assert_grounded(answer)
