@@ -41,6 +41,10 @@ CLOSE_TO_WHAT_IS_ASKED = 0.55
 # answerable ones scored 0.5 and up or had a masked similarity of 0.3 and up; such refusals
 # scored under 0.4 and 0.3.
 HALF_KNOWN_MIN_SCORE = 0.45
+# A question whose every topic word the coverage lacks, and no name, is declined only when
+# nothing reads close to it either: "Who is the expert they quote, la analista?" (0.50) is
+# answered, "what does delcy rodriguez think about this" (0.31) is not.
+UNKNOWN_TOPICS_MAX_SIMILARITY = 0.45
 HALF_KNOWN_MIN_MASKED = 0.3
 
 # Where an instruction to the assistant starts: the question's start, or after "and", "then",
@@ -197,6 +201,17 @@ def reason_to_abstain(question: str, retrieval: Retrieval, retriever: Retriever)
         and not ASKS_TO_EXPLAIN.search(question)
         # "What nickname does the article attach to Hugo Carvajal?": the best passage gives one.
         and not (answer_type(question) == "nickname" and has_cue("nickname", top.text))
+    ):
+        return f"the coverage never speaks of {', '.join(coverage.unknown_topics)}"
+    # "what does delcy rodriguez think about this": a person typed in lower case reads as two
+    # words the coverage never uses, and nothing else asks about anything.
+    if (
+        not coverage.names
+        and len(coverage.unknown_topics) >= 2
+        and len(coverage.unknown_topics) == len(coverage.topic_terms)
+        and not ASKS_TO_EXPLAIN.search(question)
+        and not named_part
+        and retrieval.masked_similarity < UNKNOWN_TOPICS_MAX_SIMILARITY
     ):
         return f"the coverage never speaks of {', '.join(coverage.unknown_topics)}"
     # Judged on the masked phrasing: in "Who is Venezuela's vice president?" the name alone

@@ -229,7 +229,7 @@ CAPITALISED_NEXT = re.compile(r"\s+[A-ZÀ-Ý]")
 
 
 def in_english(question: str) -> str:
-    """A question asked in Spanish or Portuguese, or mixing their words in, with the words
+    """A question asked in Spanish, Portuguese or Tagalog, or mixing their words in, with the words
     data/glossary.tsv has put in English ("Where is Carvajal right now, está preso o qué?" ->
     "Where is Carvajal right now, is in prison what?"), so that the English coverage's words
     and the English embedding model can match it. A question that reads as English (fewer
@@ -271,7 +271,7 @@ def _starts_a_name(text: str, match: re.Match) -> bool:
 
 @lru_cache(maxsize=1)
 def _glossary() -> tuple[dict[str, str], frozenset[str]]:
-    """(Spanish or Portuguese word or phrase -> English, the words English also writes)."""
+    """(Spanish, Portuguese or Tagalog word or phrase -> English, the words English also writes)."""
     table, also_english = {}, set()
     for word, rest in table_rows("glossary"):
         english, *mark = rest.split("\t")

@@ -30,7 +30,7 @@ REACTION_QUESTION = re.compile(
     r"\b(respond|responded|reply|replied|react|reacted|response\s+(?:to|from)|(?:his|her|their|its|[’']s)\s+response|reaction|answered|"
     r"(write|wrote|written|get|got|say|said|hear|heard) back|acknowledged?|comment(?:ed)? on|weighed in|(?<![-&])answer|(?<![-&])answers|"
     # "Has Maduro denied the allegations himself?": a reaction too, reported or not.
-    r"deny|denies|denied|denial|reject|rejects|rejected|refute|refutes|refuted)\b",
+    r"deny|denies|denied|denial|reject|rejects|rejected|refute|refutes|refuted|rebut|rebuts|rebutted|rebuttal)\b",
     re.I,
 )
 REACTION = re.compile(
@@ -309,7 +309,7 @@ def production_missing(question: str, texts) -> bool:
 STANCE_QUESTION = re.compile(
     # The writer by role, or both role and name ("Is the author James Carter agree that…"); a
     # name alone asks for a view only "personally" ("Does James Carter personally believe…").
-    r"^\W*(?:so\s+|and\s+|but\s+)?(?:does|do|did|is|would|has)\s+(?:(?:the|this)\s+(?:author|writer|article|piece|story|reporter|journalist|editor)"
+    r"^\W*(?:so\s+|and\s+|but\s+)?(?:does|do|did|is|would|has)\s+(?:(?:the|this)\s+(?:(?:article|piece|story)[’']s\s+)?(?:author|writer|article|piece|story|reporter|journalist|editor)"
     r"(?:\s+[A-Z][\w’'-]+\s+[A-Z][\w’'-]+)?|[A-Z][\w’'-]+\s+[A-Z][\w’'-]+(?=\s+personally\b))"
     r"(?:\s+(?:personally|actually|really|himself|herself))?\s+"
     r"(?:(?:favou?r|support|endorse|advocate|back(?!\s+up)|approve)s?(?:\s+that)?|"

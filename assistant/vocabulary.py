@@ -60,7 +60,10 @@ DESCRIBED_CACHE = 1024  # plain descriptions remembered, with the person each fi
 DESCRIPTION_WORDS = 5  # of a relative clause after the noun: "who made the claims", not the rest of the question
 MIN_RESPELLED = 5  # shorter names are too often another name one letter away ("Iran", "Iraq")
 MIN_ANY_SLIP = 7  # from this length any one-letter slip; below it, a letter left out or added
-MIN_WORD_SLIP = 6  # a word in lower case this long may be a slip ("acusing", "beleive", "goverment")
+# A word in lower case this long may be a slip ("acusing", "beleive", "goverment"); shorter ones
+# are too often an English word the coverage lacks ("replay" is no "reply").
+MIN_WORD_SLIP = 7
+COUNTED_AFTER = {"which", "what", "the", "top", "first", "last", "those", "these"}
 PREFIX = 5  # demonyms and inflections share this much: "Venezuelan"/"Venezuela", "Mexican"/"Mexico"
 # A name in at least this many passages tells little about which one answers; masked in the
 # second phrasing. Tuned with MASKED_WEIGHT on both question files in tests/eval.
@@ -456,7 +459,9 @@ class Vocabulary:
                     # "wrote to the President": a title, not a name
                     (raw[0].isupper() and position > 0 and word not in STOPWORDS and word not in ARTICLE_WORDS
                      and word not in PERSON_WORDS)
-                    or any(c.isdigit() for c in raw)
+                    # "the 2024 election" names a year; "which 2 leaders" counts them.
+                    or any(c.isdigit() for c in raw) and not (raw.isdigit() and len(raw) <= 2 and position > 0
+                                                              and raws[position - 1].lower() in COUNTED_AFTER)
                     or (raw.islower() and word in self.proper_names and word not in ARTICLE_WORDS)
                 )
                 if (word in STOPWORDS or word in DEGREE_WORDS or word in PRONOUNS or word in NOT_TOPIC

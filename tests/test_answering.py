@@ -250,6 +250,9 @@ def test_attribution_is_kept(assistant):
         "Hello! What is the current US reward offered for information leading to Maduro's arrest?",  # no reward
         "Hi! Does James Carter personally believe Maduro should be removed by military force?",
         "who is the current US ambassador to venezuela",
+        "what does delcy rodriguez think abt this",  # a name typed in lower case
+        "Did Maduro's government issue an official rebuttal to Carvajal's allegations?",
+        "Does the article's author personally think military strikes on Venezuela are justified?",
     ],
 )
 def test_out_of_coverage_questions_are_declined(assistant, question):
@@ -480,6 +483,9 @@ def test_a_follow_up_can_point_at_an_item_of_the_earlier_list(assistant):
         ("Which two Venezuelan leaders does he say were behind it?", "Maduro"),  # "two" is a count, no topic
         ("G'day, who's the bloke that wrote this yarn?", "James Carter"),  # Australian English
         ("Where's Carvajal cooling his heels at the moment?", "federal prison"),
+        ("Sino po ba ang sumulat ng article na ito about Maduro and Trump?", "James Carter"),  # Taglish
+        ("Kanino po ba sumulat ng letter si Carvajal?", "Donald Trump"),
+        ("which 2 venezuelan leaders r named in the claims", "Maduro"),  # "2" counts, names nothing
     ],
 )
 def test_a_wordy_question_is_answered_despite_its_asides(assistant, question, expected):
