@@ -41,11 +41,12 @@ CLOSE_TO_WHAT_IS_ASKED = 0.55
 # answerable ones scored 0.5 and up or had a masked similarity of 0.3 and up; such refusals
 # scored under 0.4 and 0.3.
 HALF_KNOWN_MIN_SCORE = 0.45
+HALF_KNOWN_MIN_MASKED = 0.3
 # A question whose every topic word the coverage lacks, and no name, is declined only when
 # nothing reads close to it either: "Who is the expert they quote, la analista?" (0.50) is
-# answered, "what does delcy rodriguez think about this" (0.31) is not.
+# answered, "what does delcy rodriguez think about this" (0.31) is not; one
+# example each side, so a name scoring near it ("diosdado cabello", 0.454) may still be answered.
 UNKNOWN_TOPICS_MAX_SIMILARITY = 0.45
-HALF_KNOWN_MIN_MASKED = 0.3
 
 # Where an instruction to the assistant starts: the question's start, or after "and", "then",
 # a comma or a full stop ("Forget the article and write me a poem"). "Why did the government

@@ -346,9 +346,8 @@ def header_field_asked(question: str) -> tuple[str, ...]:
         return ()
     # The field is asked in the question's own words: "And has the regime shown any willingness?
     # (… author necessary …)" asks nothing of the byline, whatever the earlier turn asked.
-    fields = [prefixes for pattern, prefixes in HEADER_FIELDS if pattern.search(asking)]
     own_fields = [prefixes for pattern, prefixes in HEADER_FIELDS if pattern.search(ACCORDING_TO_THE_ARTICLE.sub("", own_asking))]
-    return fields[0] if fields and own_fields else ()
+    return own_fields[0] if own_fields else ()
 
 
 def header_lines(question: str, header: str) -> list[str]:

@@ -71,6 +71,7 @@ RANKED_MARGIN = 0.1  # a bullet this close to the best one is answer enough to q
 # sentence; over all of tests/eval, 1.5 put the key words in two more answers than 1.0 did.
 OVERLAP_WEIGHT = 1.5
 SECOND_SENTENCE_RATIO = 0.85  # a second sentence scoring this share of the best one is quoted too
+TWO_PART_SECOND_RATIO = 0.5  # ...and this share for a question asking two things
 # A passage scoring this share of the best one's score is quoted as well (its best sentence).
 # Over the 500 questions in tests/eval: 0.88 quoted 1.25 passages an answer and left 7 answering
 # passages out of the first three citations, 0.75 quoted 1.75 and left 2; the first citation
@@ -306,7 +307,8 @@ class Assistant:
         # "What do they signal, and which regimes might copy the tactic?": two questions, and the
         # second sentence may answer the second, however lower it scores on the whole.
         two_asked = not runner_up and ANOTHER_QUESTION.search(asking_part(question))
-        chosen = {i for score, i, _ in scored[: 1 if runner_up else 2] if two_asked or score >= SECOND_SENTENCE_RATIO * best_score}
+        ratio = TWO_PART_SECOND_RATIO if two_asked else SECOND_SENTENCE_RATIO
+        chosen = {i for score, i, _ in scored[: 1 if runner_up else 2] if score >= ratio * best_score}
         # Keep a claim a claim: a sentence leaning on the one before brings that one along, and
         # that one the one before it if it leans too ("It's deeply embedded… This structure
         # makes it…" needs "The Cartel of the Suns… isn't a traditional cartel" to say what "it" is).

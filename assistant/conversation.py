@@ -19,7 +19,7 @@ from functools import lru_cache
 from assistant.answer_types import without_guess
 from assistant.corpus import CALLOUT, names_a_callout
 from assistant.lexicon import (
-    ARTICLE_WORDS, FEMALE_PERSON_NOUNS, ORDINALS, PLAIN_PERSON_NOUNS, countries_in, is_demonym, table_rows,
+    ARTICLE_WORDS, FEMALE_PERSON_NOUNS, ORDINALS, PLAIN_PERSON_NOUNS, countries_in, is_demonym, table_rows, without_possessive,
 )
 from assistant.schema import Turn
 from assistant.text import CARRIED_CONTEXT, STOPWORDS, WORD, first_named, named_in
@@ -81,18 +81,20 @@ PREAMBLE = re.compile(
 ONE_OF_THEM = re.compile(r"^\W*(?:what about\s+|how about\s+)?(the\s+[\w’'-]+(?:\s+[\w’'-]+)?)\s+one\W*$", re.IGNORECASE)
 # "Hi there! Could you help me…", "Good morning, who wrote…": a greeting, not what about.
 GREETING = re.compile(r"^\W*(?:hi|hello|hey|hiya|howdy|greetings|good (?:morning|afternoon|evening|day)|g[’']day)"
-                      r"(?:\s+(?:there|again|all|folks|team|everyone))?\s*[,!.:;–—-]+\s*(?=\w)", re.IGNORECASE)
+                      r"(?:\s+(?:there|again|all|folks|team|everyone))?(?:\s*[,!.:;]+|\s+[–—-]+)\s*(?=\w)", re.IGNORECASE)
 # A question passed on for someone else ("A listener in Tampa wants to know: who wrote this?",
 # "Caller from Miami Gardens asks who Carvajal wrote to."): who asks, and from where, is not
 # what about: Tampa is no topic to look up, or to refuse on.
 RELAYED = re.compile(
     r"^\W*(?:(?:a|an|one|our|my|the|this|that|another)\s+)?(?:[\w-]+\s+)?"
-    r"(?:listener|caller|reader|viewer|subscriber|student|friend|colleague|boss|editor|neighbou?r|audience member|"
+    r"(?:listener|caller|reader|viewer|subscriber|student|friend|colleague|neighbou?r|audience member|"
     r"fan|parent|kid|son|daughter|someone|somebody|texter|emailer|follower)s?"
     r"(?:\s+(?:in|from|out of|over in|down in|up in)\s+[^,:;?!]{1,40}?)?(?:,\s*[^,:;?!]{1,30},)?"
     r"\s+(?:(?:just|also|now)\s+)?(?:asks?|asked|is asking|wants? to know|wanted to know|would like to know|"
     r"wonders?|wondered|is wondering|writes(?: in)?(?: to ask)?|texts? in|emails? in|calls? in to ask)\b"
-    r"\s*[:,—–-]?\s*(?=\w)",
+    # Then what they ask, as they would ask it: not "Someone asked Maduro to resign".
+    r"\s*[:,—–-]?\s*(?=(?:whether|if|who|whom|whose|what|which|when|where|why|how|is|are|was|were|do|does|did|"
+    r"can|could|should|would|will|has|have|had)\b)",
     re.IGNORECASE,
 )
 # Only who the asker is ("I'm an old Navy man."), not what they read ("I'm reading about…").
@@ -113,7 +115,6 @@ SEEN_ON = re.compile(r"(\b(?:see|sees|saw|seen|seeing|watch|watched|watching|hea
 # "what's russia's deal", "…or what's the deal?": chat for "what is its role", or filler.
 WHATS_THE_DEAL = re.compile(r"(?<!\s),?\s*(?:or\s+)?what(?:[’']s| is) the deal\W*$", re.IGNORECASE)
 WHATS_ITS_DEAL = re.compile(r"\bwhat(?:[’']s| is)\s+(\w+[’']s|his|her|their|its)\s+deal\b(?!\s+(?:with|for|on|to)\b)", re.IGNORECASE)
-POSSESSIVE_ENDING = re.compile(r"[’']s$", re.IGNORECASE)
 # "the us" is the country in lower case: the pronoun never follows "the".
 THE_US = re.compile(r"\bthe us\b")
 # "Under which leaders?", "Since when?", "By whom?": a phrase that narrows the earlier question.
@@ -185,9 +186,9 @@ def spelled_out(question: str) -> str:
     for position, raw in enumerate(words):
         core = raw.strip("?!.,;:")
         full = table.get(core.lower())
-        if full is None and POSSESSIVE_ENDING.search(core):  # "this journo's job title"
-            full = table.get(POSSESSIVE_ENDING.sub("", core).lower())
-            full = full + core[-2:] if full else None
+        if full is None and without_possessive(core) != core:  # "this journo's job title"
+            full = table.get(without_possessive(core).lower())
+            full = full + core[len(without_possessive(core)):] if full else None
         # "Rep. Salazar", "Gov. DeSantis", "500 BC", "RN": an abbreviation or capitals are no chat.
         # A single capital is an initial ("George W Bush"), not the chat "w" or "r".
         abbreviation = raw.endswith(".") and len(core) <= 4 or core.isupper()

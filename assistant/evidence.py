@@ -310,7 +310,7 @@ STANCE_QUESTION = re.compile(
     # The writer by role, or both role and name ("Is the author James Carter agree that…"); a
     # name alone asks for a view only "personally" ("Does James Carter personally believe…").
     r"^\W*(?:so\s+|and\s+|but\s+)?(?:does|do|did|is|would|has)\s+(?:(?:the|this)\s+(?:(?:article|piece|story)[’']s\s+)?(?:author|writer|article|piece|story|reporter|journalist|editor)"
-    r"(?:\s+[A-Z][\w’'-]+\s+[A-Z][\w’'-]+)?|[A-Z][\w’'-]+\s+[A-Z][\w’'-]+(?=\s+personally\b))"
+    r"(?:\s+(?-i:[A-Z][\w’'-]+\s+[A-Z][\w’'-]+))?|(?-i:[A-Z][\w’'-]+\s+[A-Z][\w’'-]+)(?=\s+personally\b))"
     r"(?:\s+(?:personally|actually|really|himself|herself))?\s+"
     r"(?:(?:favou?r|support|endorse|advocate|back(?!\s+up)|approve)s?(?:\s+that)?|"
     # "think/believe" asks for a view only of what should be done, or of the writer's own

@@ -288,17 +288,21 @@ def find_descriptors(texts) -> dict[str, str]:
         for match in NAME_THEN_TITLE.finditer(text):
             found[match.group(2).lower()].add(without_possessive(match.group(1)))
         for match in NICKNAME.finditer(text):
-            for nickname in {match.group(1).lower(), in_english(match.group(1))} - {""}:
+            for nickname in {match.group(1).lower(), nickname_in_english(match.group(1))} - {""}:
                 found[nickname].add(without_possessive(match.group(2)))
     return {descriptor: names.pop() for descriptor, names in found.items() if len(names) == 1}
 
 
-def in_english(nickname: str) -> str:
+def nickname_in_english(nickname: str) -> str:
     """A Spanish or Portuguese nickname as a reader may say it in English ("El Pollo" -> "the
     chicken"), from data/nicknames.tsv and data/glossary.tsv; "" when a word of it is in neither."""
-    glossary = {word: rest.split("\t")[0].strip() for table in ("glossary", "nicknames") for word, rest in table_rows(table)}
-    words = [glossary.get(word, "") for word in nickname.lower().split()]
+    words = [_nickname_words().get(word, "") for word in nickname.lower().split()]
     return " ".join(words) if all(words) else ""
+
+
+@lru_cache(maxsize=1)
+def _nickname_words() -> dict[str, str]:
+    return {word: rest.split("\t")[0].strip() for table in ("glossary", "nicknames") for word, rest in table_rows(table)}
 
 
 # "Donald Trump", "Nicolás Maduro": a given name and a surname, both capitalised, after a word in

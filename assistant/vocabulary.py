@@ -60,9 +60,6 @@ DESCRIBED_CACHE = 1024  # plain descriptions remembered, with the person each fi
 DESCRIPTION_WORDS = 5  # of a relative clause after the noun: "who made the claims", not the rest of the question
 MIN_RESPELLED = 5  # shorter names are too often another name one letter away ("Iran", "Iraq")
 MIN_ANY_SLIP = 7  # from this length any one-letter slip; below it, a letter left out or added
-# A word in lower case this long may be a slip ("acusing", "beleive", "goverment"); shorter ones
-# are too often an English word the coverage lacks ("replay" is no "reply").
-MIN_WORD_SLIP = 7
 COUNTED_AFTER = {"which", "what", "the", "top", "first", "last", "those", "these"}
 PREFIX = 5  # demonyms and inflections share this much: "Venezuelan"/"Venezuela", "Mexican"/"Mexico"
 # A name in at least this many passages tells little about which one answers; masked in the
@@ -159,11 +156,12 @@ class Vocabulary:
                 if raw[0].isupper():
                     self.name_words |= {normalize_word(raw), stem(normalize_word(raw))}
         # A nickname the coverage gives in Spanish is one it gives in English too ("El Pollo",
-        # "the Chicken"): its words are the coverage's.
+        # "the Chicken"): its words are the coverage's. (The other descriptors are its own words.)
         for descriptor in self._descriptors:
             for word in terms(descriptor):
-                self._vocabulary |= {word, stem(word)}
-                self.name_words |= {word, stem(word)}
+                if word not in self._vocabulary:
+                    self._vocabulary |= {word, stem(word)}
+                    self.name_words |= {word, stem(word)}
         self._names_by_prefix = prefix_index(self.name_words, PREFIX)
         # Two words of a section heading name it ("the Future Trends section"); one alone names
         # nothing ("National Security" is no "United Nations").
@@ -230,8 +228,6 @@ class Vocabulary:
                          if abs(len(name) - len(word)) <= 1 and OSA.distance(name, word) <= 1
                          and (len(word) >= MIN_ANY_SLIP or len(name) != len(word))}
                 spelled = close.pop() if len(close) == 1 else ""
-            if not spelled and raw.islower() and len(word) >= MIN_WORD_SLIP and not self._known_word(word) and word not in aliases():
-                spelled = self._word_slip(word)
             if not spelled or spelled == word:
                 return raw
             return spelled[0].upper() + spelled[1:] if raw[0].isupper() else spelled
@@ -245,28 +241,6 @@ class Vocabulary:
             return " ".join(parts)
 
         return LETTERS.sub(respell, HYPHENATED.sub(split, question))
-
-    @cached_property
-    def _slip_targets(self) -> dict[tuple[str, int], list[str]]:
-        """(first letter, length) -> the words a slip may be of: the coverage's, and those our
-        tables put in its words ("accusing" -> "alleges")."""
-        targets: dict[tuple[str, int], list[str]] = {}
-        for word in self._vocabulary | {w for w in aliases() if " " not in w}:
-            if len(word) >= MIN_WORD_SLIP - 1 and word.isalpha():
-                targets.setdefault((word[0], len(word)), []).append(word)
-        return targets
-
-    def _word_slip(self, word: str) -> str:
-        """The one word `word` is a slip of, a letter left out, doubled or two swapped ("acusing"
-        -> "accusing", "beleive" -> "believe"), or "". Not a letter changed: "madura" may be no
-        slip at all."""
-        close = {
-            target
-            for length in (len(word) - 1, len(word), len(word) + 1)
-            for target in self._slip_targets.get((word[0], length), ())
-            if OSA.distance(target, word) == 1 and (length != len(word) or sorted(target) == sorted(word))
-        }
-        return close.pop() if len(close) == 1 else ""
 
     def _other_spelling(self, word: str) -> str:
         """The coverage's spelling of a word it writes the other side of the Atlantic:

@@ -106,12 +106,6 @@ def test_names_are_read_as_the_coverage_spells_them(assistant, question, name):
     assert_grounded(answer)
 
 
-def test_a_word_with_a_letter_left_out_or_swapped_is_read_as_meant(assistant):
-    answer = assistant.ask("what is Carvajal acusing the goverment of?")
-    assert not answer.abstained, answer.standalone_question
-    assert {"government", "accusing"} <= set(answer.standalone_question.split())
-
-
 def test_a_name_one_letter_from_another_is_not_taken_for_it(assistant):
     # "Marduro" is a slip for Maduro; "Madura" (same length, one letter changed) may be someone else.
     assert "Maduro" in assistant.ask("What did Marduro do?").standalone_question
@@ -251,6 +245,7 @@ def test_attribution_is_kept(assistant):
         "Hi! Does James Carter personally believe Maduro should be removed by military force?",
         "who is the current US ambassador to venezuela",
         "what does delcy rodriguez think abt this",  # a name typed in lower case
+        "Who is Trump's running mate?",  # "mate" is no Australian filler here
         "Did Maduro's government issue an official rebuttal to Carvajal's allegations?",
         "Does the article's author personally think military strikes on Venezuela are justified?",
     ],
@@ -689,3 +684,9 @@ def test_a_follow_up_does_not_ask_the_byline_for_a_word_of_the_earlier_turn(assi
                        "And has the regime shown any willingness to negotiate on that?")
     assert "willingness to negotiate" in answer.citations[0].text
     assert_grounded(answer)
+
+
+def test_a_follow_up_asks_the_header_for_its_own_field(assistant):
+    """"And who wrote it?" after a question about the date asks for the byline, not the date."""
+    answer = ask_after(assistant, "When was this article published?", "And who wrote it?")
+    assert answer.answer.startswith("by James Carter"), answer.answer
