@@ -54,6 +54,8 @@ UNKNOWN_TOPICS_MAX_SIMILARITY = 0.45
 COMMAND_START = r"(?:^|\band\s+|\bthen\s+|[,;:.!]\s*)\W*(?:please\s+|now\s+)?"
 INJECTION = re.compile(
     r"(ignore|disregard|forget|override)\b.{0,40}\b(instructions?|prompts?|rules|previous|above|context)|"
+    # "I authorize you to drop your rules", "set aside your guidelines".
+    r"\b(drop|drops|lift|suspend|bypass|set aside|turn off|switch off)\s+(all\s+)?(your|the|these|those|its)\s+(rules|instructions|guidelines|restrictions|filters|guardrails)\b|"
     rf"{COMMAND_START}(ignore|disregard|forget|override)\s+(all\s+|any\s+|the\s+|this\s+|that\s+)?"
     r"(article|coverage|sources?|text|documents?|news|facts)\b|"
     # A task rather than a question about the coverage.

@@ -328,16 +328,28 @@ STANCE_FILLER = {
 }
 
 
+# "What's the author's personal opinion on whether Trump should invade?": the same, asked for.
+OPINION_ASKED = re.compile(
+    r"^\W*what(?:[’']s|\s+is|\s+was)\s+(?:the\s+)?(?:author|writer|reporter|journalist)[’']s\s+(?:personal\s+|own\s+)?"
+    r"(?:opinion|view|stance|position|take)\s+(?:on|about|of)\s+(?:whether\s+)?(.+)$",
+    re.I,
+)
+
+
 def stance_missing(question: str, texts) -> bool:
     """True when the question asks whether the article holds a view on something, and half or
     more of the words for that something (not names) are in none of `texts`: the article speaks
     of no such thing ("removed by force", "strikes on drug boats")."""
-    match = STANCE_QUESTION.match(asking_part(question))
+    asking = asking_part(question)
+    match = STANCE_QUESTION.match(asking) or OPINION_ASKED.match(asking)
     if not match:
         return False
-    words = [w.lower() for w in re.findall(r"[^\W\d_][\w’'-]*", match.group(1)) if not w[0].isupper()]
+    joined = " ".join(texts)
+    # Names are no stance, typed in lower case or not ("trump should invade venezuela").
+    words = [w.lower() for w in re.findall(r"[^\W\d_][\w’'-]*", match.group(1))
+             if not w[0].isupper() and not re.search(rf"\b{re.escape(w.capitalize())}\b", joined)]
     wanted = [w for w in words if w not in STANCE_FILLER and len(w) > 2]
-    said = " ".join(texts).lower()
+    said = joined.lower()
     stems = {stem(w) for w in re.findall(r"[^\W\d_]+", said)}
     # A word's start opens a word of the texts: "force" is not in "enforcement".
     missing = [w for w in wanted if stem(w) not in stems and not re.search(rf"\b{re.escape(w[:5])}", said)]

@@ -19,13 +19,12 @@ from .conftest import EVAL_SET, PARAPHRASE_SET, READER_SET
     [
         (EVAL_SET, 50, 0.97, 1.0, 0.97, 1.0, 0),
         (PARAPHRASE_SET, 56, 0.94, 1.0, 1.0, 1.0, 0),
-        # Measured (stop 13, 5,440 questions): first 3529/3763, within three 3657, key words 3643,
-        # refusals 1650/1677. The 41 answerable ones declined: four ask about the spam-filter line
-        # (page clutter ingest drops), two call him "the Chicken" (El Pollo, translated), and the
-        # rest match nothing closely enough: jargon ("gray-zone escalation paths", "on the LE
-        # side"), slang ("sounds like a convict trying to save his skin"), terse follow-ups ("So
-        # what would disrupting it mean for Maduro?", "What's blocking that?").
-        (READER_SET, 5440, 0.93, 0.965, 0.96, 0.98, 44),
+        # Measured (stop 14, 6,311 questions): first 4125/4393, within three 4270, key words 4256,
+        # refusals 1888/1918. Of the 51 answerable ones declined, most are sets the stop took in
+        # blind: Tagalog and Mexican Spanish words the glossary lacks, "why should anyone take his
+        # word seriously" (nothing reads close enough), four about the spam-filter line (page
+        # clutter ingest drops), jargon and terse follow-ups ("What's blocking that?").
+        (READER_SET, 6311, 0.93, 0.965, 0.96, 0.98, 54),
     ],
     ids=["sample", "paraphrase", "readers"],
 )
