@@ -19,7 +19,7 @@ from .conftest import EVAL_SET, PARAPHRASE_SET, READER_SET
     [
         (EVAL_SET, 50, 0.97, 1.0, 0.97, 1.0, 0),
         (PARAPHRASE_SET, 56, 0.94, 1.0, 1.0, 1.0, 0),
-        # Measured (stop 14, 6,311 questions): first 4125/4393, within three 4270, key words 4256,
+        # Measured (stop 14, 6,311 questions): first 4125/4393, within three 4270, key words 4257,
         # refusals 1888/1918. Of the 51 answerable ones declined, 14 are in the sets this stop
         # took in (Tagalog and Mexican Spanish words the glossary lacks, "which kinds of regimes
         # might copy this playbook"); of the rest, four ask about the spam-filter line (page
