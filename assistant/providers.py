@@ -168,7 +168,7 @@ def _chroma_client(settings: Settings, create: bool):
         )
     index_dir = Path(settings.index_dir)
     if not create and not (index_dir / "chroma.sqlite3").exists():
-        raise IndexMissingError(f"No index at {index_dir}: run `assistant ingest` first.")
+        raise IndexMissingError(f"No index in {index_dir} yet: run `assistant ingest` first.")
     index_dir.mkdir(parents=True, exist_ok=True)
     return chromadb.PersistentClient(path=str(index_dir), settings=chroma_settings)
 

@@ -53,7 +53,7 @@ def test_ingest_then_ask_json_then_chat(settings):
 def test_errors_are_one_line_with_what_to_do(settings):
     missing = run(settings, "ask", "Anything?")
     assert missing.returncode == 1
-    assert missing.stderr.strip().splitlines() == [f"Error: No index at {settings.index_dir}: run `assistant ingest` first."]
+    assert missing.stderr.strip().splitlines() == [f"Error: No index in {settings.index_dir} yet: run `assistant ingest` first."]
     usage = run(settings, "ask")
     assert usage.returncode == 2
 
