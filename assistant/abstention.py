@@ -197,24 +197,18 @@ def reason_to_abstain(question: str, retrieval: Retrieval, retriever: Retriever)
     # but it never uses a word for what is asked about them. Only for a fact asked of a
     # name: a question without one, or one asking to explain ("Why is the cartel so hard to
     # take down?", "How might the US be affected?"), is a paraphrase more often than not.
-    if (
-        coverage.names
-        and coverage.topic_terms
+    every_topic_unknown = (
+        bool(coverage.topic_terms)
         and len(coverage.unknown_topics) == len(coverage.topic_terms)
         and not ASKS_TO_EXPLAIN.search(question)
+    )
+    if every_topic_unknown and (
         # "What nickname does the article attach to Hugo Carvajal?": the best passage gives one.
-        and not (answer_type(question) == "nickname" and has_cue("nickname", top.text))
-    ):
-        return f"the coverage never speaks of {', '.join(coverage.unknown_topics)}"
-    # "what does delcy rodriguez think about this": a person typed in lower case reads as two
-    # words the coverage never uses, and nothing else asks about anything.
-    if (
-        not coverage.names
-        and len(coverage.unknown_topics) >= 2
-        and len(coverage.unknown_topics) == len(coverage.topic_terms)
-        and not ASKS_TO_EXPLAIN.search(question)
-        and not named_part
-        and retrieval.masked_similarity < UNKNOWN_TOPICS_MAX_SIMILARITY
+        (coverage.names and not (answer_type(question) == "nickname" and has_cue("nickname", top.text)))
+        # "what does delcy rodriguez think about this": a person typed in lower case reads as two
+        # words the coverage never uses, and nothing else asks about anything.
+        or (not coverage.names and len(coverage.unknown_topics) >= 2 and not named_part
+            and retrieval.masked_similarity < UNKNOWN_TOPICS_MAX_SIMILARITY)
     ):
         return f"the coverage never speaks of {', '.join(coverage.unknown_topics)}"
     # Judged on the masked phrasing: in "Who is Venezuela's vice president?" the name alone

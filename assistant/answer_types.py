@@ -338,16 +338,14 @@ def header_field_asked(question: str) -> tuple[str, ...]:
     # header all the same: the part that asks names nothing else.
     if ABOUT_THE_ARTICLE.search(part) or NAMED_IN_PASSING.search(part):
         own = part
-    own_asking = own[: own.rfind("?") + 1] or own
-    asking = own_asking + "".join(CARRIED_CONTEXT.findall(question))
     # "According to the article, who wrote this news piece?" asks about the article all the same.
-    asking = ACCORDING_TO_THE_ARTICLE.sub("", asking)
+    own_asking = ACCORDING_TO_THE_ARTICLE.sub("", own[: own.rfind("?") + 1] or own)
+    asking = own_asking + "".join(CARRIED_CONTEXT.findall(question))
     if not ABOUT_THE_ARTICLE.search(asking) or ASKS_WHAT_IT_SAYS.search(asking) or ABOUT_SOMETHING_ELSE.search(asking):
         return ()
     # The field is asked in the question's own words: "And has the regime shown any willingness?
     # (… author necessary …)" asks nothing of the byline, whatever the earlier turn asked.
-    own_fields = [prefixes for pattern, prefixes in HEADER_FIELDS if pattern.search(ACCORDING_TO_THE_ARTICLE.sub("", own_asking))]
-    return own_fields[0] if own_fields else ()
+    return next((prefixes for pattern, prefixes in HEADER_FIELDS if pattern.search(own_asking)), ())
 
 
 def header_lines(question: str, header: str) -> list[str]:

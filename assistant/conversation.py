@@ -16,10 +16,10 @@ import re
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
 
-from assistant.answer_types import without_guess
+from assistant.answer_types import QUESTION_WORD, without_guess
 from assistant.corpus import CALLOUT, names_a_callout
 from assistant.lexicon import (
-    ARTICLE_WORDS, FEMALE_PERSON_NOUNS, ORDINALS, PLAIN_PERSON_NOUNS, countries_in, is_demonym, table_rows, without_possessive,
+    ARTICLE_WORDS, FEMALE_PERSON_NOUNS, ORDINALS, PLAIN_PERSON_NOUNS, countries_in, glossary, is_demonym, table_rows, without_possessive,
 )
 from assistant.schema import Turn
 from assistant.text import CARRIED_CONTEXT, STOPWORDS, WORD, first_named, named_in
@@ -93,7 +93,7 @@ RELAYED = re.compile(
     r"\s+(?:(?:just|also|now)\s+)?(?:asks?|asked|is asking|wants? to know|wanted to know|would like to know|"
     r"wonders?|wondered|is wondering|writes(?: in)?(?: to ask)?|texts? in|emails? in|calls? in to ask)\b"
     # Then what they ask, as they would ask it: not "Someone asked Maduro to resign".
-    r"\s*[:,—–-]?\s*(?=(?:whether|if|who|whom|whose|what|which|when|where|why|how|is|are|was|were|do|does|did|"
+    rf"\s*[:,—–-]?\s*(?=(?:whether|if|{QUESTION_WORD}|is|are|was|were|do|does|did|"
     r"can|could|should|would|will|has|have|had)\b)",
     re.IGNORECASE,
 )
@@ -186,9 +186,10 @@ def spelled_out(question: str) -> str:
     for position, raw in enumerate(words):
         core = raw.strip("?!.,;:")
         full = table.get(core.lower())
-        if full is None and without_possessive(core) != core:  # "this journo's job title"
-            full = table.get(without_possessive(core).lower())
-            full = full + core[len(without_possessive(core)):] if full else None
+        owner = without_possessive(core)
+        if full is None and owner != core:  # "this journo's job title"
+            full = table.get(owner.lower())
+            full = full + core[len(owner):] if full else None
         # "Rep. Salazar", "Gov. DeSantis", "500 BC", "RN": an abbreviation or capitals are no chat.
         # A single capital is an initial ("George W Bush"), not the chat "w" or "r".
         abbreviation = raw.endswith(".") and len(core) <= 4 or core.isupper()
@@ -236,7 +237,7 @@ def in_english(question: str) -> str:
     and the English embedding model can match it. A question that reads as English (fewer
     than two of the table's words English does not also write, and no "¿") is left alone."""
     question = " ".join(question.split())
-    table, also_english = _glossary()
+    table, also_english = glossary()
     pattern = _glossary_pattern()
     foreign = {match.group().lower() for match in pattern.finditer(question)
                if not _starts_a_name(question, match) and match.group().lower() not in also_english}
@@ -271,21 +272,9 @@ def _starts_a_name(text: str, match: re.Match) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _glossary() -> tuple[dict[str, str], frozenset[str]]:
-    """(Spanish, Portuguese or Tagalog word or phrase -> English, the words English also writes)."""
-    table, also_english = {}, set()
-    for word, rest in table_rows("glossary"):
-        english, *mark = rest.split("\t")
-        table[word] = english.strip()
-        if mark == ["english"]:
-            also_english.add(word)
-    return table, frozenset(also_english)
-
-
-@lru_cache(maxsize=1)
 def _glossary_pattern() -> re.Pattern:
     """The glossary's words and phrases, longest first, as whole words in any case."""
-    table, _ = _glossary()
+    table, _ = glossary()
     alternatives = "|".join(re.escape(word) for word in sorted(table, key=len, reverse=True))
     # Not "e" of "e.g.": a word followed by a dot and a letter is an abbreviation.
     return re.compile(rf"(?<![\w’'-])(?:{alternatives})(?![\w’'-])(?!\.\w)", re.IGNORECASE)

@@ -75,6 +75,11 @@ def reports_reaction(person: str, text: str) -> bool:
     return bool(near.search(text))
 
 
+def _asked_but_unsaid(asked: re.Pattern, said: re.Pattern, question: str, texts) -> bool:
+    """Whether the question asks for a kind of fact (`asked`) and none of `texts` gives one (`said`)."""
+    return bool(asked.search(question)) and not any(said.search(text) for text in texts)
+
+
 # --- names ------------------------------------------------------------------------------------
 
 # "Where does the name 'Cartel of the Suns' come from?", "Why is it called that?": a question about
@@ -97,7 +102,7 @@ NAME_ORIGIN = re.compile(
 
 def name_origin_missing(question: str, texts) -> bool:
     """True when the question asks where a name comes from and none of `texts` says."""
-    return bool(NAME_ORIGIN_QUESTION.search(question)) and not any(NAME_ORIGIN.search(t) for t in texts)
+    return _asked_but_unsaid(NAME_ORIGIN_QUESTION, NAME_ORIGIN, question, texts)
 
 
 # --- rankings ---------------------------------------------------------------------------------
@@ -274,12 +279,12 @@ def premise_contradicted(question: str, texts) -> bool:
 
 def sentence_missing(question: str, texts) -> bool:
     """Whether the question asks for a sentence handed down and none of `texts` gives one."""
-    return bool(SENTENCE_QUESTION.search(question)) and not any(SENTENCE_GIVEN.search(t) for t in texts)
+    return _asked_but_unsaid(SENTENCE_QUESTION, SENTENCE_GIVEN, question, texts)
 
 
 def employer_missing(question: str, texts) -> bool:
     """Whether the question asks where someone works and none of `texts` names an employer."""
-    return bool(WORKPLACE_QUESTION.search(question)) and not any(EMPLOYER.search(t) for t in texts)
+    return _asked_but_unsaid(WORKPLACE_QUESTION, EMPLOYER, question, texts)
 
 
 def asks_about_designation(question: str) -> bool:
@@ -298,7 +303,7 @@ PRODUCING = re.compile(r"\b(produc\w*|manufactur\w*|grow\w*|cultivat\w*|refin\w*
 
 def production_missing(question: str, texts) -> bool:
     """True when the question asks how something is made and none of `texts` speaks of making it."""
-    return bool(HOW_MADE.search(question)) and not any(PRODUCING.search(text) for text in texts)
+    return _asked_but_unsaid(HOW_MADE, PRODUCING, question, texts)
 
 
 # --- a stance asked of the article -----------------------------------------------------------

@@ -15,7 +15,7 @@ from importlib import resources
 __all__ = [
     "ABSTRACT_NOUNS", "ANOTHER_QUESTION", "ARTICLE_WORDS", "ASKED_FOR", "COUNTRY_INITIALS", "DEGREE_WORDS", "DETERMINERS", "GENERIC_WORDS",
     "NAMING_WORDS", "NOT_A_NOUN", "NOT_TOPIC", "PERSON_WORDS", "PHRASE_END", "PRONOUNS", "QUALIFIERS",
-    "ORDINALS", "QUESTION_WORDS", "QUOTED_SPEAKER", "WHAT_IS", "aliases", "common_prefix", "countries_in", "find_descriptors", "is_demonym",
+    "ORDINALS", "QUESTION_WORDS", "QUOTED_SPEAKER", "WHAT_IS", "aliases", "common_prefix", "countries_in", "find_descriptors", "glossary", "is_demonym",
     "find_people", "prefix_index", "table_rows", "word_table",
 ]
 
@@ -301,8 +301,21 @@ def nickname_in_english(nickname: str) -> str:
 
 
 @lru_cache(maxsize=1)
+def glossary() -> tuple[dict[str, str], frozenset[str]]:
+    """data/glossary.tsv: (Spanish, Portuguese or Tagalog word or phrase -> English, the words
+    English also writes)."""
+    table, also_english = {}, set()
+    for word, rest in table_rows("glossary"):
+        english, *mark = rest.split("\t")
+        table[word] = english.strip()
+        if mark == ["english"]:
+            also_english.add(word)
+    return table, frozenset(also_english)
+
+
+@lru_cache(maxsize=1)
 def _nickname_words() -> dict[str, str]:
-    return {word: rest.split("\t")[0].strip() for table in ("glossary", "nicknames") for word, rest in table_rows(table)}
+    return {**glossary()[0], **{word: english.strip() for word, english in table_rows("nicknames")}}
 
 
 # "Donald Trump", "Nicolás Maduro": a given name and a surname, both capitalised, after a word in
