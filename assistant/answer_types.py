@@ -27,9 +27,20 @@ PERSON_NOUNS = r"(person|people|man|woman|official|officials|leader|leaders|expe
 SEARCH_BOX = r"^(?!\W*(?:who|whom|whose|what|what’s|what's|which|where|when|why|how|is|are|was|were|do|does|did|has|have|had|can|could|will|would|should)\b)[^?]*"
 DATE_ASKED = (r"\b(what|which|what’s|what's|the) (exact |precise |specific )?(year|date|day|month)\b(?!-)|\bhow long ago\b|\bdate of\b|"
               rf"{SEARCH_BOX}\w \b(year|date)\W*$")
+NOT_WHEN_IT_SAYS = (r"(?!(?!\s+(?:did|does|do|was|is|were|are|will|would|has|have|had|can|could|should|might)\b)"
+                    r"(?:\s+[\w’'-]+){1,4}?\s+(?:says?|said|asks?|asked|mentions?|talks?|writes?|wrote|calls?|called|"
+                    r"describes?|described|refers?|referred|speaks?|uses?|used)\b)")
 QUESTION_TYPES = [
+    # "Who inside Venezuela should the US be backing?", "What does the piece recommend?": what
+    # the coverage advises doing, before "who", whose cue (a title before a name) it lacks.
+    ("advice", re.compile(r"\bshould\s+(?:the\s+)?(?:us|u\.s\.|united states|america|washington|we|policymakers|government|"
+                          r"lawmakers|congress|the white house)\s+(?!have\b)\w+|\b(?:recommend\w*|advises?|advised|advice|"
+                          r"suggest(?:s|ed|ions?)?|propos(?:es|ed|als?))\b|\bsteps?\s+(?:can|should|could|to)\b|"
+                          r"\bwhat\s+(?:can|could|should)\s+(?:the\s+)?(?:us|washington|america|united states)\s+do\b", re.I)),
     ("where", re.compile(r"^\W*(where)\b|\b(in what|which) (place|country|city|prison|jail|region)\b|\bwhereabouts\b", re.I)),
-    ("when", re.compile(rf"^\W*(when)\b|\b(what|which) time\b|{DATE_ASKED}", re.I)),
+    # Not "When the article says it is not 'a traditional cartel', what is it compared to?":
+    # a clause pointing at the text, before the question.
+    ("when", re.compile(rf"^\W*(when)\b{NOT_WHEN_IT_SAYS}|\b(what|which) time\b|{DATE_ASKED}", re.I)),
     # "What is the estimated annual tonnage…": a quantity, however many words before it.
     ("how many", re.compile(r"\bhow (many|much|long|big|large|old|often)\b(?! a deal)|\bwhat (number|percentage|share|amount|size) of\b|"
                             r"\bwhat(?:[’']s| is| was| are| were) (?:the |[\w-]+[’']s )(?:[a-z]+ ){0,2}(tonnage|amount|volume|quantity|number|total|"
@@ -62,6 +73,12 @@ QUESTION_TYPES = [
 
 MONTHS = r"(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)"
 CUES = {
+    # Advice: a list item that says what to do ("Support for Venezuelan Civil Society: Provide
+    # support to…"), its label, then a verb in the imperative.
+    "advice": re.compile(r"^[^:\n]{3,80}:\s+(?:Prioritize|Prioritise|Forge|Impose|Provide|Strengthen|Invest|Increase|Enhance|"
+                         r"Support|Work|Foster|Develop|Expand|Improve|Promote|Establish|Build|Address|Counter|Coordinate|"
+                         r"Engage|Encourage|Pursue|Implement|Consider|Adopt|Reduce|Focus|Boost|Create|Use|Leverage|Target|"
+                         r"Bolster|Deploy|Fund|Train|Share|Monitor|Tighten|Expose|Freeze|Restrict|Cut|Limit|Avoid|Seek)\b"),
     # A place: a custody word, or "in/within/at …" before a name ("in a US federal prison").
     "where": re.compile(
         r"\b(prison|jail|custody|detention|detained|imprisoned|held in|exile|based in|located|headquartered)\b|"

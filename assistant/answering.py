@@ -151,7 +151,8 @@ class Assistant:
         if not all(_is_text(turn.content) for turn in history):
             raise BadQuestionError("An earlier turn is not valid Unicode text; send UTF-8 text.")
         started = time.perf_counter()
-        standalone = self.retriever.vocabulary.respelled(standalone_question(question, history, self.retriever.vocabulary.people))
+        standalone = self.retriever.vocabulary.respelled(standalone_question(
+            question, history, self.retriever.vocabulary.people, self.retriever.vocabulary.central_person))
         retrieval = self.retriever.retrieve(standalone, k=self.top_k)
         retrieved = time.perf_counter()
 

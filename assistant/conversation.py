@@ -19,7 +19,7 @@ from functools import lru_cache
 from assistant.answer_types import QUESTION_WORD, without_guess
 from assistant.corpus import CALLOUT, names_a_callout
 from assistant.lexicon import (
-    ARTICLE_WORDS, FEMALE_PERSON_NOUNS, ORDINALS, PLAIN_PERSON_NOUNS, countries_in, glossary, is_demonym, table_rows, without_possessive,
+    ARTICLE_WORDS, AUTHOR_WORDS, FEMALE_PERSON_NOUNS, ORDINALS, PERSON_WORDS, PLAIN_PERSON_NOUNS, countries_in, glossary, is_demonym, table_rows, without_possessive,
 )
 from assistant.schema import Turn
 from assistant.text import CARRIED_CONTEXT, STOPWORDS, WORD, first_named, named_in
@@ -131,6 +131,13 @@ BARE_PERSON = re.compile(rf"\b(?:the|this|that)\s+({'|'.join(PLAIN_PERSON_NOUNS)
                          r"(?!\s+(?:who|that|in|from|with|behind|at|of)\b)", re.I)
 
 
+_DESCRIBING_WORDS = (PERSON_WORDS - {"people", "figure", "figures", "general", "generals", "character", "characters"}) | set(AUTHOR_WORDS) | {
+    "chief", "boss", "spy", "defector", "informant", "witness", "whistleblower", "insider"}
+# "this former intelligence man", "the author", "a Venezuelan official": a person the question
+# describes, whom its "he" or "his" can mean.
+DESCRIBED_PERSON = re.compile(rf"\b(?:the|this|that|a|an)\s+(?:[\w’'-]+\s+){{0,3}}?(?:{'|'.join(sorted(_DESCRIBING_WORDS))})\b", re.I)
+
+
 def _as_pronoun(match: re.Match) -> str:
     female = match.group(1).lower() in FEMALE_PERSON_NOUNS
     return ("her" if female else "his") if match.group(2) else ("she" if female else "he")
@@ -149,15 +156,25 @@ def is_follow_up(question: str) -> bool:
     )
 
 
-def standalone_question(question: str, history: Sequence[Turn], people: Mapping[str, Sequence[str]]) -> str:
+def standalone_question(question: str, history: Sequence[Turn], people: Mapping[str, Sequence[str]],
+                        central_person: tuple[str, frozenset[str]] = ("", frozenset())) -> str:
     """The question as it would be asked on its own, given the earlier turns, in full words.
     `people` maps the surname of each person the coverage names to the words that refer to
-    them, so that "he" finds one in an earlier question or answer."""
+    them, so that "he" finds one in an earlier question or answer. `central_person` is whom
+    the coverage is about and their pronouns: "he" in a first question that names no one."""
     # Resolve the earlier questions first, so a chain of follow-ups keeps its subject.
     resolved: list[tuple[str, str]] = []
     for asked, answered in _question_answer_pairs(history):
         resolved.append((_resolve(spelled_out(asked), resolved, people), answered))
-    return _resolve(spelled_out(question), resolved, people)
+    question = _resolve(spelled_out(question), resolved, people)
+    person, pronouns = central_person
+    # "why do ppl take his word seriously", asked first: no one named before, the article's
+    # man. Not after earlier turns, whose people the follow-up rules weigh.
+    # Nor when the question says whom itself ("this former intelligence man … his help").
+    if (person and not resolved and {w.lower() for w in WORD.findall(question)} & pronouns
+            and not named_in(question, people) and not DESCRIBED_PERSON.search(question)):
+        question = _pronouns_named(question, person, pronouns)
+    return question
 
 
 def spelled_out(question: str) -> str:
@@ -285,6 +302,21 @@ def _shorthand() -> dict[str, str]:
     return {short: full.strip() for short, full in table_rows("shorthand")}
 
 
+def _pronouns_named(text: str, person: str, pronouns=PERSON_PRONOUNS) -> str:
+    """`text` with the person's name for each of `pronouns` in it ("his word" -> "Carvajal’s word")."""
+    def named(match: re.Match) -> str:
+        word = match.group()
+        if word.lower() not in pronouns:
+            return word
+        # "her view" is hers, "trust her" is her: "her" before a noun is the possessive.
+        possessive = word.lower() == "his" or word.lower() == "her" and POSSESSIVE_HER.match(text, match.end())
+        return f"{person}’s" if possessive else person
+    return re.sub(r"\b(?:he|she|him|his|her)\b", named, text, flags=re.IGNORECASE)
+
+
+POSSESSIVE_HER = re.compile(r"\s+(?!(?:that|to|about|for|with|and|or|as|in|on|of|the|a|an|is|was)\b)[a-z]")
+
+
 def _resolve(question: str, resolved: list[tuple[str, str]], people: Mapping[str, Sequence[str]]) -> str:
     if not resolved or not is_follow_up(question):
         return question
@@ -318,11 +350,7 @@ def _resolve(question: str, resolved: list[tuple[str, str]], people: Mapping[str
             if other:
                 text = re.sub(r"\bhim\b", other, text, flags=re.IGNORECASE)
         if person:
-            # "her view" is hers, "trust her" is her: "her" before a noun is the possessive.
-            text = re.sub(r"\b(his|her)\b(?=\s+(?!(?:that|to|about|for|with|and|or|as|in|on|of|the|a|an|is|was)\b)[a-z])",
-                          f"{person}’s", text, flags=re.IGNORECASE)
-            text = re.sub(r"\b(he|she|him|her)\b", person, text, flags=re.IGNORECASE)
-            text = re.sub(r"\bhis\b", f"{person}’s", text, flags=re.IGNORECASE)
+            text = _pronouns_named(text, person)
             # "What does he offer in it?" after "To whom did Carvajal send a letter?": "it" is
             # the letter, so the earlier question's other words come along.
             if {w.lower() for w in WORD.findall(text)} & POINTING_BACK:

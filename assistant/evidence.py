@@ -88,7 +88,10 @@ def _asked_but_unsaid(asked: re.Pattern, said: re.Pattern, question: str, texts)
 NAME_ORIGIN_QUESTION = re.compile(
     r"\bname\b.{0,40}\b(come from|comes from|came from|origin|mean|means|derive[sd]?)\b|"
     r"\b(origin|meaning) of (the|its|their|his|her) (name|nickname)\b|"
-    r"\bwhy\b.{0,30}\b(called|named|nicknamed|known as)\b|\b(called|named) (that|so|this)\b|"
+    # Not "Why is it called 'exceptionally difficult to dismantle'?", "Who called this 'a
+    # paradigm shift'?": a description quoted from the text, no name.
+    r"\bwhy\b.{0,30}\b(called|named|nicknamed|known as)\b(?!\s*[\"“‘'](?:(?:the|a|an)\s+)?(?-i:[a-z]))|"
+    r"\b(called|named) (that|so|this)\b(?!\s*[\"“‘'])|"
     # "Why do they call him El Pollo?": a name given to someone.
     r"\bwhy\b.{0,30}\bcalls?\s+(?!(?:on|upon|for|the|a|an|up|out|off|in|back)\b)[\w’'-]+\s+[\"“‘']?(?-i:[A-Z])",
     re.I,

@@ -37,7 +37,7 @@ from assistant.providers import Embedder
 from assistant.schema import Passage, Scored
 from assistant.store import PassageStore, passage_views
 from assistant.vocabulary import QueryCoverage, Vocabulary
-from assistant.text import STOPWORDS, WORD, normalize_word, split_sentences, stem, terms
+from assistant.text import STOPWORDS, WORD, normalize_word, plain_text, quoted_phrases, split_sentences, stem, terms
 
 __all__ = ["Retriever", "Retrieval", "names_its_callout"]
 
@@ -66,7 +66,7 @@ CALLOUT_BONUS = 0.3
 CLAIM_BONUS = 0.12
 # "What does the ending say…?", "How does the piece frame it up top?": the reader points at the
 # article's last or first paragraph.
-AT_THE_END = re.compile(r"^\W*(at the end|in closing)\b|^\W*(the )?(conclusion|ending)\W*$|\bat the (very )?end\W*$|\bthe closing\b(?!\s+(?:of|down|arguments?|statements?|remarks?|date)\b)|\b((the )?wrap-?up( at the end)?|the ending|at the end of the (article|piece|story)|(its|the (article|piece|story)['’]s) (conclusion|closing|ending)|in (the|its) conclusion|"
+AT_THE_END = re.compile(r"^\W*(at the end|in closing)\b|^\W*(the )?(conclusion|ending)\W*$|\bat the (very )?end(?=\W*(?:[,;?]|$))|\bthe closing\b(?!\s+(?:of|down|arguments?|statements?|remarks?|date)\b)|\b((the )?wrap-?up( at the end)?|the ending|at the end of the (article|piece|story)|(its|the (article|piece|story)['’]s) (conclusion|closing|ending)|in (the|its) conclusion|"
                         r"closing (paragraph|lines?|words|section)|as it wraps up|final (paragraph|words|lines?|section)|last paragraph|"
                         r"concluding (paragraph|section|lines?|words)|closing \w+ (in|of) the (article|piece|story))\b", re.I)
 AT_THE_START = re.compile(r"\b(up top|at the (very )?(top|start|beginning|outset) of the (article|piece|story)|the intro(duction)?|"
@@ -93,6 +93,10 @@ NAME_BONUS = 0.08
 RARE_NAME_PASSAGES = 1
 ASKED_FOR_BONUS = 0.1
 RARE_ASKED_PASSAGES = 1
+# "What does 'a dangerous precedent' refer to?": words the reader quotes from the text point at
+# the passage or two holding them; a phrase half the coverage holds ("Cartel of the Suns") does not.
+QUOTED_BONUS = 0.15
+RARE_QUOTED_PASSAGES = 2
 # A question about the article's byline or date ("Who wrote this piece?") reads like no passage
 # (similarity ~0.25): a bonus above any fused score puts the header that holds the field first.
 HEADER_FIELD_BONUS = 1.0
@@ -172,6 +176,7 @@ class Retriever:
             for view_id, text, _, clause in passage_views(p)
             if clause >= 0 and CONCESSIVE.match(text)
         }
+        self._plain_texts = {pid: plain_text(p.text) for pid, p in self.passages.items()}
         self._authors = {normalize_word(p.author.split()[-1]) for p in self.passages.values() if p.author}
         self.vocabulary = Vocabulary(self.passages, self._df)
 
@@ -256,6 +261,11 @@ class Retriever:
             for pid in fused:
                 if asked_stem in self._stem_sets[pid]:
                     fused[pid] += ASKED_FOR_BONUS
+        for phrase in quoted_phrases(question):
+            holders = [pid for pid in fused if phrase in self._plain_texts[pid]]
+            if len(holders) <= RARE_QUOTED_PASSAGES:
+                for pid in holders:
+                    fused[pid] += QUOTED_BONUS
         asks_what_person_says = bool(person) and mentions_saying(question)
         if asks_what_person_says and OTHER_SPEAKER_PENALTY:
             # "What does the ex-intelligence boss say Caracas did?": a passage quoting someone

@@ -166,3 +166,21 @@ def first_named(text: str, names) -> str:
     """The one of `names` that `text` refers to first, or ""."""
     found = named_in(text, names)
     return found[0] if found else ""
+
+
+# A phrase the reader quotes: "…" or “…”, or ‘…’ opening after a space (not an apostrophe).
+QUOTED_PHRASE = re.compile(r"\"([^\"]{3,120})\"|“([^”]{3,120})”|(?:^|(?<=\s))[‘']([^’']{3,120})[’'](?!\w)")
+
+
+def plain_text(text: str) -> str:
+    """Lower case, straight quotes and dashes, single spaces: for matching a quoted phrase."""
+    table = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
+    return " ".join(text.translate(table).lower().split())
+
+
+def quoted_phrases(question: str, min_words: int = 2) -> list[str]:
+    """The phrases of two or more words the question quotes from the text, in plain text
+    ("What does 'a dangerous precedent' refer to?" -> ["a dangerous precedent"]). Not a quoted
+    name ("the man known as 'El Pollo'"), which says who, not where it is written."""
+    found = (next(g for g in m.groups() if g) for m in QUOTED_PHRASE.finditer(question))
+    return [plain_text(p).strip(" .,;:!?") for p in found if len(p.split()) >= min_words and p.islower()]

@@ -7,6 +7,7 @@ coverage can answer at all (`QueryCoverage`: which of the question's words it ha
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -126,6 +127,9 @@ def _initials(name: str) -> set[str]:
         "".join(w[0] for w in words).upper(),
         "".join(w[0] for w in words if w.lower() not in ("the", "a", "an")).upper(),
     }
+
+# A person's pronouns, by the gender they tell.
+PRONOUNS_OF = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 
 
 class Vocabulary:
@@ -530,6 +534,30 @@ class Vocabulary:
             for alias, words in aliases().items()
             if " " in alias
         )
+
+    @cached_property
+    def central_person(self) -> tuple[str, frozenset[str]]:
+        """The person the coverage's own "he" or "she" refers to most, at least twice as often
+        as to anyone else, with those pronouns ("Carvajal", {"he", "him", "his"}); or ("", {}).
+        Whom a reader's first question means by "his word" when no one was named before. A
+        pronoun refers to the person last named before it in its passage (quotes left out)."""
+        pattern = re.compile(r"\b(?:" + "|".join(re.escape(n) for n in self.people) + r")\b|\b(?:he|him|his|she|her|hers)\b",
+                             re.IGNORECASE) if self.people else None
+        referred: dict[tuple[str, str], int] = defaultdict(int)
+        for p in self.passages.values() if pattern else ():
+            last = ""
+            for match in pattern.finditer(re.sub(r"[“\"][^”\"]*[”\"]", " ", p.text)):
+                word = match.group()
+                if word.lower() in PRONOUNS_OF:
+                    if last:
+                        referred[(last, PRONOUNS_OF[word.lower()])] += 1
+                elif word[0].isupper():
+                    last = word
+        ranked = sorted(referred, key=referred.get, reverse=True)
+        if not ranked or referred[ranked[0]] < 2 or len(ranked) > 1 and referred[ranked[0]] < 2 * referred[ranked[1]]:
+            return "", frozenset()
+        name, gender = ranked[0]
+        return name, frozenset(word for word, g in PRONOUNS_OF.items() if g == gender)
 
     def person_in(self, question: str) -> str:
         """The surname of the person the question names first (by name, title or nickname), or ""."""
