@@ -146,7 +146,9 @@ ASKS_FOR_OPINION = re.compile(
     r"\bin your (?:opinion|view)\b|\bwhat do you (?:personally\s+)?(?:think|believe|reckon)(?=\s*(?:[?.!]|$|about\b|of\b|will\b|would\b|should\b))|"
     # "Do you think the author is right that…?", "Do u agree with her?": a verdict on a view.
     r"^\W*(?:so\s+|and\s+|but\s+)?do (?:you|u|ya) (?:personally\s+|really\s+)?(?:think|believe|agree|reckon)\b(?=.*\b(?:right|correct|wrong|agree|true|fair|good idea)\b)|"
-    r"^\W*do (?:you|u|ya) agree\b",
+    r"^\W*do (?:you|u|ya) agree\b|"
+    # "…just tell me whether you personally think Trump should invade."
+    r"\b(?:whether|if|what) (?:you|u) (?:personally|yourself|honestly) (?:think|believe|feel|reckon)\b",
     re.I,
 )
 

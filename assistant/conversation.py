@@ -248,7 +248,7 @@ CAPITALISED_NEXT = re.compile(r"\s+[A-ZÀ-Ý]")
 
 
 def in_english(question: str) -> str:
-    """A question asked in Spanish, Portuguese or Tagalog, or mixing their words in, with the words
+    """A question asked in Spanish, Portuguese, Tagalog or Hindi, or mixing their words in, with the words
     data/glossary.tsv has put in English ("Where is Carvajal right now, está preso o qué?" ->
     "Where is Carvajal right now, is in prison what?"), so that the English coverage's words
     and the English embedding model can match it. A question that reads as English (fewer

@@ -317,8 +317,10 @@ def production_missing(question: str, texts) -> bool:
 STANCE_QUESTION = re.compile(
     # The writer by role, or both role and name ("Is the author James Carter agree that…"); a
     # name alone asks for a view only "personally" ("Does James Carter personally believe…").
-    r"^\W*(?:so\s+|and\s+|but\s+)?(?:does|do|did|is|would|has)\s+(?:(?:the|this)\s+(?:(?:article|piece|story)[’']s\s+)?(?:author|writer|article|piece|story|reporter|journalist|editor)"
-    r"(?:\s+(?-i:[A-Z][\w’'-]+\s+[A-Z][\w’'-]+))?|(?-i:[A-Z][\w’'-]+\s+[A-Z][\w’'-]+)(?=\s+personally\b))"
+    r"^\W*(?:so\s+|and\s+|but\s+)?(?:does|do|did|is|would|has)\s+(?:(?:the|this)\s+(?:(?:article|piece|story)[’']s\s+)?(?:author|writer|article|piece|story|reporter|journalist|editor|expert|analyst)"
+    r"(?:\s+(?-i:[A-Z][\w’'-]+\s+[A-Z][\w’'-]+))?|(?-i:[A-Z][\w’'-]+\s+[A-Z][\w’'-]+)(?=\s+personally\b)|"
+    # Someone quoted, by title ("Is Dr. Ramirez in favour of the US invading?").
+    r"(?-i:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+[A-Z][\w’'-]+))"
     r"(?:\s+(?:personally|actually|really|himself|herself))?\s+"
     r"(?:(?:favou?r|support|endorse|advocate|back(?!\s+up)|approve)s?(?:\s+that)?|"
     # "think/believe" asks for a view only of what should be done, or of the writer's own

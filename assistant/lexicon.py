@@ -302,7 +302,7 @@ def nickname_in_english(nickname: str) -> str:
 
 @lru_cache(maxsize=1)
 def glossary() -> tuple[dict[str, str], frozenset[str]]:
-    """data/glossary.tsv: (Spanish, Portuguese or Tagalog word or phrase -> English, the words
+    """data/glossary.tsv: (Spanish, Portuguese, Tagalog or Hindi word or phrase -> English, the words
     English also writes)."""
     table, also_english = {}, set()
     for word, rest in table_rows("glossary"):
