@@ -72,6 +72,8 @@ BREVITY = re.compile(
 PREAMBLE = re.compile(
     # "True or false: …", "Fill in the blank: …": how a quiz asks, not what about.
     r"^\W*(?:true\s+or\s+false|fill\s+in\s+the\s+blanks?|multiple\s+choice|short\s+answer)\s*[—–:]\s*(?=\w)|"
+    # "confirm: tonnage of cocaine moved", "fact-check: …": how a copy desk asks, not what about.
+    r"^\W*(?:please\s+)?(?:confirm|check|verify|fact[- ]?check|double[- ]?check)\s*[—–:]\s*(?=\w)|"
     r"^\W*(?:(?:ok(?:ay)?|so|right|alright|now|and)\s+)*(?:(?:a\s+)?(?:quick|last|final|another|one more|next)\s+"
     r"(?:one|question|thing)\s*)?(?:for\s+(?:the|my|our|this)\s+(?:intro|outro|explainer|episode|show|segment|script|draft|"
     r"thread|newsletter|class|quiz|podcast|notes|slides?|deck|record)\s*)?(?<=\w)\s*[—–:]\s*(?=\w)",
@@ -381,8 +383,16 @@ def _resolve(question: str, resolved: list[tuple[str, str]], people: Mapping[str
     if _key_words(text) and not words & POINTING_BACK and not NARROWING_FRAGMENT.match(text):
         # "And the sanctions?" names its own topic: the earlier words would only drown it.
         return text
+    topic = WHAT_ABOUT_TOPIC.match(text)
+    if topic and len(_key_words(topic.group(1))) >= 2:
+        # "what about other countries besides the US — could they be targeted too?": "they"
+        # are the countries it names first, not the earlier question's topic.
+        return text
     keywords = _carried_words(previous_question)
     return f"{text} ({' '.join(keywords)})" if keywords else text
+
+
+WHAT_ABOUT_TOPIC = re.compile(r"^\W*(?:what|how)\s+about\s+([^—–,;:?]+?)\s*[—–,;:]", re.I)
 
 
 def _list_item(answer: str, index: int) -> str:

@@ -203,7 +203,9 @@ SENTENCE_GIVEN = re.compile(
 WORKPLACE_QUESTION = re.compile(
     r"\bwhere\s+(does|did|do)\s+([\w.’'-]+\s+){1,3}work\b|\bwho\s+(does|did|do)\s+([\w.’'-]+\s+){1,3}work\s+for\b|"
     r"\b(which|what)\s+(organi[sz]ation|institution|institute|think tank|university|company|firm|employer)\s+"
-    r"(is|was|does|did)\s+(\w+\s+){1,3}(with|at|from|work|employed)\b",
+    r"(is|was|does|did)\s+(\w+\s+){1,3}(with|at|from|work|employed)\b|"
+    # "Dr. Ramirez's institutional affiliation", "Who employs her?"
+    r"\baffiliations?\b|\baffiliated\s+with\b|\bwho\s+employs\b|\bemployer\b",
     re.I,
 )
 EMPLOYER = re.compile(
@@ -346,12 +348,20 @@ OPINION_ASKED = re.compile(
 )
 
 
+# "author endorses US military strike on Caracas?": the same, typed as a claim to check.
+DECLARED_STANCE = re.compile(
+    r"^\W*(?:the\s+)?(?:author|writer|article|piece|reporter)\s+(?:personally\s+)?"
+    r"(?:endorses|supports|favou?rs|backs|advocates|approves(?:\s+of)?|is\s+(?:for|against|in\s+favou?r\s+of))\s+(.+)$",
+    re.I,
+)
+
+
 def stance_missing(question: str, texts) -> bool:
     """True when the question asks whether the article holds a view on something, and half or
     more of the words for that something (not names) are in none of `texts`: the article speaks
     of no such thing ("removed by force", "strikes on drug boats")."""
     asking = asking_part(question)
-    match = STANCE_QUESTION.match(asking) or OPINION_ASKED.match(asking)
+    match = STANCE_QUESTION.match(asking) or OPINION_ASKED.match(asking) or DECLARED_STANCE.match(asking)
     if not match:
         return False
     joined = " ".join(texts)

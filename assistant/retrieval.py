@@ -66,7 +66,7 @@ CALLOUT_BONUS = 0.3
 CLAIM_BONUS = 0.12
 # "What does the ending say…?", "How does the piece frame it up top?": the reader points at the
 # article's last or first paragraph.
-AT_THE_END = re.compile(r"^\W*(at the end|in closing)\b|^\W*(the )?(conclusion|ending)\W*$|\bat the (very )?end(?=\W*(?:[,;?]|$))|\bthe closing\b(?!\s+(?:of|down|arguments?|statements?|remarks?|date)\b)|\b((the )?wrap-?up( at the end)?|the ending|at the end of the (article|piece|story)|(its|the (article|piece|story)['’]s) (conclusion|closing|ending)|in (the|its) conclusion|"
+AT_THE_END = re.compile(r"^\W*(at the end|in closing|kicker)\b|^\W*(the )?(conclusion|ending)\W*$|\bat the (very )?end(?=\W*(?:[,;?]|$))|\bthe closing\b(?!\s+(?:of|down|arguments?|statements?|remarks?|date)\b)|\b((the )?wrap-?up( at the end)?|the ending|at the end of the (article|piece|story)|(its|the (article|piece|story)['’]s) (conclusion|closing|ending)|in (the|its) conclusion|"
                         r"closing (paragraph|lines?|words|section)|as it wraps up|final (paragraph|words|lines?|section)|last paragraph|"
                         r"concluding (paragraph|section|lines?|words)|closing \w+ (in|of) the (article|piece|story))\b", re.I)
 AT_THE_START = re.compile(r"\b(up top|at the (very )?(top|start|beginning|outset) of the (article|piece|story)|the intro(duction)?|"
@@ -97,6 +97,8 @@ RARE_ASKED_PASSAGES = 1
 # the passage or two holding them; a phrase half the coverage holds ("Cartel of the Suns") does not.
 QUOTED_BONUS = 0.15
 RARE_QUOTED_PASSAGES = 2
+PHRASE_BONUS = 0.1
+RARE_PHRASE_PASSAGES = 2
 # A question about the article's byline or date ("Who wrote this piece?") reads like no passage
 # (similarity ~0.25): a bonus above any fused score puts the header that holds the field first.
 HEADER_FIELD_BONUS = 1.0
@@ -266,6 +268,18 @@ class Retriever:
             if len(holders) <= RARE_QUOTED_PASSAGES:
                 for pid in holders:
                     fused[pid] += QUOTED_BONUS
+        if PHRASE_BONUS:
+            # "What state assets…" -> "state resources": a phrase our synonyms put in the
+            # question's place that a passage or two write, which BM25's single words do not see.
+            # Written in lower case there: a phrase of common words, not a name ("United States"
+            # for "Washington").
+            # Not a title ("intelligence chief" for "spy chief"): who is meant, not what is asked.
+            titles = {words for person in self.vocabulary.people.values() for words in person}
+            for phrase in self._content_bigrams(expanded) - self._content_bigrams(content) - titles:
+                holders = [pid for pid in fused if re.search(rf"\b{re.escape(phrase)}\b", self.passages[pid].text)]
+                if len(holders) <= RARE_PHRASE_PASSAGES:
+                    for pid in holders:
+                        fused[pid] += PHRASE_BONUS
         asks_what_person_says = bool(person) and mentions_saying(question)
         if asks_what_person_says and OTHER_SPEAKER_PENALTY:
             # "What does the ex-intelligence boss say Caracas did?": a passage quoting someone
@@ -478,6 +492,12 @@ class Retriever:
         return {self._ids[i]: float(score) / mass for i, score in enumerate(scores) if score > 0}
 
     _degree_stems = {stem(word) for word in DEGREE_WORDS}
+
+    @staticmethod
+    def _content_bigrams(text: str) -> set[str]:
+        """Each two neighbouring words of `text` that are both content words, in plain text."""
+        words = [w.lower() for w in WORD.findall(plain_text(text))]
+        return {f"{a} {b}" for a, b in zip(words, words[1:]) if a not in STOPWORDS and b not in STOPWORDS}
 
     @staticmethod
     def topic_stems(text: str) -> list[str]:
