@@ -308,6 +308,8 @@ SAYING = (
 ASKS_WHAT_IT_SAYS = re.compile(
     rf"\b(author|writer|reporter|journalist|article|story|piece|report|it|he|she|they|this)\W+(\w+\W+){{0,2}}?({SAYING}|asks?|invites?)\b|"
     r"\b(according to|per) (the |this )?(author|writer|article|story|piece|report|page)\b|"
+    # Hindi puts it after: "Writer ke hisaab se…" -> "Writer according to…".
+    r"\b(author|writer|article|story|piece|report)\s+according to\b|"
     r"\b(author|writer|article|piece|story)[’']s (view|opinion|forecast|take|argument|prediction|analysis|conclusion|assessment|judge?ment|estimation|words)\b|"
     r"\b(view|opinion|forecast|take|argument|prediction|analysis|conclusion|assessment|judge?ment|estimation)s? of the (author|writer|article|piece|story)\b|"
     r"^\W*why\b",

@@ -362,6 +362,12 @@ def _resolve(question: str, resolved: list[tuple[str, str]], people: Mapping[str
     if CHECKING_BACK.match(text):
         # "Is it true?" asks about the whole earlier question, not about its first name.
         return f"{text} ({' '.join(_key_words(previous_question))})"
+    topic = WHAT_ABOUT_TOPIC.match(question)
+    # Not "What about the demand side — does that bullet mention it?": the earlier answer's.
+    if topic and len(_key_words(topic.group(1))) >= 2 and not EARLIER_ANSWERS_PART.search(question, topic.end()):
+        # "what about other countries besides the US — could they be targeted too?": "they"
+        # are the countries it names first, not the earlier question's topic.
+        return text
     subject = _subject(previous_question, previous_answer, people)
     text = EMPTY_IT.sub("\0", text)  # kept as it is
     words = {w.lower() for w in WORD.findall(text)}
@@ -383,16 +389,12 @@ def _resolve(question: str, resolved: list[tuple[str, str]], people: Mapping[str
     if _key_words(text) and not words & POINTING_BACK and not NARROWING_FRAGMENT.match(text):
         # "And the sanctions?" names its own topic: the earlier words would only drown it.
         return text
-    topic = WHAT_ABOUT_TOPIC.match(text)
-    if topic and len(_key_words(topic.group(1))) >= 2:
-        # "what about other countries besides the US — could they be targeted too?": "they"
-        # are the countries it names first, not the earlier question's topic.
-        return text
     keywords = _carried_words(previous_question)
     return f"{text} ({' '.join(keywords)})" if keywords else text
 
 
-WHAT_ABOUT_TOPIC = re.compile(r"^\W*(?:what|how)\s+about\s+([^—–,;:?]+?)\s*[—–,;:]", re.I)
+EARLIER_ANSWERS_PART = re.compile(r"\b(?:that|this|those|the same)\s+(?:bullet|point|item|step|one|list|section|part|passage|answer|tip|box)s?\b", re.I)
+WHAT_ABOUT_TOPIC = re.compile(r"^\W*(?:what|how)\s+about\s+([^—–,;:?]+?)\s*(?:[—–,;:]|\s-\s)", re.I)
 
 
 def _list_item(answer: str, index: int) -> str:
