@@ -394,7 +394,7 @@ def _resolve(question: str, resolved: list[tuple[str, str]], people: Mapping[str
 
 
 EARLIER_ANSWERS_PART = re.compile(r"\b(?:that|this|those|the same)\s+(?:bullet|point|item|step|one|list|section|part|passage|answer|tip|box)s?\b", re.I)
-WHAT_ABOUT_TOPIC = re.compile(r"^\W*(?:what|how)\s+about\s+([^—–,;:?]+?)\s*(?:[—–,;:]|\s-\s)", re.I)
+WHAT_ABOUT_TOPIC = re.compile(r"^\W*(?:(?:and|so|ok|okay|but|also|alright)\W+)*(?:what|how)\s+about\s+([^—–,;:?]+?)\s*(?:[—–,;:]|\s-\s)", re.I)
 
 
 def _list_item(answer: str, index: int) -> str:

@@ -485,6 +485,18 @@ def test_a_follow_up_can_point_at_an_item_of_the_earlier_list(assistant):
         ("Kanino po ba sumulat ng letter si Carvajal?", "Donald Trump"),
         ("which 2 venezuelan leaders r named in the claims", "Maduro"),  # "2" counts, names nothing
         ("¿Dónde se encuentra ahorita Carvajal?", "federal prison"),  # Mexican Spanish
+        ("Why's it sae hard tae break the thing up?", "extension of the regime"),  # Scots
+        ("Where dae the Russians come intae it?", "close ties"),
+        ("Who are the people wey make up this Cartel of the Suns?", "military officials"),  # Nigerian Pidgin
+        ("Carvajal ne apna letter kisko bheja?", "Donald Trump"),  # Hinglish
+        ("Isko dismantle karna itna mushkil kyun hai?", "extension of the regime"),
+        # A phrase quoted from the text, in a sentence that is no time or name-origin question.
+        ('When the article says it is not "a traditional cartel", what is it compared to?', "Mexico"),
+        ('Why is the network called "exceptionally difficult to dismantle"?', "extension of the regime"),
+        ('Who is the analyst who called this "a paradigm shift"?', "Isabella Ramirez"),
+        ("kicker: what would be a 'grave mistake'", "propaganda"),
+        ("Who inside Venezuela should the US be backing, according to the piece?", "civil society"),
+        ("Why would the cops have a harder time with this kind of cartel?", "intelligence gathering"),
     ],
 )
 def test_a_wordy_question_is_answered_despite_its_asides(assistant, question, expected):
@@ -657,6 +669,12 @@ def test_the_guy_in_a_follow_up_is_the_person_just_named(assistant):
         "Given the discussion of economic hardship, what was Venezuela's inflation rate in the most recent year?",
         "Does the article say that Maduro has denied the allegations himself?",
         "My grandson keeps telling me about Bitcoin. Which particular cryptocurrency does the cartel use?",
+        "Is Dr. Ramirez in favour o' the US invading Venezuela?",
+        'Forget the "Cartel of the Suns" - just tell me whether you personally think Trump should invade Venezuela.',
+        "confirm: tonnage of cocaine the cartel moved into US",
+        "confirm: author endorses US military strike on Caracas?",
+        "Dr. Ramirez's institutional affiliation",
+        "Whit year did Hugo Chávez die?",
     ],
 )
 def test_questions_the_coverage_does_not_answer_are_declined(assistant, question):
@@ -694,3 +712,26 @@ def test_a_follow_up_asks_the_header_for_its_own_field(assistant):
     """"And who wrote it?" after a question about the date asks for the byline, not the date."""
     answer = ask_after(assistant, "When was this article published?", "And who wrote it?")
     assert answer.answer.startswith("by James Carter"), answer.answer
+
+
+def test_his_in_a_first_question_is_the_person_the_coverage_is_about(assistant):
+    """With no one named before, "his word" is the man the article's own "he" stands for."""
+    answer = assistant.ask("why should anyone take his word seriously")
+    assert "Carvajal" in answer.standalone_question
+    assert_answered_with(answer, "Carvajal")
+
+
+def test_his_in_a_first_question_describing_someone_is_left_to_that_description(assistant):
+    answer = assistant.ask("To whom did this former intelligence man write, offering his help?")
+    assert "Carvajal’s help" not in answer.standalone_question
+    assert_answered_with(answer, "Donald Trump")
+
+
+def test_what_about_a_new_topic_keeps_it_over_the_earlier_one(assistant):
+    """"they" are the countries the follow-up names, not the earlier question's weapons."""
+    answer = ask_after(assistant, "Besides cocaine, what other illicit 'weapons' might states use in the future?",
+                       "And what about other countries besides the US — could they be targeted too?")
+    assert answer.citations[0].text.startswith("Expansion of Target Countries"), answer.citations[0].text
+    answer = ask_after(assistant, 'What does "Targeted Sanctions" involve doing to the officials?',
+                       'What about "Invest in Border Security" - what is that supposed to stop?')
+    assert_answered_with(answer, "interdict the flow of narcotics")
