@@ -25,7 +25,7 @@ PERSON_NOUNS = r"(person|people|man|woman|official|officials|leader|leaders|expe
 # A search-box query (no question word, no "?") ending in one asks for it too: "carvajal
 # sentencing date", not "Who was arrested this year?".
 SEARCH_BOX = r"^(?!\W*(?:who|whom|whose|what|what’s|what's|which|where|when|why|how|is|are|was|were|do|does|did|has|have|had|can|could|will|would|should)\b)[^?]*"
-DATE_ASKED = (r"\b(what|which|what’s|what's|the) (exact |precise |specific )?(year|date|day|month)\b(?!-)|\bhow long ago\b|\bdate of\b|"
+DATE_ASKED = (r"(?<!back in )\b(what|which|what’s|what's|the) (exact |precise |specific )?(year|date|day|month)\b(?!-)|\bhow long ago\b|\bdate of\b|"
               rf"{SEARCH_BOX}\w \b(year|date)\W*$")
 NOT_WHEN_IT_SAYS = (r"(?!(?!\s+(?:did|does|do|was|is|were|are|will|would|has|have|had|can|could|should|might)\b)"
                     r"(?:\s+[\w’'-]+){1,4}?\s+(?:says?|said|asks?|asked|mentions?|talks?|writes?|wrote|calls?|called|"
@@ -54,7 +54,7 @@ QUESTION_TYPES = [
     ("why", re.compile(r"^\W*(why)\b|\bwhat (is|was) the (reason|purpose|goal|aim)\b|\b(for|on) what (reason|purpose|basis|grounds)\b|"
                        r"(?:^\W*|\b(?:the|its|their|his|her|real|main|true|whole)\s+)(?:point|purpose|goal|aim|objective|motive|intent)s?\s+(?:of|behind)\b",
                        re.I)),
-    ("nickname", re.compile(r"\b(nicknames?|nicknamed|sobriquets?|monikers?|alias|aka|noms? de guerre|what is \w+ called|goes? by|"
+    ("nickname", re.compile(r"\b(nicknames?|nicknamed|sobriquets?|monikers?|alias|aka|noms? de guerre|street names?|what is \w+ called|goes? by|"
                             r"what (do|does) (people|they|you|we|others|\w+) call (him|her|them))\b", re.I)),
     ("kind", re.compile(r"\b(what|which) (kinds?|sorts?|types?) of\b", re.I)),
     # "Which American leader did Carvajal write to?", "Who was the recipient of his letter?".
@@ -65,7 +65,7 @@ QUESTION_TYPES = [
                              r"\b(letter|message|note|appeal|plea)\b.*\b(go|went|sent|addressed)\b.*\bto\W*$", re.I)),
     ("who", re.compile(rf"^\W*(who|whom|whose)\b|^\W*which (\w+ ){{0,3}}{PERSON_NOUNS}\b", re.I)),
     # "What job did Carvajal use to have?": a role someone once held, said "former", "ex-".
-    ("former role", re.compile(r"\b(job|role|position|title|occupation)\b[^?]*\b(used? to (have|hold|be|do)|formerly|previously)\b|"
+    ("former role", re.compile(r"\b(job|role|position|title|occupation)\b[^?]*\b(used? to (have|hold|be|do)|formerly|previously|back in the day|in the old days)\b|"
                                r"\b(used to|formerly|previously)\b[^?]*\b(job|role|position|title|occupation)\b", re.I)),
     # "Has Caracas always been hostile…?", "Did Venezuela ever work with the US?": how things were.
     ("past", re.compile(r"\b(always|ever|used to|previously|formerly|in the past|historically)\b", re.I)),
@@ -280,6 +280,8 @@ HEADER_FIELDS = [  # the date first: "When was this article written?" asks for a
     (re.compile(rf"\b({SUBTITLE_WORDS})\b", re.I), SUBTITLE_FIELD),
     (re.compile(r"\b(headline|title)\b", re.I), TITLE_FIELD),
     (re.compile(rf"\b(author|authorship|wrote|written|writer|byline|reporter|journalist)\b|^\W*who\b.*\bfiled\b|\bwhose pen\b|"
+                # "Who's the newsroom guy whose name is on this piece?"
+                rf"\bwhose name is (on|at the top of) (this|the) ({DOCUMENT_NOUNS})\b|"
                 rf"\b(writes?|writing) (this|the) ([\w-]+ )?({DOCUMENT_NOUNS}|analysis)\b|\beditor\b", re.I), ("by ",)),
     (re.compile(r"\b(url|link|web ?address)\b", re.I), ("source: ",)),
 ]
@@ -306,7 +308,8 @@ SAYING = (
     r"favou?r|favou?rs|support|supports|endorse|endorses|advocate|advocates"
 )
 ASKS_WHAT_IT_SAYS = re.compile(
-    rf"\b(author|writer|reporter|journalist|article|story|piece|report|it|he|she|they|this)\W+(\w+\W+){{0,2}}?({SAYING}|asks?|invites?)\b|"
+    rf"\b(author|writer|reporter|journalist|article|story|piece|report|it|he|she|they|this)\W+(\w+\W+){{0,2}}?({SAYING}|asks?|invites?|"
+    r"wraps?|sums?|ends?|closes?|finish(?:es)?)\b|"
     r"\b(according to|per) (the |this )?(author|writer|article|story|piece|report|page)\b|"
     # Hindi puts it after: "Writer ke hisaab se…" -> "Writer according to…".
     r"\b(author|writer|article|story|piece|report)\s+according to\b|"

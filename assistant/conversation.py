@@ -69,6 +69,7 @@ BREVITY = re.compile(
     r"\s*[,;:–—-]?\s*\b(?:in a nutshell|in short|briefly|in brief)\b(?=\s*[,;:?.!]|\s*$)",
     re.I,
 )
+AFTERWORD = re.compile(r"(?<=[?!])\s*\([^()]*\)\W*$")
 PREAMBLE = re.compile(
     # "True or false: …", "Fill in the blank: …": how a quiz asks, not what about.
     r"^\W*(?:true\s+or\s+false|fill\s+in\s+the\s+blanks?|multiple\s+choice|short\s+answer)\s*[—–:]\s*(?=\w)|"
@@ -198,6 +199,8 @@ def spelled_out(question: str) -> str:
     leans_back = {w.lower() for w in WORD.findall(rest)} & (POINTING_BACK | PERSON_PRONOUNS)
     if rest != question and len(_key_words(rest)) >= 2 and not CHECKING_BACK.match(rest) and not leans_back:
         question = rest
+    # "…shut the whole thing down? (Seems like it should be easy!)": after the question, an aside.
+    question = AFTERWORD.sub("", question) or question
     question = SEEN_ON.sub(r"\1", question)
     question = without_guess(question)
     words = question.split()

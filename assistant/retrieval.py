@@ -67,7 +67,7 @@ CLAIM_BONUS = 0.12
 # "What does the ending say…?", "How does the piece frame it up top?": the reader points at the
 # article's last or first paragraph.
 AT_THE_END = re.compile(r"^\W*(at the end|in closing|kicker)\b|^\W*(the )?(conclusion|ending)\W*$|\bat the (very )?end(?=\W*(?:[,;?]|$))|\bthe closing\b(?!\s+(?:of|down|arguments?|statements?|remarks?|date)\b)|\b((the )?wrap-?up( at the end)?|the ending|at the end of the (article|piece|story)|(its|the (article|piece|story)['’]s) (conclusion|closing|ending)|in (the|its) conclusion|"
-                        r"closing (paragraph|lines?|words|section)|as it wraps up|final (paragraph|words|lines?|section)|last paragraph|"
+                        r"closing (paragraph|lines?|words|section)|as it wraps up|wraps? (it|things|this) (all )?up|sums? (it|things|this) (all )?up|final (paragraph|words|lines?|section)|last paragraph|"
                         r"concluding (paragraph|section|lines?|words)|closing \w+ (in|of) the (article|piece|story))\b", re.I)
 AT_THE_START = re.compile(r"\b(up top|at the (very )?(top|start|beginning|outset) of the (article|piece|story)|the intro(duction)?|"
                           r"the opening (paragraph|lines?)|first paragraph|lede|lead paragraph)\b|\bat the (very )?(start|beginning|outset)\W*$", re.I)
