@@ -66,7 +66,10 @@ GENERIC = STOPWORDS | {
 # Set off by a comma or a dash, or after "in": not "Has Carvajal received a sentence?".
 BREVITY = re.compile(
     r"(?:\s*[,;:–—-]\s*(?:(?:in|as)\s+)?|\s*\b(?:in|as)\s+)(?:one|a|a single|one short|a short)\s+(?:line|sentence)\b(?=\s*[,;:?.!]|\s*$)|"
-    r"\s*[,;:–—-]?\s*\b(?:in a nutshell|in short|briefly|in brief)\b(?=\s*[,;:?.!]|\s*$)",
+    r"\s*[,;:–—-]?\s*\b(?:in a nutshell|in short|briefly|in brief)\b(?=\s*[,;:?.!]|\s*$)|"
+    # "In plain English, what is he saying…?", "…, God forbid?": how it is asked, not what about.
+    r"^\W*(?:in\s+(?:plain|simple)\s+(?:english|terms|words)|in\s+layman['’]?s\s+terms|simply\s+put)\s*[,;:–—-]\s*|"
+    r"\s*[,;:–—-]?\s*\b(?:god|heaven)\s+(?:forbid|help\s+us)\b(?=\s*[,;:?.!]|\s*$)",
     re.I,
 )
 AFTERWORD = re.compile(r"(?<=[?!])\s*\([^()]*\)\W*$")
@@ -299,7 +302,9 @@ def _glossary_pattern() -> re.Pattern:
     table, _ = glossary()
     alternatives = "|".join(re.escape(word) for word in sorted(table, key=len, reverse=True))
     # Not "e" of "e.g.": a word followed by a dot and a letter is an abbreviation.
-    return re.compile(rf"(?<![\w’'-])(?:{alternatives})(?![\w’'-])(?!\.\w)", re.IGNORECASE)
+    # A quote around it is no part of it ("outras 'armas' ilícitas"); an apostrophe inside a
+    # word is ("don't").
+    return re.compile(rf"(?<![\w-])(?<!\w[’'])(?:{alternatives})(?![\w-])(?![’']\w)(?!\.\w)", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)

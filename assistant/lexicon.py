@@ -25,7 +25,7 @@ __all__ = [
 ARTICLE_WORDS = {
     "article", "story", "piece", "report", "coverage", "author", "wrote", "written", "write",
     "writer", "byline", "published", "publish", "date", "headline", "title", "editor", "news",
-    "paper", "newspaper", "publication", "outlet", "mention", "mentions", "mentioned",
+    "paper", "newspaper", "publication", "outlet", "site", "website", "mention", "mentions", "mentioned",
     "faq", "faqs", "sidebar", "box", "quoted", "quote", "quotes", "cited", "cite", "cites",
     "passage", "text", "excerpt", "selection",  # "According to the passage…", as a reading quiz asks
     "call-out", "callout", "posted", "post", "ending", "end", "conclusion", "intro", "introduction",
