@@ -54,18 +54,19 @@ def test_openai_client_follow_up_uses_the_history(client):
     def ask(*messages):
         return client.chat.completions.create(model="anything", messages=list(messages))
 
-    first = ask({"role": "user", "content": "Who is El Pollo?"}).choices[0].message.content
+    first = ask({"role": "user", "content": "Who wrote the piece on the Cartel of the Suns?"}).choices[0].message.content
     follow_up = ask(
         {"role": "system", "content": "You are a helpful assistant."},
-        {"role": "user", "content": "Who is El Pollo?"},
+        {"role": "user", "content": "Who wrote the piece on the Cartel of the Suns?"},
         {"role": "assistant", "content": first},
-        {"role": "user", "content": "Where is he now?"},
+        {"role": "user", "content": "And what is his title?"},
     )
     assert follow_up.model_extra["abstained"] is False
-    assert "Carvajal" in follow_up.choices[0].message.content
-    # Asked alone, "he" is nobody: the same words are declined.
-    alone = ask({"role": "user", "content": "Where is he now?"})
-    assert alone.model_extra["abstained"] is True
+    assert "Senior News Editor" in follow_up.choices[0].message.content
+    # Asked alone, "his" is not the writer's: with no one named before, it is the man the
+    # article is about, whose title the byline does not give.
+    alone = ask({"role": "user", "content": "And what is his title?"})
+    assert "Senior News Editor" not in alone.choices[0].message.content
 
 
 def test_stream_reports_usage_when_asked(client):
