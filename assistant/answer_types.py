@@ -29,14 +29,8 @@ DATE_ASKED = (r"(?<!back in )\b(what|which|what’s|what's|the) (exact |precise 
               rf"{SEARCH_BOX}\w \b(year|date)\W*$")
 NOT_WHEN_IT_SAYS = (r"(?!(?!\s+(?:did|does|do|was|is|were|are|will|would|has|have|had|can|could|should|might)\b)"
                     r"(?:\s+[\w’'-]+){1,4}?\s+(?:says?|said|asks?|asked|mentions?|talks?|writes?|wrote|calls?|called|"
-                    r"describes?|described|refers?|referred|speaks?|uses?|used)\b)")
+                    r"describes?|described|refers?|referred|speaks?|uses?|used)\b(?=[^?]*,\s*\w))")
 QUESTION_TYPES = [
-    # "Who inside Venezuela should the US be backing?", "What does the piece recommend?": what
-    # the coverage advises doing, before "who", whose cue (a title before a name) it lacks.
-    ("advice", re.compile(r"\bshould\s+(?:the\s+)?(?:us|u\.s\.|united states|america|washington|we|policymakers|government|"
-                          r"lawmakers|congress|the white house)\s+(?!have\b)\w+|\b(?:recommend\w*|advises?|advised|advice|"
-                          r"suggest(?:s|ed|ions?)?|propos(?:es|ed|als?))\b|\bsteps?\s+(?:can|should|could|to)\b|"
-                          r"\bwhat\s+(?:can|could|should)\s+(?:the\s+)?(?:us|washington|america|united states)\s+do\b", re.I)),
     ("where", re.compile(r"^\W*(where)\b|\b(in what|which) (place|country|city|prison|jail|region)\b|\bwhereabouts\b", re.I)),
     # Not "When the article says it is not 'a traditional cartel', what is it compared to?":
     # a clause pointing at the text, before the question.
@@ -47,6 +41,15 @@ QUESTION_TYPES = [
                             r"budget|percentage|rate|population|death toll|toll)s?\b|"
                             rf"\b(tons|tonnes|kilos|kilograms|barrels) of\b|{SEARCH_BOX}\b(number|statistics)\W*$|"
                             r"^\W*(tonnage|number|amount|volume|quantity|count|total)\s+of\b", re.I)),
+    # "Who inside Venezuela should the US be backing?", "What does the piece recommend?": what
+    # the coverage advises doing; after where/when/how many, before "who", whose cue (a title
+    # before a name) it lacks. Not "Who proposed the sanctions?" nor "Should we believe him?".
+    ("advice", re.compile(r"\bshould\s+(?:the\s+)?(?:us|u\.s\.|united states|america|washington|we|policymakers|government|"
+                          r"lawmakers|congress|the white house)\s+(?!(?:have|believe|trust|take)\b)\w+|"
+                          r"\b(?:recommend|recommends|recommendations?|advise|advises|advice|suggest|suggestions?|propose|proposals?)\b|"
+                          r"\bsuggests\s+(?:\w+ing\b|that\s+(?:the\s+)?(?:us|washington|america)\b)|"
+                          r"\bsteps?\s+(?:can|should|could|to)\b|"
+                          r"\bwhat\s+(?:can|could|should)\s+(?:the\s+)?(?:us|washington|america|united states)\s+do\b", re.I)),
     # "Is stopping drugs at the border enough?", not "Is there enough evidence?" (a quantity).
     ("enough", re.compile(r"\b(is|are|was|were|be|isn't|isn’t|aren't|aren’t)\b[^?]*\b(enough|sufficient)\b(?!\s+(?!(?:to|on|by|for|in|at|against|alone|only|just|anymore|though|now|yet|really|here|either)\b)[a-z])|"
                           r"\bsuffice\b|\bon its own\b", re.I)),
@@ -308,8 +311,10 @@ SAYING = (
     r"favou?r|favou?rs|support|supports|endorse|endorses|advocate|advocates"
 )
 ASKS_WHAT_IT_SAYS = re.compile(
-    rf"\b(author|writer|reporter|journalist|article|story|piece|report|it|he|she|they|this)\W+(\w+\W+){{0,2}}?({SAYING}|asks?|invites?|"
-    r"wraps?|sums?|ends?|closes?|finish(?:es)?)\b|"
+    rf"\b(author|writer|reporter|journalist|article|story|piece|report|it|he|she|they|this)\W+(\w+\W+){{0,2}}?({SAYING}|asks?|invites?)\b|"
+    # "How does the writer wrap it up?", "the piece ends with…": how the article closes.
+    r"\b(author|writer|article|story|piece|report)\W+(\w+\W+){0,1}?(wraps?|sums?|ends?|closes?|finish(?:es)?)\s+"
+    r"(?:(?:it|things|this|everything)\s+)?(?:all\s+)?(?:up|with|on|by)\b|"
     r"\b(according to|per) (the |this )?(author|writer|article|story|piece|report|page)\b|"
     # Hindi puts it after: "Writer ke hisaab se…" -> "Writer according to…".
     r"\b(author|writer|article|story|piece|report)\s+according to\b|"

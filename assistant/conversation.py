@@ -138,7 +138,11 @@ BARE_PERSON = re.compile(rf"\b(?:the|this|that)\s+({'|'.join(PLAIN_PERSON_NOUNS)
 
 
 _DESCRIBING_WORDS = (PERSON_WORDS - {"people", "figure", "figures", "general", "generals", "character", "characters"}) | set(AUTHOR_WORDS) | {
-    "chief", "boss", "spy", "defector", "informant", "witness", "whistleblower", "insider"}
+    "chief", "boss", "spy", "defector", "informant", "witness", "whistleblower", "insider", "envoy", "ambassador"}
+# "Who wrote this piece and what is his background?": "his" is the writer asked for. (Not every
+# "who": in "Who is the source behind these accusations, and what job did he have?" the one
+# asked for is the article's man, and "people who said this before" asks for no one.)
+ASKS_FOR_A_PERSON = re.compile(r"\bwho\s+(?:wrote|writes|authored|penned|filed|reported|edited)\b", re.I)
 # "this former intelligence man", "the author", "a Venezuelan official": a person the question
 # describes, whom its "he" or "his" can mean.
 DESCRIBED_PERSON = re.compile(rf"\b(?:the|this|that|a|an)\s+(?:[\w’'-]+\s+){{0,3}}?(?:{'|'.join(sorted(_DESCRIBING_WORDS))})\b", re.I)
@@ -172,13 +176,18 @@ def standalone_question(question: str, history: Sequence[Turn], people: Mapping[
     resolved: list[tuple[str, str]] = []
     for asked, answered in _question_answer_pairs(history):
         resolved.append((_resolve(spelled_out(asked), resolved, people), answered))
+    typed = question
     question = _resolve(spelled_out(question), resolved, people)
     person, pronouns = central_person
     # "why do ppl take his word seriously", asked first: no one named before, the article's
-    # man. Not after earlier turns, whose people the follow-up rules weigh.
-    # Nor when the question says whom itself ("this former intelligence man … his help").
+    # man. Not after earlier turns, whose people the follow-up rules weigh. Nor when the
+    # question says whom itself, even in an aside ("this former intelligence man … his help",
+    # "Is he credible? (asking about Maduro)"), or asks who wrote it, so that "he" is the
+    # writer ("Who wrote this piece and what is his background?"); nor for a pronoun alone.
+    says_whom = any(named_in(text, people) or DESCRIBED_PERSON.search(text) or ASKS_FOR_A_PERSON.search(text)
+                    for text in (typed, question))
     if (person and not resolved and {w.lower() for w in WORD.findall(question)} & pronouns
-            and not named_in(question, people) and not DESCRIBED_PERSON.search(question)):
+            and not says_whom and len(_key_words(question)) >= 2):
         question = _pronouns_named(question, person, pronouns)
     return question
 
@@ -324,7 +333,7 @@ def _pronouns_named(text: str, person: str, pronouns=PERSON_PRONOUNS) -> str:
     return re.sub(r"\b(?:he|she|him|his|her)\b", named, text, flags=re.IGNORECASE)
 
 
-POSSESSIVE_HER = re.compile(r"\s+(?!(?:that|to|about|for|with|and|or|as|in|on|of|the|a|an|is|was)\b)[a-z]")
+POSSESSIVE_HER = re.compile(r"\s+(?!(?:that|to|about|for|with|and|or|as|in|on|of|the|a|an|is|was)\b)[a-z]", re.I)
 
 
 def _resolve(question: str, resolved: list[tuple[str, str]], people: Mapping[str, Sequence[str]]) -> str:

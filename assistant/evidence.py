@@ -204,8 +204,10 @@ WORKPLACE_QUESTION = re.compile(
     r"\bwhere\s+(does|did|do)\s+([\w.’'-]+\s+){1,3}work\b|\bwho\s+(does|did|do)\s+([\w.’'-]+\s+){1,3}work\s+for\b|"
     r"\b(which|what)\s+(organi[sz]ation|institution|institute|think tank|university|company|firm|employer)\s+"
     r"(is|was|does|did)\s+(\w+\s+){1,3}(with|at|from|work|employed)\b|"
-    # "Dr. Ramirez's institutional affiliation", "Who employs her?"
-    r"\baffiliations?\b|\baffiliated\s+with\b|\bwho\s+employs\b|\bemployer\b",
+    # "Dr. Ramirez's institutional affiliation", "which think tank is she affiliated with", "Who employs her?"
+    r"\b(?:institutional|professional|academic|university)\s+affiliations?\b|"
+    r"\b(?:which|what)\s+(?:organi[sz]ation|institution|institute|think tank|university|company|firm)\b[^?]*\baffiliated\b|"
+    r"\bwho\s+employs\b|\bemployer\b",
     re.I,
 )
 EMPLOYER = re.compile(
@@ -350,7 +352,8 @@ OPINION_ASKED = re.compile(
 
 # "author endorses US military strike on Caracas?": the same, typed as a claim to check.
 DECLARED_STANCE = re.compile(
-    r"^\W*(?:the\s+)?(?:author|writer|article|piece|reporter)\s+(?:personally\s+)?"
+    # Not "The author supports which policies?": a question in statement order.
+    r"^(?!.*\b(?:what|which|who|whom|how|why|where|when)\b)\W*(?:the\s+)?(?:author|writer|article|piece|reporter)\s+(?:personally\s+)?"
     r"(?:endorses|supports|favou?rs|backs|advocates|approves(?:\s+of)?|is\s+(?:for|against|in\s+favou?r\s+of))\s+(.+)$",
     re.I,
 )

@@ -179,8 +179,12 @@ class Retriever:
             if clause >= 0 and CONCESSIVE.match(text)
         }
         self._plain_texts = {pid: plain_text(p.text) for pid, p in self.passages.items()}
+        # Straight quotes, case kept: a phrase our synonyms write counts where a passage writes it in
+        # lower case ("state resources"), not in a name ("United States").
+        self._cased_texts = {pid: " ".join(p.text.replace("’", "'").split()) for pid, p in self.passages.items()}
         self._authors = {normalize_word(p.author.split()[-1]) for p in self.passages.values() if p.author}
         self.vocabulary = Vocabulary(self.passages, self._df)
+        self._titles = {words for person in self.vocabulary.people.values() for words in person}
 
     def __len__(self) -> int:
         return len(self.passages)
@@ -264,9 +268,9 @@ class Retriever:
                 if asked_stem in self._stem_sets[pid]:
                     fused[pid] += ASKED_FOR_BONUS
         for phrase in quoted_phrases(question):
-            holders = [pid for pid in fused if phrase in self._plain_texts[pid]]
+            holders = self._holding(phrase, self._plain_texts)
             if len(holders) <= RARE_QUOTED_PASSAGES:
-                for pid in holders:
+                for pid in holders & fused.keys():
                     fused[pid] += QUOTED_BONUS
         if PHRASE_BONUS:
             # "What state assets…" -> "state resources": a phrase our synonyms put in the
@@ -274,11 +278,10 @@ class Retriever:
             # Written in lower case there: a phrase of common words, not a name ("United States"
             # for "Washington").
             # Not a title ("intelligence chief" for "spy chief"): who is meant, not what is asked.
-            titles = {words for person in self.vocabulary.people.values() for words in person}
-            for phrase in self._content_bigrams(expanded) - self._content_bigrams(content) - titles:
-                holders = [pid for pid in fused if re.search(rf"\b{re.escape(phrase)}\b", self.passages[pid].text)]
+            for phrase in self._content_bigrams(expanded) - self._content_bigrams(content) - self._titles:
+                holders = self._holding(phrase, self._cased_texts)
                 if len(holders) <= RARE_PHRASE_PASSAGES:
-                    for pid in holders:
+                    for pid in holders & fused.keys():
                         fused[pid] += PHRASE_BONUS
         asks_what_person_says = bool(person) and mentions_saying(question)
         if asks_what_person_says and OTHER_SPEAKER_PENALTY:
@@ -492,6 +495,12 @@ class Retriever:
         return {self._ids[i]: float(score) / mass for i, score in enumerate(scores) if score > 0}
 
     _degree_stems = {stem(word) for word in DEGREE_WORDS}
+
+    @staticmethod
+    def _holding(phrase: str, texts: dict[str, str]) -> set[str]:
+        """The passages (of the whole coverage) whose text holds `phrase` as whole words."""
+        pattern = re.compile(rf"(?<![\w'-]){re.escape(phrase)}(?![\w'-])")
+        return {pid for pid, text in texts.items() if pattern.search(text)}
 
     @staticmethod
     def _content_bigrams(text: str) -> set[str]:

@@ -169,7 +169,8 @@ def first_named(text: str, names) -> str:
 
 
 # A phrase the reader quotes: "…" or “…”, or ‘…’ opening after a space (not an apostrophe).
-QUOTED_PHRASE = re.compile(r"\"([^\"]{3,120})\"|“([^”]{3,120})”|(?:^|(?<=\s))[‘']([^’']{3,120})[’'](?!\w)")
+# Any length, so a short quote ("US") does not pair the wrong marks; lengths are checked after.
+QUOTED_PHRASE = re.compile(r"\"([^\"]*)\"|“([^”]*)”|(?:^|(?<=\s))[‘']([^’']*)[’'](?!\w)")
 
 
 def plain_text(text: str) -> str:
@@ -182,5 +183,6 @@ def quoted_phrases(question: str, min_words: int = 2) -> list[str]:
     """The phrases of two or more words the question quotes from the text, in plain text
     ("What does 'a dangerous precedent' refer to?" -> ["a dangerous precedent"]). Not a quoted
     name ("the man known as 'El Pollo'"), which says who, not where it is written."""
-    found = (next(g for g in m.groups() if g) for m in QUOTED_PHRASE.finditer(question))
-    return [plain_text(p).strip(" .,;:!?") for p in found if len(p.split()) >= min_words and p.islower()]
+    found = (next((g for g in m.groups() if g), "") for m in QUOTED_PHRASE.finditer(question))
+    return [plain_text(p).strip(" .,;:!?") for p in found
+            if min_words <= len(p.split()) <= 20 and p.islower() and any(w not in STOPWORDS for w in p.split())]

@@ -553,10 +553,17 @@ class Vocabulary:
                         referred[(last, PRONOUNS_OF[word.lower()])] += 1
                 elif word[0].isupper():
                     last = word
-        ranked = sorted(referred, key=referred.get, reverse=True)
-        if not ranked or referred[ranked[0]] < 2 or len(ranked) > 1 and referred[ranked[0]] < 2 * referred[ranked[1]]:
+        totals: dict[str, int] = defaultdict(int)
+        for (name, _), count in referred.items():
+            totals[name] += count
+        ranked = sorted(totals, key=totals.get, reverse=True)
+        if not ranked or totals[ranked[0]] < 2 or len(ranked) > 1 and totals[ranked[0]] < 2 * totals[ranked[1]]:
             return "", frozenset()
-        name, gender = ranked[0]
+        name = ranked[0]
+        male, female = referred.get((name, "m"), 0), referred.get((name, "f"), 0)
+        if male <= 2 * female and female <= 2 * male:
+            return "", frozenset()  # the coverage's own pronouns do not agree on them
+        gender = "m" if male > female else "f"
         return name, frozenset(word for word, g in PRONOUNS_OF.items() if g == gender)
 
     def person_in(self, question: str) -> str:

@@ -675,6 +675,7 @@ def test_the_guy_in_a_follow_up_is_the_person_just_named(assistant):
         "confirm: author endorses US military strike on Caracas?",
         "Dr. Ramirez's institutional affiliation",
         "Whit year did Hugo Chávez die?",
+        "In your opinion, should they close the border?",
     ],
 )
 def test_questions_the_coverage_does_not_answer_are_declined(assistant, question):
@@ -735,3 +736,22 @@ def test_what_about_a_new_topic_keeps_it_over_the_earlier_one(assistant):
     answer = ask_after(assistant, 'What does "Targeted Sanctions" involve doing to the officials?',
                        'What about "Invest in Border Security" - what is that supposed to stop?')
     assert_answered_with(answer, "interdict the flow of narcotics")
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Is he credible? (asking about Maduro)", "Who wrote this piece and what is his background?"],
+)
+def test_his_is_not_the_central_person_when_the_question_says_whom(assistant, question):
+    assert "Carvajal" not in assistant.ask(question).standalone_question
+
+
+def test_a_short_quote_does_not_pair_the_wrong_quote_marks():
+    from assistant.text import quoted_phrases
+
+    assert quoted_phrases('Did the "US" call it "a dangerous precedent"?') == ["a dangerous precedent"]
+
+
+def test_her_before_a_capitalised_word_is_still_hers(assistant):
+    answer = ask_after(assistant, "Who is the security analyst quoted in the piece?", "What are her US contacts?")
+    assert "Ramirez’s US contacts" in answer.standalone_question, answer.standalone_question
