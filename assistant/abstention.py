@@ -21,7 +21,6 @@ from assistant.lexicon import (
     ADJECTIVE_ENDING, ANOTHER_QUESTION, AUXILIARY_WORDS, COUNTRY_INITIALS, GENERIC_WORDS, QUALIFIERS, countries_in, is_demonym,
 )
 from assistant.retrieval import Retrieval, Retriever, names_its_callout
-from assistant.text import plain_text, quoted_phrases
 
 __all__ = ["ASKS_TO_EXPLAIN", "looks_like_injection", "reason_to_abstain"]
 
@@ -189,7 +188,7 @@ def reason_to_abstain(question: str, retrieval: Retrieval, retriever: Retriever)
     # "What is the last item in the list of key steps?": the item counted to, however unlike it.
     # "kicker: what would be a 'grave mistake'": words quoted from the best passage point at it.
     named_part = (names_its_callout(question.lower(), top, strictly=True) or retriever.paragraph_pointed_at(question) == top.id
-                  or retrieval.counted_item == top.id or any(re.search(rf"(?<![\w'-]){re.escape(phrase)}(?![\w'-])", plain_text(top.text)) for phrase in quoted_phrases(question)))
+                  or retrieval.counted_item == top.id or retriever.quotes_from(question, top.id))
     # "What's Ramirez's area?": every word of it the coverage's, a person it names among them, and
     # the best passage names that person: short, so it reads like no passage.
     people = {person.lower() for person in retriever.vocabulary.people}

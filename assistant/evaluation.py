@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from assistant.schema import Answer, Turn
+from assistant.text import plain_text
 
 __all__ = ["EvalCase", "EvalReport", "load_cases", "run_eval"]
 
@@ -128,20 +129,16 @@ def run_eval(assistant, cases: list[EvalCase]) -> EvalReport:
             history += [Turn("user", earlier), Turn("assistant", reply.answer)]
         answer = assistant.ask(case.question, history)
         latencies.append(answer.timings_ms["total"])
-        cited = [_norm(c.text) for c in answer.citations] if not answer.abstained else []
-        wanted = _norm(case.passage)
+        cited = [plain_text(c.text) for c in answer.citations] if not answer.abstained else []
+        wanted = plain_text(case.passage)
         outcomes.append(
             _Outcome(
                 case=case,
                 answer=answer,
                 first_right=bool(wanted) and bool(cited) and wanted in cited[0],
                 top3_right=bool(wanted) and any(wanted in text for text in cited[:3]),
-                keywords_held=not answer.abstained and all(_norm(k) in _norm(answer.answer) for k in case.keywords),
+                keywords_held=not answer.abstained and all(plain_text(k) in plain_text(answer.answer) for k in case.keywords),
             )
         )
     return EvalReport(outcomes, latencies)
 
-
-def _norm(text: str) -> str:
-    table = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
-    return " ".join(text.translate(table).lower().split())

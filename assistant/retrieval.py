@@ -496,10 +496,15 @@ class Retriever:
 
     _degree_stems = {stem(word) for word in DEGREE_WORDS}
 
+    def quotes_from(self, question: str, passage_id: str) -> bool:
+        """Whether the question quotes words the passage writes ("kicker: what would be a
+        'grave mistake'")."""
+        return any(_whole_words(phrase).search(self._plain_texts[passage_id]) for phrase in quoted_phrases(question))
+
     @staticmethod
     def _holding(phrase: str, texts: dict[str, str]) -> set[str]:
         """The passages (of the whole coverage) whose text holds `phrase` as whole words."""
-        pattern = re.compile(rf"(?<![\w'-]){re.escape(phrase)}(?![\w'-])")
+        pattern = _whole_words(phrase)
         return {pid for pid, text in texts.items() if pattern.search(text)}
 
     @staticmethod
@@ -528,6 +533,11 @@ class Retriever:
     @staticmethod
     def _stems(text: str) -> list[str]:
         return [stem(word) for word in terms(text)]
+
+
+def _whole_words(phrase: str) -> re.Pattern:
+    """`phrase` not inside a longer word ("a war" is not in "a warning")."""
+    return re.compile(rf"(?<![\w'-]){re.escape(phrase)}(?![\w'-])")
 
 
 def names_its_callout(lowered_question: str, passage: Passage, strictly: bool = False) -> bool:

@@ -173,10 +173,13 @@ def first_named(text: str, names) -> str:
 QUOTED_PHRASE = re.compile(r"\"([^\"]*)\"|“([^”]*)”|(?:^|(?<=\s))[‘']([^’']*)[’'](?!\w)")
 
 
+_STRAIGHT = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
+
+
 def plain_text(text: str) -> str:
-    """Lower case, straight quotes and dashes, single spaces: for matching a quoted phrase."""
-    table = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
-    return " ".join(text.translate(table).lower().split())
+    """Lower case, straight quotes and dashes, single spaces: for matching a quoted phrase, or
+    an eval case's key words."""
+    return " ".join(text.translate(_STRAIGHT).lower().split())
 
 
 def quoted_phrases(question: str, min_words: int = 2) -> list[str]:
