@@ -20,7 +20,7 @@ from assistant.evidence import (
 from assistant.lexicon import (
     ADJECTIVE_ENDING, ANOTHER_QUESTION, AUXILIARY_WORDS, COUNTRY_INITIALS, GENERIC_WORDS, QUALIFIERS, countries_in, is_demonym,
 )
-from assistant.retrieval import Retrieval, Retriever, names_its_callout
+from assistant.retrieval import WHEREABOUTS, Retrieval, Retriever, names_its_callout
 
 __all__ = ["ASKS_TO_EXPLAIN", "looks_like_injection", "reason_to_abstain"]
 
@@ -81,6 +81,8 @@ ASKS_TO_EXPLAIN = re.compile(r"^\W*(why|how (might|could|would|will|can|should|d
 
 
 # "How do you make arepas?": instructions, general knowledge unless the coverage knows the topic.
+# "Where is he now?", "Where's Carvajal these days?": where a person is, not where something happened.
+WHERE_NOW = re.compile(r"\bwhere(?:\s+is|['’]s)\b|\b(?:now|currently|today|these days|at the moment)\b", re.I)
 HOW_TO = re.compile(r"^\W*(how (do|can|should|would|could) (i|you|we|one)|how to)\b", re.I)
 # Kinds of thing a "which X" question wants by name: a place, a body, a person. The coverage
 # answers only where it names one; "a US federal prison" names no prison.
@@ -207,7 +209,9 @@ def reason_to_abstain(question: str, retrieval: Retrieval, retriever: Retriever)
     )
     if every_topic_unknown and (
         # "What nickname does the article attach to Hugo Carvajal?": the best passage gives one.
-        (coverage.names and not (answer_type(question) == "nickname" and has_cue("nickname", top.text)))
+        # "Where is El Pollo right now — is he free?": the best passage says where he is held.
+        (coverage.names and not (answer_type(question) == "nickname" and has_cue("nickname", top.text))
+         and not (answer_type(question) == "where" and WHERE_NOW.search(question) and WHEREABOUTS.search(top.text)))
         # "what does delcy rodriguez think about this": a person typed in lower case reads as two
         # words the coverage never uses, and nothing else asks about anything.
         or (not coverage.names and len(coverage.unknown_topics) >= 2 and not named_part

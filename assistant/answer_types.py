@@ -66,10 +66,10 @@ QUESTION_TYPES = [
                              r"\b(sent|send|sends|address(?:ed)?)\s+(?:a|an|the|his|her|their|this|that)?\s*(?:letter|message|note|appeal|plea)"
                              r"\s+to(\W*$|\s+(who|whom)\b)|\brecipient\b|(\bto whom\b|^\W*to (which|what)\b).*\b(wr[io]te|written|sent|send|address(ed)?|letter)\b|"
                              r"\b(letter|message|note|appeal|plea)\b.*\b(go|went|sent|addressed)\b.*\bto\W*$", re.I)),
-    ("who", re.compile(rf"^\W*(who|whom|whose)\b|^\W*which (\w+ ){{0,3}}{PERSON_NOUNS}\b", re.I)),
+    ("who", re.compile(rf"^\W*(who|whom|whose)\b|^\W*(?:(?:under|by|from|with|to|among|between)\s+)?which (\w+ ){{0,3}}{PERSON_NOUNS}\b", re.I)),
     # "What job did Carvajal use to have?": a role someone once held, said "former", "ex-".
-    ("former role", re.compile(r"\b(job|role|position|title|occupation)\b[^?]*\b(used? to (have|hold|be|do)|formerly|previously|back in the day|in the old days)\b|"
-                               r"\b(used to|formerly|previously)\b[^?]*\b(job|role|position|title|occupation)\b", re.I)),
+    ("former role", re.compile(r"\b(job|role|position|title|occupation|post)\b[^?]*\b(used? to (have|hold|be|do)|formerly|previously|back in the day|in the old days)\b|"
+                               r"\b(used to|formerly|previously)\b[^?]*\b(job|role|position|title|occupation|post)\b", re.I)),
     # "Has Caracas always been hostile…?", "Did Venezuela ever work with the US?": how things were.
     ("past", re.compile(r"\b(always|ever|used to|previously|formerly|in the past|historically)\b", re.I)),
 ]

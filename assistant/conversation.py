@@ -125,7 +125,7 @@ WHATS_ITS_DEAL = re.compile(r"\bwhat(?:[’']s| is)\s+(\w+[’']s|his|her|their|
 THE_US = re.compile(r"\bthe us\b")
 # "Under which leaders?", "Since when?", "By whom?": a phrase that narrows the earlier question.
 NARROWING_FRAGMENT = re.compile(
-    r"^\W*(?:under|in|by|for|from|with|since|until|at|to|on|after|before|during|against)\s+"
+    r"^\W*(?:under|in|by|for|from|with|since|until|at|to|on|after|before|during|against|through|via|into|over|across|toward|towards|between|among)\s+"
     r"(?:which|what|whom|when|whose|how)\b(?:\W+\w+){0,2}\W*$",
     re.IGNORECASE,
 )
@@ -411,7 +411,12 @@ def _resolve(question: str, resolved: list[tuple[str, str]], people: Mapping[str
 
 
 EARLIER_ANSWERS_PART = re.compile(r"\b(?:that|this|those|the same)\s+(?:bullet|point|item|step|one|list|section|part|passage|answer|tip|box)s?\b", re.I)
-WHAT_ABOUT_TOPIC = re.compile(r"^\W*(?:(?:and|so|ok|okay|but|also|alright)\W+)*(?:what|how)\s+about\s+([^—–,;:?]+?)\s*(?:[—–,;:]|\s-\s)", re.I)
+# Spoken, the topic's end is where the question proper starts ("what about other countries
+# could they be targeted too").
+WHAT_ABOUT_TOPIC = re.compile(
+    r"^\W*(?:(?:and|so|ok|okay|but|also|alright)\W+)*(?:what|how)\s+about\s+([^—–,;:?]+?)"
+    r"\s*(?:[—–,;:]|\s-\s|\s(?=(?:could|can|would|will|do|does|did|is|are|was|were|should|might|may|has|have)"
+    r"\s+(?:they|he|she|it|we|you|these|those|that|this)\b))", re.I)
 
 
 def _list_item(answer: str, index: int) -> str:

@@ -293,6 +293,18 @@ def find_descriptors(texts) -> dict[str, str]:
     return {descriptor: names.pop() for descriptor, names in found.items() if len(names) == 1}
 
 
+def english_nicknames(texts) -> dict[str, str]:
+    """A nickname as a reader may say it in English -> as the coverage writes it ("the chicken"
+    -> "El Pollo")."""
+    found = {}
+    for text in texts:
+        for match in NICKNAME.finditer(text):
+            english = nickname_in_english(match.group(1))
+            if english and english != match.group(1).lower():
+                found[english] = match.group(1)
+    return found
+
+
 def nickname_in_english(nickname: str) -> str:
     """A Spanish or Portuguese nickname as a reader may say it in English ("El Pollo" -> "the
     chicken"), from data/nicknames.tsv and data/glossary.tsv; "" when a word of it is in neither."""

@@ -67,7 +67,7 @@ CLAIM_BONUS = 0.12
 # "What does the ending say…?", "How does the piece frame it up top?": the reader points at the
 # article's last or first paragraph.
 AT_THE_END = re.compile(r"^\W*(at the end|in closing|kicker)\b|^\W*(the )?(conclusion|ending)\W*$|\bat the (very )?end(?=\W*(?:[,;?]|$))|\bthe closing\b(?!\s+(?:of|down|arguments?|statements?|remarks?|date)\b)|\b((the )?wrap-?up( at the end)?|the ending|at the end of the (article|piece|story)|(its|the (article|piece|story)['’]s) (conclusion|closing|ending)|in (the|its) conclusion|"
-                        r"closing (paragraph|lines?|words|section)|as it wraps up|wraps? (it|things|this) (all )?up|sums? (it|things|this) (all )?up|final (paragraph|words|lines?|section)|last paragraph|"
+                        r"closing (paragraph|lines?|words|section)|as it wraps up|wraps? (it|things|this) (all )?up|(writer|author|article|piece|story|reporter|journalist|editor) (wraps?|wrapping|sums?|summing|signs?|signing) (it |things |this )?(all )?(up|off)|sums? (it|things|this) (all )?up|final (paragraph|words|lines?|section)|last paragraph|"
                         r"concluding (paragraph|section|lines?|words)|closing \w+ (in|of) the (article|piece|story))\b", re.I)
 AT_THE_START = re.compile(r"\b(up top|at the (very )?(top|start|beginning|outset) of the (article|piece|story)|the intro(duction)?|"
                           r"the opening (paragraph|lines?)|first paragraph|lede|lead paragraph)\b|\bat the (very )?(start|beginning|outset)\W*$", re.I)
@@ -99,6 +99,10 @@ QUOTED_BONUS = 0.15
 RARE_QUOTED_PASSAGES = 2
 PHRASE_BONUS = 0.1
 RARE_PHRASE_PASSAGES = 2
+# "What did he plead guilty to?": two of the question's words side by side ("pleading guilty")
+# in a passage or two say more than each word does alone, which is all BM25 sees.
+PAIR_BONUS = 0.08
+RARE_PAIR_PASSAGES = 2
 # A question about the article's byline or date ("Who wrote this piece?") reads like no passage
 # (similarity ~0.25): a bonus above any fused score puts the header that holds the field first.
 HEADER_FIELD_BONUS = 1.0
@@ -155,6 +159,10 @@ class Retriever:
         self._ids = list(self.passages)
         corpus_tokens = [self._stems(self._bm25_text(self.passages[pid])) for pid in self._ids]
         self._stem_sets = {pid: set(tokens) for pid, tokens in zip(self._ids, corpus_tokens)}
+        self._pair_holders: dict[tuple[str, str], set[str]] = defaultdict(set)
+        for pid, tokens in zip(self._ids, corpus_tokens):
+            for pair in zip(tokens, tokens[1:]):
+                self._pair_holders[pair].add(pid)
         self._df: dict[str, int] = defaultdict(int)
         for tokens in corpus_tokens:
             for token in set(tokens):
@@ -182,6 +190,13 @@ class Retriever:
         # Straight quotes, case kept: a phrase our synonyms write counts where a passage writes it in
         # lower case ("state resources"), not in a name ("United States").
         self._cased_texts = {pid: " ".join(p.text.replace("’", "'").split()) for pid, p in self.passages.items()}
+        # Which passages hold each word (lower case): a phrase is looked for only where all its
+        # words are, not in every passage of the coverage.
+        self._word_holders: dict[str, set[str]] = defaultdict(set)
+        for texts in (self._plain_texts, self._cased_texts):  # their quotes and dashes differ
+            for pid, text in texts.items():
+                for word in _PHRASE_WORD.findall(text.lower()):
+                    self._word_holders[word].add(pid)
         self._authors = {normalize_word(p.author.split()[-1]) for p in self.passages.values() if p.author}
         self.vocabulary = Vocabulary(self.passages, self._df)
         self._titles = {words for person in self.vocabulary.people.values() for words in person}
@@ -229,8 +244,9 @@ class Retriever:
                 if has_cue(kind, self.passages[pid].text):
                     fused[pid] += bonus
         person = self.vocabulary.person_in(expanded)
-        if kind == "where" and person:
+        if kind == "where" and person and re.search(r"\bwhere\b", question, re.I):
             # "Where is the former spy chief now?" asks where a person is: held, living, hiding.
+            # ("Which country did Caracas target, per him?" asks where too, but not where he is.)
             # The name is in many passages; the one saying where it puts him answers.
             for pid in fused:
                 text = self.passages[pid].text
@@ -272,6 +288,16 @@ class Retriever:
             if len(holders) <= RARE_QUOTED_PASSAGES:
                 for pid in holders & fused.keys():
                     fused[pid] += QUOTED_BONUS
+        if PAIR_BONUS:
+            stems = self._stems(content)
+            names = self.vocabulary.name_words
+            for pair in set(zip(stems, stems[1:])):
+                if pair[0] in names or pair[1] in names:  # a name's own words: NAME_BONUS weighs those
+                    continue
+                holders = self._pair_holders.get(pair, set())
+                if len(holders) <= RARE_PAIR_PASSAGES:
+                    for pid in holders & fused.keys():
+                        fused[pid] += PAIR_BONUS
         if PHRASE_BONUS:
             # "What state assets…" -> "state resources": a phrase our synonyms put in the
             # question's place that a passage or two write, which BM25's single words do not see.
@@ -501,11 +527,12 @@ class Retriever:
         'grave mistake'")."""
         return any(_whole_words(phrase).search(self._plain_texts[passage_id]) for phrase in quoted_phrases(question))
 
-    @staticmethod
-    def _holding(phrase: str, texts: dict[str, str]) -> set[str]:
+    def _holding(self, phrase: str, texts: dict[str, str]) -> set[str]:
         """The passages (of the whole coverage) whose text holds `phrase` as whole words."""
+        words = _PHRASE_WORD.findall(phrase.lower())
+        candidates = set.intersection(*(self._word_holders.get(w, set()) for w in words)) if words else set(texts)
         pattern = _whole_words(phrase)
-        return {pid for pid, text in texts.items() if pattern.search(text)}
+        return {pid for pid in candidates if pattern.search(texts[pid])}
 
     @staticmethod
     def _content_bigrams(text: str) -> set[str]:
@@ -533,6 +560,10 @@ class Retriever:
     @staticmethod
     def _stems(text: str) -> list[str]:
         return [stem(word) for word in terms(text)]
+
+
+# A word as _whole_words bounds it: a phrase's inner words are the text's words there.
+_PHRASE_WORD = re.compile(r"[\w'-]+")
 
 
 def _whole_words(phrase: str) -> re.Pattern:

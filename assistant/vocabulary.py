@@ -17,7 +17,7 @@ from rapidfuzz.distance import OSA
 from assistant.lexicon import (
     ABSTRACT_NOUNS, ADJECTIVE_ENDING, ANOTHER_QUESTION, ARTICLE_WORDS, AUXILIARY_WORDS, ASKED_FOR, DEGREE_WORDS, DETERMINERS, GENERIC_WORDS, NAMING_WORDS,
     NOT_A_NOUN, NOT_TOPIC, PERSON_WORDS, PLAIN_PERSON_NOUNS, PHRASE_END, PRONOUNS, QUALIFIERS, QUESTION_WORDS, WHAT_IS,
-    aliases, common_prefix, countries_in, find_descriptors, find_people, prefix_index, word_table,
+    aliases, common_prefix, countries_in, english_nicknames, find_descriptors, find_people, prefix_index, word_table,
 )
 from assistant.answer_types import asking_part
 from assistant.schema import Passage
@@ -147,6 +147,7 @@ class Vocabulary:
                 self._vocabulary.add(stem(word))
         self._by_prefix = prefix_index(self._vocabulary, PREFIX)
         self._descriptors = find_descriptors(p.text for p in passages.values())
+        self._english_nicknames = english_nicknames(p.text for p in passages.values())
         # The persons the coverage names, each by surname -> the words that refer to them
         # ("Ramirez": "ramirez", "security analyst", "analyst"): whom "he" or "she" in a
         # follow-up can mean, found in an earlier question or answer.
@@ -269,6 +270,10 @@ class Vocabulary:
                 known = [w for w in words if w in self._vocabulary]
                 if known and alias not in self._vocabulary:
                     text = re.sub(pattern, " ".join(known), text, flags=re.IGNORECASE)
+        # "the chicken one": the small model does not hear "El Pollo" in it; the coverage's
+        # spelling it does.
+        for english, nickname in self._english_nicknames.items():
+            text = re.sub(rf"\b{re.escape(english)}\b", nickname, text, flags=re.IGNORECASE)
         return text
 
     def name_described(self, question: str) -> str:
@@ -474,7 +479,12 @@ class Vocabulary:
         if not match:
             # "what's the bounty the US put on…": one noun after the article.
             words = _what_is_phrase(question)
-            raw, following = (words[-1] if len(words) == 2 and words[0].lower() in ("the", "a", "an") else ""), ""
+            # "what's the current US bounty on…": its head noun, after modifiers that only say
+            # which or when; not after a describing one ("the worst-case scenario", "the long-run
+            # picture"), which the coverage may put in other words.
+            body = words[1:] if words and words[0].lower() in ("the", "a", "an") else []
+            plain_modifiers = all(w[0].isupper() or w.lower() in QUALIFIERS | GENERIC_WORDS for w in body[:-1])
+            raw, following = (body[-1] if body and plain_modifiers else ""), ""
         elif match.group(1).lower() in NOT_A_NOUN:
             raw, following = _head_noun(_what_is_phrase(question)), ""
         else:

@@ -755,3 +755,39 @@ def test_a_short_quote_does_not_pair_the_wrong_quote_marks():
 def test_her_before_a_capitalised_word_is_still_hers(assistant):
     answer = ask_after(assistant, "Who is the security analyst quoted in the piece?", "What are her US contacts?")
     assert "Ramirez’s US contacts" in answer.standalone_question, answer.standalone_question
+
+
+def test_a_spoken_what_about_keeps_its_topic_without_punctuation(assistant):
+    """Transcribed speech has no dash: the topic ends where "could they…" starts."""
+    answer = ask_after(assistant, "um besides cocaine what other stuff might countries use as drug weapons in the future",
+                       "what about other countries could they be targeted too")
+    assert answer.citations[0].text.startswith("Expansion of Target Countries"), answer.citations[0].text
+
+
+def test_a_means_fragment_is_asked_of_the_earlier_question(assistant):
+    answer = ask_after(assistant, "Could this escalate into a larger conflict?", "Through what means, then?")
+    assert_answered_with(answer, "proxy conflicts")
+
+
+@pytest.mark.parametrize(
+    "question, expected",
+    [
+        ("Where is El Pollo right now — is he free?", "federal prison"),
+        ("How does the writer wrap up — what would be a grave mistake?", "mere propaganda"),
+        ("what's that guy's nickname again the chicken one or whatever", "El Pollo"),
+        ("What post did Carvajal formerly hold in Venezuela?", "intelligence chief"),
+        ("According to the former spymaster, which country did Caracas use drugs as a weapon against?", "United States"),
+    ],
+)
+def test_spoken_and_checking_phrasings_find_the_passage(assistant, question, expected):
+    answer = assistant.ask(question)
+    assert_answered_with(answer, expected)
+    assert expected in answer.citations[0].text
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["What's the current US bounty on Nicolás Maduro's head?", "Where was Carvajal arrested?"],
+)
+def test_a_detail_the_coverage_lacks_is_declined_though_its_names_are_known(assistant, question):
+    assert assistant.ask(question).abstained
