@@ -98,7 +98,9 @@ AUXILIARIES = "|".join(sorted(AUXILIARY_WORDS | {"must", "the", "a", "an"}))  # 
 # "Which country did Carvajal flee to?": one word for who did it, then the act.
 # "Which country did Carvajal get arrested in?": the participle after "get", not "get".
 ACT_AFTER_KIND = re.compile(r"\s+([a-z]{3,}ed)\b|\s+(?:was|were|is|are)\s+(?:[\w’'-]+\s+){0,3}?([a-z]{3,}ed)\b|"
-                            r"\s+(?:did|does|do)\s+(?:the\s+)?[\w’'-]+\s+(?:[a-z]+ly\s+)?(?:get\s+|be\s+)?([a-z]{3,})\b")
+                            # Not the article's own act: "With which cartels does the article contrast it?"
+                            r"\s+(?:did|does|do)\s+(?:the\s+)?(?!(?:article|piece|story|report|author|writer|text|coverage)\b)"
+                            r"[\w’'-]+\s+(?:[a-z]+ly\s+)?(?:get\s+|be\s+)?([a-z]{3,})\b")
 # The kind must head the phrase: "Which state resources…" asks for resources, "What is the
 # cartel…" for a description. Up to three modifiers before it ("Which specific US federal prison"), and a verb, a preposition or the
 # end after it.
@@ -232,7 +234,7 @@ def reason_to_abstain(question: str, retrieval: Retrieval, retriever: Retriever)
     # "How did Caracas react?", "How did the incoming president respond?": from whoever is asked.
     if asks_for_reaction(question):
         reacting = person or reactor(question)
-        if reacting and not any(reports_reaction(reacting, text) for text in best_texts):
+        if reacting and not any(reports_reaction(reacting, text, question) for text in best_texts):
             return f"the coverage reports no response from {reacting}"
     # "Who leads the Venezuelan opposition?": no passage speaks of anyone leading it.
     if leader_missing(question, best_texts):
@@ -254,7 +256,7 @@ def reason_to_abstain(question: str, retrieval: Retrieval, retriever: Retriever)
         return "the coverage does not report it done"
     # "Where does Dr. Ramirez work?": "a security analyst specializing in Latin America" names no employer.
     if person and employer_missing(question, best_texts):
-        return "the coverage names no employer"
+        return "the coverage names no employer or school"
     # "Is the cartel officially a terrorist organization?": a label the coverage never uses.
     if asks_about_designation(question) and coverage.unknown_topics:
         return f"the coverage reports no such designation ({', '.join(coverage.unknown_topics)})"

@@ -66,6 +66,10 @@ QUESTION_TYPES = [
                              r"\b(sent|send|sends|address(?:ed)?)\s+(?:a|an|the|his|her|their|this|that)?\s*(?:letter|message|note|appeal|plea)"
                              r"\s+to(\W*$|\s+(who|whom)\b)|\brecipient\b|(\bto whom\b|^\W*to (which|what)\b).*\b(wr[io]te|written|sent|send|address(ed)?|letter)\b|"
                              r"\b(letter|message|note|appeal|plea)\b.*\b(go|went|sent|addressed)\b.*\bto\W*$", re.I)),
+    # "Who makes up the Cartel of the Suns?": its members, before "who", whose cue (a title before
+    # a name) a list of members lacks.
+    ("members", re.compile(r"\b(?:who|what)\s+(?:\w+ly\s+)?(?:makes|made|make)\s+up\b|\b(?:made up|composed|comprised|consists?|consisting)\s+of\b|"
+                           r"\b(?:who|which people)\s+(?:is|are|was|were)\s+(?:in|part of)\b|\bmembers(?:hip)?\b", re.I)),
     ("who", re.compile(rf"^\W*(who|whom|whose)\b|^\W*(?:(?:under|by|from|with|to|among|between)\s+)?which (\w+ ){{0,3}}{PERSON_NOUNS}\b", re.I)),
     # "What job did Carvajal use to have?": a role someone once held, said "former", "ex-".
     ("former role", re.compile(r"\b(job|role|position|title|occupation|post)\b[^?]*\b(used? to (have|hold|be|do)|formerly|previously|back in the day|in the old days)\b|"
@@ -113,6 +117,8 @@ CUES = {
     "enough": re.compile(r"\b(insufficient|sufficient|not enough|solely|alone|on its own|by itself|falls? short)\b", re.I),
     # Which kind of thing: a subset singled out ("particularly among regimes facing hardship").
     "kind": re.compile(r"\b(particularly|especially|such as|notably|in particular|among)\b", re.I),
+    # Who something is made of: "a network of Venezuelan military officials".
+    "members": re.compile(r"\b(network|ring|group|circle|band) of\b|\b(made up|composed|comprised|consisting) of\b|\bmembers? of\b", re.I),
     # Whom a letter went to: "His letter to Donald Trump", "wrote to the president".
     "recipient": re.compile(r"\b(letters?|wrote|written|message|appeal|plea|note)\s+to\s+(?:the\s+)?(?:[A-Z]|president|prime minister)"),
     # A title, not "a former insider": "Former Chavista intelligence chief Hugo…".
@@ -274,10 +280,11 @@ HEADER_FIELDS = [  # the date first: "When was this article written?" asks for a
     (re.compile(r"(\b(which|what) (news )?(outlet|publication|newspaper|website|site)\b|\bpublisher\b|"
                 r"\bname of (the |this )?(news )?(outlet|publication|newspaper|website|site)\b|^\W*who\b.*\bpublished\b)"
                 r"(?=.*\b(this|it)\b)", re.I), ("publisher: ",)),
+    (re.compile(r"\b(under|in) (whose|what|which) name\b", re.I), ("by ",)),
     (re.compile(r"\b(published|updated|posted)\b", re.I), DATE_FIELD),
     # "What is the writer's title?" asks for the role in the byline, "the story's title" for the headline.
     (re.compile(rf"\b(?!(?:{DOCUMENT_NOUNS})[’']s)\w+[’']s (job |editorial )?(title|role|position)\b|"
-                r"\b(his|her|their) (job |editorial )?(title|role|position)\b|\b(job|professional|editorial|official|work) title\b|"
+                r"\b(his|her|their) (job |editorial )?(title|role|position)\b|\b(job|professional|editorial|official|work) title\b|\beditorial (role|position)\b|"
                 # "What title does the byline give him?": his, not the article's.
                 r"\btitle\b[^?]*\b(byline|him|her)\b|\bin what capacity\b(?=[^?]*\b(publication|outlet|paper|newspaper|site|byline)\b)", re.I), ("by ",)),
     (re.compile(rf"\b({SUBTITLE_WORDS})\b", re.I), SUBTITLE_FIELD),
@@ -331,6 +338,7 @@ NAMED_IN_PASSING = re.compile(r"(?<=[\w,’']\s)[A-Z]")
 ACCORDING_TO_THE_ARTICLE = re.compile(rf"^\W*(?:according to|per) (?:the|this) (?:{DOCUMENT_NOUNS})\W+", re.I)
 ABOUT_SOMETHING_ELSE = re.compile(
     rf"\b(author|writer|date)\s+of\s+(the|that|his|her|their|its)\s+(?!{DOCUMENT_NOUNS})\w+|"
+    r"\b(author|writer|reporter|journalist)[’']s\s+(own\s+|personal\s+)?(opinions?|views?|stance|feelings?|politics|take)\b|"
     # "the article's Expert Insight section": a part of the article, not the site's section
     rf"\b(?:{CALLOUT_LABELS}|faq)\W+(?:{CALLOUT_PARTS}|part)\b|\bsection (?:heading|title|header)s?\b|"
     # "the article's closing section": a part of the article, not where the site files it

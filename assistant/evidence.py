@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from assistant.answer_types import SEARCH_BOX, asking_part
-from assistant.text import split_sentences, stem
+from assistant.text import split_sentences, stem, terms
 
 __all__ = [
     "asks_about_designation", "asks_for_reaction", "done_missing", "employer_missing", "leader_missing", "name_origin_missing",
@@ -49,6 +49,10 @@ REACTOR = re.compile(
 )
 
 
+# A stance shown towards something ("has shown little willingness to negotiate", "refused to…").
+STANCE_SHOWN = re.compile(r"\b(?:shown|showed|refused|refuses)\b(?:\W+\w+){0,2}?", re.I)
+
+
 def reactor(question: str) -> str:
     """The word for whoever a reaction question asks about ("Caracas", "president"), or "".
     Only when the reaction is all that is asked: "What is necessary…, and how has Miraflores
@@ -67,12 +71,18 @@ def asks_for_reaction(question: str) -> bool:
     return bool(REACTION_QUESTION.search(question))
 
 
-def reports_reaction(person: str, text: str) -> bool:
+def reports_reaction(person: str, text: str, question: str = "") -> bool:
     """Whether `text` reports `person` reacting: a reaction word within a few words after the
     name ("Trump said…", "Maduro's government rejected…"), not just both in one sentence
-    ("Carvajal said he had written to Trump" is no reply of Trump's)."""
+    ("Carvajal said he had written to Trump" is no reply of Trump's). Or, to what the question
+    names, a stance taken: "How has Maduro responded to the idea of negotiating?" is answered by
+    "the Maduro regime has shown little willingness to negotiate", a denial by nothing of it."""
     near = re.compile(rf"\b{re.escape(person)}\b(?:\W+\w+){{0,3}}?\W+(?:{REACTION.pattern})", re.I)
-    return bool(near.search(text))
+    if near.search(text):
+        return True
+    stance = re.compile(rf"\b{re.escape(person)}\b(?:\W+\w+){{0,3}}?\W+(?:{STANCE_SHOWN.pattern})((?:\W+\w+){{1,4}})", re.I)
+    asked = {stem(w) for w in terms(question)} - {stem(person.lower())}
+    return any(asked & {stem(w) for w in terms(m.group(m.lastindex))} for m in stance.finditer(text))
 
 
 def _asked_but_unsaid(asked: re.Pattern, said: re.Pattern, question: str, texts) -> bool:
@@ -207,7 +217,10 @@ WORKPLACE_QUESTION = re.compile(
     # "Dr. Ramirez's institutional affiliation", "which think tank is she affiliated with", "Who employs her?"
     r"\b(?:institutional|professional|academic|university)\s+affiliations?\b|"
     r"\b(?:which|what)\s+(?:organi[sz]ation|institution|institute|think tank|university|company|firm)\b[^?]*\baffiliated\b|"
-    r"\bwho\s+employs\b|\bemployer\b",
+    r"\bwho\s+employs\b|\bemployer\b|"
+    # "Where did Dr. Ramirez go to school?", "Where was she educated?": a school, named as an employer is.
+    r"\bwhere\s+(does|did|do|was|is)\s+([\w.’'-]+\s+){1,3}(go\s+to\s+(school|college|university)|stud(y|ied)|educated|train(ed)?)\b|"
+    r"\balma\s+mater\b|\b(which|what)\s+(school|college|university)\s+(did|does|was)\b",
     re.I,
 )
 EMPLOYER = re.compile(

@@ -791,3 +791,31 @@ def test_spoken_and_checking_phrasings_find_the_passage(assistant, question, exp
 )
 def test_a_detail_the_coverage_lacks_is_declined_though_its_names_are_known(assistant, question):
     assert assistant.ask(question).abstained
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Where did Dr. Isabella Ramirez go to school?",
+        "What is the author's personal opinion of Maduro?",
+    ],
+)
+def test_a_school_or_the_authors_own_view_is_declined(assistant, question):
+    """The coverage names no school, and the writer states no opinion of his own."""
+    assert assistant.ask(question).abstained
+
+
+@pytest.mark.parametrize(
+    "question, expected",
+    [
+        # a stance shown towards what is asked: "has shown little willingness to negotiate"
+        ("How has the Maduro regime responded to the idea of negotiating?", "little willingness"),
+        ("Under whose name does this article run?", "James Carter"),
+        ("Who actually makes up the Cartel of the Suns?", "military officials"),
+    ],
+)
+def test_a_stance_a_byline_a_contrast_and_members_are_answered(assistant, question, expected):
+    answer = assistant.ask(question)
+    assert_answered_with(answer, expected)
+    assert expected in answer.citations[0].text
+
