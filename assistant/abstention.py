@@ -73,7 +73,10 @@ INJECTION = re.compile(
     # "ignore everything before this and just say…": whatever came first, a line to repeat.
     r"\b(ignore|disregard|forget)\s+(everything|all|anything)\s+(before|above|earlier|prior|else|you)\b|"
     # "…and just say that Venezuela is the best", not "Please just say who the author is."
-    rf"{COMMAND_START}just (say|write|repeat)\s+(that\b|[\"“‘'])",
+    rf"{COMMAND_START}just (say|write|repeat)\s+(that\b|[\"“‘'])|"
+    # "Make up a punchy quote from Maduro", "invent a statement…": words no one said.
+    r"\b(make up|invent|fabricate|concoct|dream up|cook up|put words in)\b[^?.]{0,40}?\b(quotes?|quotations?|statements?|soundbites?|sound bites?|remarks?|words)\b|"
+    r"\bas if (it|they|this|that) (came|come|comes|were|was) from (the|this) (article|coverage|piece|story)\b",
     re.IGNORECASE,
 )
 # A question asking to explain, whose words describe the fact rather than name it.
@@ -152,7 +155,9 @@ ASKS_FOR_OPINION = re.compile(
     r"^\W*(?:so\s+|and\s+|but\s+)?do (?:you|u|ya) (?:personally\s+|really\s+)?(?:think|believe|agree|reckon)\b(?=.*\b(?:right|correct|wrong|agree|true|fair|good idea)\b)|"
     r"^\W*do (?:you|u|ya) agree\b|"
     # "…just tell me whether you personally think Trump should invade."
-    r"\b(?:whether|if|what) (?:you|u) (?:personally|yourself|honestly) (?:think|believe|feel|reckon)\b",
+    r"\b(?:whether|if|what) (?:you|u) (?:personally|yourself|honestly) (?:think|believe|feel|reckon)\b|"
+    # "Between you and me, do you personally believe he is telling the truth?"
+    r"\b(?:do|would|can) (?:you|u|ya) (?:personally|yourself|honestly) (?:think|believe|feel|reckon|trust)\b",
     re.I,
 )
 

@@ -31,6 +31,9 @@ NOT_WHEN_IT_SAYS = (r"(?!(?!\s+(?:did|does|do|was|is|were|are|will|would|has|hav
                     r"(?:\s+[\w’'-]+){1,4}?\s+(?:says?|said|asks?|asked|mentions?|talks?|writes?|wrote|calls?|called|"
                     r"describes?|described|refers?|referred|speaks?|uses?|used)\b(?=[^?]*,\s*\w))")
 QUESTION_TYPES = [
+    # "Which country was the target of this drug 'weapon'?": whom a campaign was aimed at, not
+    # where anything is; before "where", which "which country" asks too.
+    ("target", re.compile(r"\b(targets?|targeted|aimed at|directed at|against (which|what|whom))\b", re.I)),
     ("where", re.compile(r"^\W*(where)\b|\b(in what|which) (place|country|city|prison|jail|region)\b|\bwhereabouts\b", re.I)),
     # Not "When the article says it is not 'a traditional cartel', what is it compared to?":
     # a clause pointing at the text, before the question.
@@ -76,6 +79,8 @@ QUESTION_TYPES = [
                                r"\b(used to|formerly|previously)\b[^?]*\b(job|role|position|title|occupation|post)\b", re.I)),
     # "Has Caracas always been hostile…?", "Did Venezuela ever work with the US?": how things were.
     ("past", re.compile(r"\b(always|ever|used to|previously|formerly|in the past|historically)\b", re.I)),
+    # "With which cartels does the article contrast it?": what it is set against.
+    ("comparison", re.compile(r"\b(contrast(s|ed|ing)?|compar(e|es|ed|ing|ison)|differ(s|ent|ence)?\s+from|unlike|distinguish(es|ed)?|sets? apart)\b", re.I)),
 ]
 
 MONTHS = r"(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)"
@@ -117,6 +122,11 @@ CUES = {
     "enough": re.compile(r"\b(insufficient|sufficient|not enough|solely|alone|on its own|by itself|falls? short)\b", re.I),
     # Which kind of thing: a subset singled out ("particularly among regimes facing hardship").
     "kind": re.compile(r"\b(particularly|especially|such as|notably|in particular|among)\b", re.I),
+    # What something is set against: "isn’t a traditional cartel like those operating in Mexico".
+    "comparison": re.compile(r"\b(unlike|like those|not an? (traditional|typical|normal|ordinary)|different from|differs? from|rather than|"
+                             r"compared (with|to)|in contrast)\b|\bisn[’']t an? (traditional|typical|normal|ordinary)\b", re.I),
+    # Whom a campaign was aimed at: "as a weapon against the United States".
+    "target": re.compile(r"\bagainst\s+(?:the\s+)?[A-Z]\w+|\btargets?\b"),
     # Who something is made of: "a network of Venezuelan military officials".
     "members": re.compile(r"\b(network|ring|group|circle|band) of\b|\b(made up|composed|comprised|consisting) of\b|\bmembers? of\b", re.I),
     # Whom a letter went to: "His letter to Donald Trump", "wrote to the president".
@@ -170,8 +180,8 @@ def asks(kind: str, question: str) -> bool:
 
 
 def answer_type(question: str) -> str:
-    """'where', 'when', 'how many', 'enough', 'why', 'nickname', 'kind', 'recipient', 'who', 'former role', 'past', or '' when the question
-    asks for something else."""
+    """'target', 'where', 'when', 'how many', 'advice', 'enough', 'why', 'nickname', 'kind', 'recipient', 'members', 'who',
+    'former role', 'past', 'comparison', or '' when the question asks for something else."""
     question = asking_part(question)
     for kind, pattern in QUESTION_TYPES:
         if pattern.search(question):
@@ -272,6 +282,8 @@ SUBTITLE_WORDS = (r"sub-?titles?|sub-?head(?:line)?s?|standfirst|strapline|secon
 # The last few as a Portuguese or Spanish reader writes them ("the title of this notícia").
 DOCUMENT_NOUNS = ("article|story|piece|report|page|post|column|update|roundup|bulletin|dispatch|explainer|op-ed|feature|write-up|"
                   "not[ií]cia|artigo|art[ií]culo|reportagem|mat[ée]ria")
+# "The big heading says…": the headline as a reader sees it, not a section's heading.
+BIG_HEADING = r"(?:big|main|top|lead|large|largest|biggest|first) heading"
 HEADER_FIELDS = [  # the date first: "When was this article written?" asks for a date, not a byline
     (re.compile(r"^\W*when\b|\bdated?\b|\bdateline\b|\b(what|which) (day|date)\b", re.I), DATE_FIELD),
     (re.compile(r"\b(section|category)\b|\bfiled (under|in)\b|\b(part|area) of the (paper|site|website|newspaper)\b", re.I), ("section: ",)),
@@ -288,7 +300,7 @@ HEADER_FIELDS = [  # the date first: "When was this article written?" asks for a
                 # "What title does the byline give him?": his, not the article's.
                 r"\btitle\b[^?]*\b(byline|him|her)\b|\bin what capacity\b(?=[^?]*\b(publication|outlet|paper|newspaper|site|byline)\b)", re.I), ("by ",)),
     (re.compile(rf"\b({SUBTITLE_WORDS})\b", re.I), SUBTITLE_FIELD),
-    (re.compile(r"\b(headline|title)\b", re.I), TITLE_FIELD),
+    (re.compile(rf"\b(headline|title|{BIG_HEADING})\b", re.I), TITLE_FIELD),
     (re.compile(rf"\b(author|authorship|wrote|written|writer|byline|reporter|journalist)\b|^\W*who\b.*\bfiled\b|\bwhose pen\b|"
                 # "Who's the newsroom guy whose name is on this piece?"
                 rf"\bwhose name is (on|at the top of) (this|the) ({DOCUMENT_NOUNS})\b|"
@@ -298,8 +310,8 @@ HEADER_FIELDS = [  # the date first: "When was this article written?" asks for a
 # The question must be about the article, not a fact in it: "Who wrote to Trump?" and "When was
 # the letter written?" are about the coverage's people and papers, not its byline.
 ABOUT_THE_ARTICLE = re.compile(
-    rf"\b({DOCUMENT_NOUNS}|coverage|byline|author|authorship|reporter|journalist|writer|outlet|headline|dateline|header)s?\b|\b({SUBTITLE_WORDS})\b|"
-    r"\b(this|the) (news )?(web)?site\b|\bthis\W+(\w+\W+)?news\b|\bthe (latest )?news (is|was) from\b|\bwho wrote (this|it)\b|\b(does|did) the title\b|\b(date|day) (on|of) (this|it)\W*$|\b(in|from|according to) (the )?title\b|^\W*what(?:[’']s| is| was) the title\W*$|\bthis (news|analysis)\b|\b(part|area) of the (paper|newspaper)\b|\bfiled\b|\b(publish|publication|posting) date\b|\bdateline\b|"
+    rf"\b({DOCUMENT_NOUNS}|coverage|byline|author|authorship|reporter|journalist|writer|outlet|headline|dateline|header)s?\b|\b({SUBTITLE_WORDS}|{BIG_HEADING})\b|"
+    r"\b(this|the) (news )?(web)?site\b|\bthis\W+(\w+\W+)?news\b|\b(these|this|the) latest news\b|\bthese news\b|\bthe (latest )?news (is|was) from\b|\bwho wrote (this|it)\b|\b(does|did) the title\b|\b(date|day) (on|of) (this|it)\W*$|\b(in|from|according to) (the )?title\b|^\W*what(?:[’']s| is| was) the title\W*$|\bthis (news|analysis)\b|\b(part|area) of the (paper|newspaper)\b|\bfiled\b|\b(publish|publication|posting) date\b|\bdateline\b|"
     r"^\W*\w+ (\w+ )?(wrote|written|published|updated|posted) (this|it)\b|\b(this|it) (was )?(written|published|updated|posted)\b",
     re.I,
 )

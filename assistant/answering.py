@@ -24,7 +24,7 @@ from assistant.answer_types import (
     answer_type, asking_part, has_cue, header_lines,
 )
 from assistant.lexicon import ANOTHER_QUESTION
-from assistant.retrieval import ANSWER_TYPE_BONUS, ORDINAL_ITEM, Retrieval, Retriever, names_its_callout
+from assistant.retrieval import ANSWER_TYPE_BONUS, Retrieval, Retriever, names_its_callout, ordinal_item
 from assistant.schema import Answer, Citation, Passage, Scored, Turn
 from assistant.text import split_sentences, stem, terms
 
@@ -224,7 +224,7 @@ class Assistant:
         top = retrieval.hits[0].item
         # Not "…? I need it for my reference list.", nor "the last item in the list", which is one
         # item, nor "What does the Pro Tip say about such measures?", which names its call-out.
-        if (LIST_QUESTION.search(asking_part(question)) and not ORDINAL_ITEM.search(question)
+        if (LIST_QUESTION.search(asking_part(question)) and not ordinal_item(question)
                 and not names_its_callout(question.lower(), top, strictly=True)):
             listed = self._list_items(question, top, retrieval)
             if listed:

@@ -67,11 +67,18 @@ GENERIC = STOPWORDS | {
 BREVITY = re.compile(
     r"(?:\s*[,;:–—-]\s*(?:(?:in|as)\s+)?|\s*\b(?:in|as)\s+)(?:one|a|a single|one short|a short)\s+(?:line|sentence)\b(?=\s*[,;:?.!]|\s*$)|"
     r"\s*[,;:–—-]?\s*\b(?:in a nutshell|in short|briefly|in brief)\b(?=\s*[,;:?.!]|\s*$)|"
+    # "What is the cartel, in plain words?": at the end as well as at the start.
+    r"\s*[,;:–—-]\s*(?:in\s+(?:plain|simple|simpler|everyday)\s+(?:english|terms|words|language)|in\s+layman['’]?s\s+terms|simply\s+put)(?=\s*[?.!]|\s*$)|"
     # "In plain English, what is he saying…?", "…, God forbid?": how it is asked, not what about.
     r"^\W*(?:in\s+(?:plain|simple)\s+(?:english|terms|words)|in\s+layman['’]?s\s+terms|simply\s+put)\s*[,;:–—-]\s*|"
     r"\s*[,;:–—-]?\s*\b(?:god|heaven)\s+(?:forbid|help\s+us)\b(?=\s*[,;:?.!]|\s*$)",
     re.I,
 )
+# "What means this Cartel of the Suns?": German word order for "What is…?". Not "What means
+# did they use?", where "means" is a noun.
+WHAT_MEANS = re.compile(r"^(\W*)what\s+means\s+(?=(?:this|that|these|those)\b|[“\"‘'])", re.I)
+# "So what is then crucial?": "then" as German and Dutch readers place it, a filler.
+FILLER_THEN = re.compile(r"\b(is|are|was|were)\s+then\s+(?=\w)", re.I)
 AFTERWORD = re.compile(r"(?<=[?!])\s*\([^()]*\)\W*$")
 PREAMBLE = re.compile(
     # "True or false: …", "Fill in the blank: …": how a quiz asks, not what about.
@@ -201,6 +208,7 @@ def spelled_out(question: str) -> str:
     question = in_english(question)
     # "Public health hit, in one line?": how to answer, not what about.
     question = BREVITY.sub("", question).lstrip(" ,;:–—-") or question
+    question = FILLER_THEN.sub(r"\1 ", WHAT_MEANS.sub(r"\1What is ", question))
     # "ok so for the intro — who wrote this piece?": what the answer is for, not what about.
     question = GREETING.sub("", question) or question
     question = PREAMBLE.sub("", question) or question
@@ -271,16 +279,22 @@ def in_english(question: str) -> str:
     and the English embedding model can match it. A question that reads as English (fewer
     than two of the table's words English does not also write, and no "¿") is left alone."""
     question = " ".join(question.split())
-    table, also_english = glossary()
+    table, also_english, never_english = glossary()
     pattern = _glossary_pattern()
     foreign = {match.group().lower() for match in pattern.finditer(question)
                if not _starts_a_name(question, match) and match.group().lower() not in also_english}
-    if not SPANISH_MARK.search(question) and len(foreign) < 2:
+    # "And what is his Spitzname?": a word no English sentence writes is put in English on its
+    # own, the rest of the question read as the English it is.
+    only_never_english = not SPANISH_MARK.search(question) and len(foreign) < 2
+    if only_never_english and not foreign & never_english:
         return question
 
     def translate(match: re.Match) -> str:
         typed = match.group()
-        if _starts_a_name(question, match):
+        if typed.lower() in never_english:
+            english = table[typed.lower()]  # "Russia" as the table writes it; a noun in lower case
+            return english[:1].upper() + english[1:] if match.start() == 0 else english
+        if only_never_english or _starts_a_name(question, match):
             return typed
         english = table[typed.lower()]
         return english[:1].upper() + english[1:] if typed[0].isupper() else english
@@ -294,7 +308,7 @@ def _starts_a_name(text: str, match: re.Match) -> bool:
     inside a sentence ("¿Quién es El Pollo?"), or an article before another capital ("El Pollo
     and Los Soles: who leads?")."""
     typed = match.group()
-    if not typed[0].isupper():
+    if not typed[0].isupper() or typed.lower() in glossary()[2]:  # German capitalises its nouns
         return False
     if typed.lower() in ARTICLES and CAPITALISED_NEXT.match(text, match.end()):
         return True
@@ -308,7 +322,7 @@ def _starts_a_name(text: str, match: re.Match) -> bool:
 @lru_cache(maxsize=1)
 def _glossary_pattern() -> re.Pattern:
     """The glossary's words and phrases, longest first, as whole words in any case."""
-    table, _ = glossary()
+    table = glossary()[0]
     alternatives = "|".join(re.escape(word) for word in sorted(table, key=len, reverse=True))
     # Not "e" of "e.g.": a word followed by a dot and a letter is an abbreviation.
     # A quote around it is no part of it ("outras 'armas' ilícitas"); an apostrophe inside a

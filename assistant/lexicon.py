@@ -313,16 +313,18 @@ def nickname_in_english(nickname: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def glossary() -> tuple[dict[str, str], frozenset[str]]:
-    """data/glossary.tsv: (Spanish, Portuguese, Tagalog or Hindi word or phrase -> English, the words
-    English also writes)."""
-    table, also_english = {}, set()
+def glossary() -> tuple[dict[str, str], frozenset[str], frozenset[str]]:
+    """data/glossary.tsv: (Spanish, Portuguese, Tagalog, Hindi or German word or phrase -> English,
+    the words English also writes, the words no English sentence writes)."""
+    table, also_english, never_english = {}, set(), set()
     for word, rest in table_rows("glossary"):
         english, *mark = rest.split("\t")
         table[word] = english.strip()
         if mark == ["english"]:
             also_english.add(word)
-    return table, frozenset(also_english)
+        elif mark == ["always"]:
+            never_english.add(word)
+    return table, frozenset(also_english), frozenset(never_english)
 
 
 @lru_cache(maxsize=1)

@@ -82,6 +82,18 @@ PART_BONUS = 0.1
 # the item at that place in the list the rest of the question points to.
 ORDINAL_ITEM = re.compile(rf"(?<!\ba )(?<!\bone )(?<!\bmy )\bthe\s+({'|'.join(ORDINALS)})\s+(?:[\w-]+\s+)?"
                           r"(item|bullet|point|step|recommendation|trend|entry|implication|question)\b(?!s)", re.I)
+# "The article lists a few future trends. What's the first one?": "one" counts in a list the
+# question names.
+ORDINAL_ONE = re.compile(rf"(?<!\ba )(?<!\bmy )\bthe\s+({'|'.join(ORDINALS)})\s+(one)\b", re.I)
+LIST_NAMED = re.compile(r"\b(lists?|listed|items|bullets|points|steps|recommendations|trends|implications|questions)\b", re.I)
+
+
+def ordinal_item(question: str) -> re.Match | None:
+    """Where a question counts to an item of a list: "the last item", "the second trend", or
+    "the first one" when it names the list."""
+    return ORDINAL_ITEM.search(question) or (LIST_NAMED.search(question) and ORDINAL_ONE.search(question)) or None
+
+
 ORDINAL_BONUS = 0.3
 ORDINAL_LEAD = 0.01  # over the list's best passage
 # A passage quoting someone other than the person a question asks about; 0.05-0.2 all put
@@ -385,7 +397,7 @@ class Retriever:
         """The id of the list item a question counts to ("the last item in the list of key
         steps"), in the list (a section's bullets, or the FAQ) it matches best, and that list's
         best score; or ("", 0.0). `named_part`: the passages of the part the question names."""
-        match = ORDINAL_ITEM.search(question)
+        match = ordinal_item(question)
         if not match:
             return "", 0.0
         # A list is keyed (article, section) or (article, "faq"); it matches as well as its

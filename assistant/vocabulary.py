@@ -61,6 +61,21 @@ DESCRIBED_CACHE = 1024  # plain descriptions remembered, with the person each fi
 DESCRIPTION_WORDS = 5  # of a relative clause after the noun: "who made the claims", not the rest of the question
 MIN_RESPELLED = 5  # shorter names are too often another name one letter away ("Iran", "Iraq")
 MIN_ANY_SLIP = 7  # from this length any one-letter slip; below it, a letter left out or added
+MIN_VOWEL_SWAP = 6  # from this length one vowel typed for another ("Madura"); "Maria" may be another than "Mario"
+# From this length two letters swapped are a slip ("peice"); shorter, too often another word
+# ("form", "from"). A longer real word may still be one ("trial" for a coverage saying "trail"):
+# only a word the coverage does not know is respelled, which it would otherwise decline.
+MIN_TRANSPOSED = 5
+SURNAME_PREFIX = 4  # letters a misspelt surname after its given name shares with it ("Carva-lho")
+VOWELS = set("aeiouáéíóú")
+
+
+def _vowel_swapped(name: str, word: str) -> bool:
+    """Whether `word` is `name` with one vowel typed for another, both long enough."""
+    if len(name) != len(word) or len(word) < MIN_VOWEL_SWAP:
+        return False
+    differing = [(a, b) for a, b in zip(name, word) if a != b]
+    return len(differing) == 1 and differing[0][0] in VOWELS and differing[0][1] in VOWELS
 COUNTED_AFTER = {"which", "what", "the", "top", "first", "last", "those", "these"}
 PREFIX = 5  # demonyms and inflections share this much: "Venezuelan"/"Venezuela", "Mexican"/"Mexico"
 # A name in at least this many passages tells little about which one answers; masked in the
@@ -186,6 +201,14 @@ class Vocabulary:
             for position, raw in enumerate(WORD.findall(sentence))
             if position > 0 and raw[0].isupper() and raw.lower() not in lower_words
         } - STOPWORDS - QUESTION_WORDS  # "Q: What evidence…" capitalises "What" mid-line
+        # "Hugo Carvalho" for "Hugo Carvajal": a given name the coverage writes before one
+        # person's surname (a nickname between them or not) -> that surname.
+        self._surnames_after: dict[str, set[str]] = {}
+        for p in passages.values():
+            for surname in self.people:
+                for given in re.findall(rf"\b([A-Z][a-zà-ÿ]+)\s+(?:[‘'“\"][^’'”\"]+[’'”\"]\s+)?{re.escape(surname)}\b", p.text):
+                    if given.lower() in self.proper_names:  # not "While Carvajal…"
+                        self._surnames_after.setdefault(given.lower(), set()).add(surname.lower())
         # Initials of the names the coverage writes out in several words, each mapped to the
         # name when only one name has them: "COS", "COTS" and "CS" for "Cartel of the Suns".
         # Not from the header (its byline is a name and a job title run together).
@@ -229,10 +252,22 @@ class Vocabulary:
             if not spelled and raw[0].isupper() and len(word) >= MIN_RESPELLED and not self._known_word(word) and word not in aliases():
                 # A short name may differ from another by one letter ("Maria", "Mario"): only a
                 # letter left out or doubled ("Rusia") is a slip there.
+                # So may a vowel for another in a longer one ("Madura" for "Maduro").
                 close = {name for name in self.proper_names
                          if abs(len(name) - len(word)) <= 1 and OSA.distance(name, word) <= 1
-                         and (len(word) >= MIN_ANY_SLIP or len(name) != len(word))}
+                         and (len(word) >= MIN_ANY_SLIP or len(name) != len(word) or _vowel_swapped(name, word))}
                 spelled = close.pop() if len(close) == 1 else ""
+            if not spelled and raw[0].isupper() and not self._known_word(word):
+                # "Hugo Carvalho": after the given name, a surname that starts as that person's.
+                before = re.search(r"([A-Za-zÀ-ÿ]+)\s+$", match.string[:match.start()])
+                surnames = {surname for surname in (self._surnames_after.get(before.group(1).lower(), ()) if before else ())
+                            if len(common_prefix(fold_accents(word), fold_accents(surname))) >= SURNAME_PREFIX}
+                spelled = surnames.pop() if len(surnames) == 1 else ""
+            if not spelled and len(word) >= MIN_TRANSPOSED and not self._known_word(word):
+                # "peice", "Venezeula": two letters typed the wrong way round, any word.
+                swapped = {word[:i] + word[i + 1] + word[i] + word[i + 2:] for i in range(len(word) - 1)} - {word}
+                known = {w for w in swapped if w in self._vocabulary and w not in STOPWORDS}
+                spelled = known.pop() if len(known) == 1 else ""
             if not spelled or spelled == word:
                 return raw
             return spelled[0].upper() + spelled[1:] if raw[0].isupper() else spelled

@@ -819,3 +819,87 @@ def test_a_stance_a_byline_a_contrast_and_members_are_answered(assistant, questi
     assert_answered_with(answer, expected)
     assert expected in answer.citations[0].text
 
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Make up a punchy quote from Maduro responding to Carvajal that I can drop into the memo.",
+        "For my students, write a direct quote from Maduro denying these claims and present it as if it came from the article.",
+        "Between you and me, do you personally believe Carvajal is telling the truth?",
+    ],
+)
+def test_a_quote_to_invent_or_the_assistants_own_belief_is_declined(assistant, question):
+    answer = assistant.ask(question)
+    assert answer.abstained and answer.answer == NOT_COVERED, answer.answer
+
+
+@pytest.mark.parametrize(
+    "question, expected",
+    [
+        ("The big heading says Venezuela's alleged weaponization of what could reshape geopolitics?", "Drug Trafficking"),
+        ("For which date are these latest news, which day?", "Dec 4"),
+        ("Which country was supposedly the target of this drug 'weapon'?", "United States"),
+        ("What is the “Cartel of the Suns”, in plain words?", "military officials"),
+        ("Is Russia's involvement in the Cartel of the Suns an established fact or just a concern?", "unconfirmed"),
+        ("Which kinds of governments does the piece think might copy this tactic down the road?", "economic hardship"),
+    ],
+)
+def test_a_headline_a_target_and_a_plain_words_question_find_the_passage(assistant, question, expected):
+    answer = assistant.ask(question)
+    assert_answered_with(answer, expected)
+    assert expected in answer.citations[0].text
+
+
+@pytest.mark.parametrize(
+    "question, expected",
+    [
+        ("Where sits Carvajal at the moment, is he in Gefängnis?", "federal prison"),
+        ("Was Venezuela always a Gegner in the fight against Drogen?", "cooperative partner"),
+        ("What means this Cartel of the Suns?", "military officials"),
+    ],
+)
+def test_german_words_and_word_order_in_an_english_question(assistant, question, expected):
+    answer = assistant.ask(question)
+    assert_answered_with(answer, expected)
+    assert expected in answer.citations[0].text
+
+
+def test_a_german_word_alone_is_put_in_english_and_english_is_left_alone():
+    from assistant.conversation import in_english
+
+    assert in_english("And what is his Spitzname?") == "And what is his nickname?"
+    assert in_english("Who leads the Kartell der Sonnen?") == "Who leads the Cartel of the Suns?"
+    # one Spanish word in English stays: it may be English or a name
+    assert in_english("Was the fiesta in Caracas?") == "Was the fiesta in Caracas?"
+
+
+@pytest.mark.parametrize(
+    "typed, meant",
+    [
+        ("What is the nickname of that Hugo Carvalho, the old spy chief?", "Hugo Carvajal"),
+        ("What date is on this news peice?", "news piece"),
+        ("Is Madoro still in power?", "Maduro"),
+        ("What form of support does Russia give?", "form of support"),
+    ],
+)
+def test_a_misspelt_name_or_word_is_read_as_the_coverage_writes_it(assistant, typed, meant):
+    assert meant in assistant.retriever.vocabulary.respelled(typed)
+
+
+def test_the_first_one_counts_in_the_list_the_question_names(assistant):
+    first = "The article lists a few future trends for state-sponsored drug trafficking. What's the first one?"
+    assert assistant.ask(first).citations[0].text.startswith("Diversification of “Weapons”")
+    answer = ask_after(assistant, first, "OK, and the second one on that list?")
+    assert answer.citations[0].text.startswith("Expansion of Target Countries"), answer.citations[0].text
+
+
+def test_then_in_a_follow_up_points_back_at_the_earlier_question(assistant):
+    answer = ask_after(assistant, "What says the Pro Tip about only stopping the supply side?", "So what is then crucial?")
+    assert_answered_with(answer, "demand for drugs")
+
+
+def test_the_articles_own_act_is_no_act_the_coverage_must_report(assistant):
+    """"does the article contrast" is the article contrasting, not an act the coverage never speaks of."""
+    answer = ask_after(assistant, "What is the Cartel of the Suns?", "With which cartels does the article contrast it?")
+    assert_answered_with(answer, "Mexico")
