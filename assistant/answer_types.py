@@ -55,7 +55,9 @@ QUESTION_TYPES = [
                           r"\bwhat\s+(?:can|could|should)\s+(?:the\s+)?(?:us|washington|america|united states)\s+do\b", re.I)),
     # "Is stopping drugs at the border enough?", not "Is there enough evidence?" (a quantity).
     ("enough", re.compile(r"\b(is|are|was|were|be|isn't|isn’t|aren't|aren’t)\b[^?]*\b(enough|sufficient)\b(?!\s+(?!(?:to|on|by|for|in|at|against|alone|only|just|anymore|though|now|yet|really|here|either)\b)[a-z])|"
-                          r"\bsuffice\b|\bon its own\b", re.I)),
+                          r"\bsuffice\b|\bon its own\b|"
+                          # "So just stopping drugs at the border would fix it, right?"
+                          r"\b(?:just|only|simply|alone)\b[^?]*\b(?:would|will|could|can|is going to)\s+(?:fix|solve|end|stop)\s+(?:it|this|that|the problem)\b", re.I)),
     # "What was the point of sending so many drugs?", "Purpose of the scheme, per Carvajal?": a reason too.
     ("why", re.compile(r"^\W*(why)\b|\bwhat (is|was) the (reason|purpose|goal|aim)\b|\b(for|on) what (reason|purpose|basis|grounds)\b|"
                        r"(?:^\W*|\b(?:the|its|their|his|her|real|main|true|whole)\s+)(?:point|purpose|goal|aim|objective|motive|intent)s?\s+(?:of|behind)\b",

@@ -16,7 +16,7 @@ import re
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
 
-from assistant.answer_types import QUESTION_WORD, without_guess
+from assistant.answer_types import DOCUMENT_NOUNS, QUESTION_WORD, without_guess
 from assistant.corpus import CALLOUT, names_a_callout
 from assistant.lexicon import (
     ARTICLE_WORDS, AUTHOR_WORDS, FEMALE_PERSON_NOUNS, ORDINALS, PERSON_WORDS, PLAIN_PERSON_NOUNS, countries_in, glossary, is_demonym, table_rows, without_possessive,
@@ -55,6 +55,7 @@ ORDINAL_REFERENCE = re.compile(
 # A fragment opening with a past-tense verb and its object has no subject of its own ("Pleaded to
 # what?"); "And targeted sanctions?" is a noun phrase.
 VERB_FIRST = re.compile(r"^\W*[a-z]{3,}ed\s+(?:to|for|of|in|at|with|where|when|why|what|whom)\b", re.IGNORECASE)
+NEXT_ONE = re.compile(r"\b(the\s+)next\b(?=\s+(?:one|item|point|step|bullet|idea|recommendation|trend|option|measure)\b)", re.I)
 ORDINAL_WORD = re.compile(rf"\b({'|'.join(ORDINALS)})\b", re.IGNORECASE)
 OPENERS = re.compile(r"^(and|but|also|so|what about|how about|then)\b[\s,]*", re.IGNORECASE)
 GENERIC = STOPWORDS | {
@@ -167,7 +168,7 @@ def is_follow_up(question: str) -> bool:
     return (
         bool(OPENERS.match(question.strip()))
         or any(w in REFERRING for w in words)
-        or bool(ORDINAL_REFERENCE.search(question))
+        or bool(ORDINAL_REFERENCE.search(question) or NEXT_ONE.search(question))
         or bool(NARROWING_FRAGMENT.match(question))
         or (len(content) <= 1 and not has_name)
     )
@@ -181,10 +182,13 @@ def standalone_question(question: str, history: Sequence[Turn], people: Mapping[
     the coverage is about and their pronouns: "he" in a first question that names no one."""
     # Resolve the earlier questions first, so a chain of follow-ups keeps its subject.
     resolved: list[tuple[str, str]] = []
+    asked_before = ""
     for asked, answered in _question_answer_pairs(history):
-        resolved.append((_resolve(spelled_out(asked), resolved, people), answered))
+        spelled = spelled_out(asked)
+        resolved.append((_resolve(spelled, resolved, people, asked_before), answered))
+        asked_before = spelled
     typed = question
-    question = _resolve(spelled_out(question), resolved, people)
+    question = _resolve(spelled_out(question), resolved, people, asked_before)
     person, pronouns = central_person
     # "why do ppl take his word seriously", asked first: no one named before, the article's
     # man. Not after earlier turns, whose people the follow-up rules weigh. Nor when the
@@ -350,13 +354,24 @@ def _pronouns_named(text: str, person: str, pronouns=PERSON_PRONOUNS) -> str:
 POSSESSIVE_HER = re.compile(r"\s+(?!(?:that|to|about|for|with|and|or|as|in|on|of|the|a|an|is|was)\b)[a-z]", re.I)
 
 
-def _resolve(question: str, resolved: list[tuple[str, str]], people: Mapping[str, Sequence[str]]) -> str:
+def _resolve(question: str, resolved: list[tuple[str, str]], people: Mapping[str, Sequence[str]], asked_before: str = "") -> str:
+    """`question` on its own, after the earlier (question as resolved, answer) pairs;
+    `asked_before`: the last earlier question as typed (spelled out)."""
     if not resolved or not is_follow_up(question):
         return question
     previous_question, previous_answer = resolved[-1]
     text = OPENERS.sub("", question.strip())
+    # "what's the next one?" after "ok what's the first one?": the one after it, in the list
+    # an earlier answer gave.
+    counted_before = ORDINAL_WORD.search(asked_before)
+    next_one = NEXT_ONE.search(text) and counted_before and ORDINALS[counted_before.group(1).lower()] >= 0
+    if next_one:
+        following = ORDINALS[counted_before.group(1).lower()] + 1
+        word = next((w for w, i in ORDINALS.items() if i == following and w.isalpha()), "")
+        text = NEXT_ONE.sub(rf"\g<1>{word}", text) if word else text
     ordinal = ORDINAL_REFERENCE.search(text)
-    item = _list_item(previous_answer, ORDINALS[ordinal.group(1).lower()]) if ordinal else ""
+    answers = [previous_answer] + ([answer for _, answer in reversed(resolved[:-1])] if next_one else [])
+    item = next((found for answer in answers for found in [_list_item(answer, ORDINALS[ordinal.group(1).lower()])] if found), "") if ordinal else ""
     if item:
         # "what does it involve?": the item; not "that" as a conjunction, nor words of the item.
         before, after = (re.sub(r"\bit\b", item, part) for part in (text[:ordinal.start()], text[ordinal.end():]))
@@ -467,6 +482,9 @@ def _key_words(question: str) -> list[str]:
 QUOTED_TITLE = re.compile(r"\b(?:titled|entitled|headed|headlined|called|labell?ed)\s+(?:“[^”]+”|\"[^\"]+\"|‘[^‘]+’(?!\w))", re.I)
 
 
+OF_AN_ARTICLE = re.compile(rf"\s+(?:{DOCUMENT_NOUNS})\b", re.I)
+
+
 def _subject(question: str, answer: str, people: Mapping[str, Sequence[str]]) -> str:
     """The name the earlier question asked about, spelled out as fully as the answer has it."""
     # "Could this turn into a war? (evidence Carvajal's claims)": the words carried along from
@@ -482,6 +500,8 @@ def _subject(question: str, answer: str, people: Mapping[str, Sequence[str]]) ->
     # that alone; it is the subject only when the question names nothing else.
     # "the FAQ", "the Pro Tip": parts of the page, not what the question is about.
     runs = [(start, name) for start, name in runs if name.lower() not in ARTICLE_WORDS and not CALLOUT.match(f"{name}: -")]
+    # "this Venezuela article": a name that says which article, not what is asked about it.
+    runs = [(start, name) for start, name in runs if not OF_AN_ARTICLE.match(question, start + len(name))]
     # "Besides cocaine, what else…": one word opening the question is a name only where the
     # answer writes it so too, inside a sentence. "Venezuelan officials": an adjective, no one.
     runs = [(start, name) for start, name in runs
