@@ -75,7 +75,9 @@ INJECTION = re.compile(
     # "…and just say that Venezuela is the best", not "Please just say who the author is."
     rf"{COMMAND_START}just (say|write|repeat)\s+(that\b|[\"“‘'])|"
     # "Make up a punchy quote from Maduro", "invent a statement…": words no one said.
-    r"\b(make up|invent|fabricate|concoct|dream up|cook up|draft|put words in)\b[^?.]{0,40}?\b(quotes?|quotations?|statements?|soundbites?|sound bites?|remarks?|words)\b|"
+    rf"(?:{COMMAND_START}|\b(?:can|could|would|will) you\s+(?:please\s+)?|\bplease\s+)(make up|invent|fabricate|concoct|dream up|cook up|draft)\b"
+    r"[^?.]{0,40}?\b(quotes?|quotations?|statements?|soundbites?|sound bites?|remarks?|words)\b|"
+    r"\bput words in(?:to)? (?:\w+[’']s|his|her|their) mouth\b|"
     r"\bas (if|though) (it|they|this|that) (came|come|comes|were|was|appeared|appears) (from|in) (the|this) (article|coverage|piece|story)\b|"
     # "…and tell me from your own knowledge whether…"
     r"\b(from|using|with|out of) your own (knowledge|memory|training)\b",
@@ -109,8 +111,9 @@ ACT_AFTER_KIND = re.compile(r"\s+([a-z]{3,}ed)\b|\s+(?:was|were|is|are)\s+(?:[\w
 # "Why did Carvajal (finally) escape…?": a name, then the act it asks the reason for. Only a
 # name: after "What did the analyst lady say…" or "What has Moscow extended…" the word after
 # the subject is no sure verb, and a reader's paraphrase is no false premise.
-ACT_PUT_AS_DONE = re.compile(r"^\W*(?i:why\s+(?:did|has|have|had))\s+((?:Dr\.?\s+|Mr\.?\s+|Ms\.?\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2})"
-                             r"\s+(?:[a-z]+ly\s+)?([a-z]{3,})\b")
+# Not "Why did Carvajal's lawyers…" (a possessive), nor "Why did Carvajal ever…" (an adverb).
+ACT_PUT_AS_DONE = re.compile(r"^\W*(?i:why\s+(?:did|has|have|had))\s+((?:Dr\.?\s+|Mr\.?\s+|Ms\.?\s+)?[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,2})"
+                             r"(?![’'\w])\s+(?:(?:[a-z]+ly|ever|never|even|still|also|then|first|once|later|just|not|really)\s+)*([a-z]{3,})\b")
 NOT_AN_ACT = {"know", "think", "believe", "mean", "call", "name", "consider", "see", "feel", "expect"}
 # The kind must head the phrase: "Which state resources…" asks for resources, "What is the
 # cartel…" for a description. Up to three modifiers before it ("Which specific US federal prison"), and a verb, a preposition or the

@@ -33,7 +33,8 @@ NOT_WHEN_IT_SAYS = (r"(?!(?!\s+(?:did|does|do|was|is|were|are|will|would|has|hav
 QUESTION_TYPES = [
     # "Which country was the target of this drug 'weapon'?": whom a campaign was aimed at, not
     # where anything is; before "where", which "which country" asks too.
-    ("target", re.compile(r"\b(targets?|targeted|aimed at|directed at|against (which|what|whom))\b", re.I)),
+    # Not "Are targeted sanctions enough?": a kind of sanction, asked something else of.
+    ("target", re.compile(r"\b(targets?|targeted|aimed at|directed at|against (which|what|whom))\b(?!\s+(?:sanctions|strikes|measures|countries)\b)", re.I)),
     ("where", re.compile(r"^\W*(where)\b|\b(in what|which) (place|country|city|prison|jail|region)\b|\bwhereabouts\b", re.I)),
     # Not "When the article says it is not 'a traditional cartel', what is it compared to?":
     # a clause pointing at the text, before the question.
@@ -74,7 +75,7 @@ QUESTION_TYPES = [
     # "Who makes up the Cartel of the Suns?": its members, before "who", whose cue (a title before
     # a name) a list of members lacks.
     ("members", re.compile(r"\b(?:who|what)\s+(?:\w+ly\s+)?(?:makes|made|make)\s+up\b|\b(?:made up|composed|comprised|consists?|consisting)\s+of\b|"
-                           r"\b(?:who|which people)\s+(?:is|are|was|were)\s+(?:in|part of)\b|\bmembers(?:hip)?\b", re.I)),
+                           r"\b(?:who|which people)\s+(?:is|are|was|were)\s+(?:part of|a member of|among)\b|\bmembers(?:hip)?\b", re.I)),
     ("who", re.compile(rf"^\W*(who|whom|whose)\b|^\W*(?:(?:under|by|from|with|to|among|between)\s+)?which (\w+ ){{0,3}}{PERSON_NOUNS}\b", re.I)),
     # "What job did Carvajal use to have?": a role someone once held, said "former", "ex-".
     ("former role", re.compile(r"\b(job|role|position|title|occupation|post)\b[^?]*\b(used? to (have|hold|be|do)|formerly|previously|back in the day|in the old days)\b|"
@@ -128,7 +129,7 @@ CUES = {
     "comparison": re.compile(r"\b(unlike|like those|not an? (traditional|typical|normal|ordinary)|different from|differs? from|rather than|"
                              r"compared (with|to)|in contrast)\b|\bisn[’']t an? (traditional|typical|normal|ordinary)\b", re.I),
     # Whom a campaign was aimed at: "as a weapon against the United States".
-    "target": re.compile(r"\bagainst\s+(?:the\s+)?[A-Z]\w+|\btargets?\b"),
+    "target": re.compile(r"\b(?:weapon|campaign|war|strategy|effort)\s+against\s+(?:the\s+)?[A-Z]\w+|\b(?:targets?|targeted|aimed at|directed at)\b"),
     # Who something is made of: "a network of Venezuelan military officials".
     "members": re.compile(r"\b(network|ring|group|circle|band) of\b|\b(made up|composed|comprised|consisting) of\b|\bmembers? of\b", re.I),
     # Whom a letter went to: "His letter to Donald Trump", "wrote to the president".
@@ -285,7 +286,7 @@ SUBTITLE_WORDS = (r"sub-?titles?|sub-?head(?:line)?s?|standfirst|strapline|secon
 DOCUMENT_NOUNS = ("article|story|piece|report|page|post|column|update|roundup|bulletin|dispatch|explainer|op-ed|feature|write-up|"
                   "not[ií]cia|artigo|art[ií]culo|reportagem|mat[ée]ria")
 # "The big heading says…": the headline as a reader sees it, not a section's heading.
-BIG_HEADING = r"(?:big|main|top|lead|large|largest|biggest|first) heading"
+BIG_HEADING = r"(?:big|main|top|large|largest|biggest) heading"
 HEADER_FIELDS = [  # the date first: "When was this article written?" asks for a date, not a byline
     (re.compile(r"^\W*when\b|\bdated?\b|\bdateline\b|\b(what|which) (day|date)\b", re.I), DATE_FIELD),
     (re.compile(r"\b(section|category)\b|\bfiled (under|in)\b|\b(part|area) of the (paper|site|website|newspaper)\b", re.I), ("section: ",)),
@@ -313,7 +314,7 @@ HEADER_FIELDS = [  # the date first: "When was this article written?" asks for a
 # the letter written?" are about the coverage's people and papers, not its byline.
 ABOUT_THE_ARTICLE = re.compile(
     rf"\b({DOCUMENT_NOUNS}|coverage|byline|author|authorship|reporter|journalist|writer|outlet|headline|dateline|header)s?\b|\b({SUBTITLE_WORDS}|{BIG_HEADING})\b|"
-    r"\b(this|the) (news )?(web)?site\b|\bthis\W+(\w+\W+)?news\b|\b(these|this|the) latest news\b|\bthese news\b|\bthe (latest )?news (is|was) from\b|\bwho wrote (this|it)\b|\b(does|did) the title\b|\b(date|day) (on|of) (this|it)\W*$|\b(in|from|according to) (the )?title\b|^\W*what(?:[’']s| is| was) the title\W*$|\bthis (news|analysis)\b|\b(part|area) of the (paper|newspaper)\b|\bfiled\b|\b(publish|publication|posting) date\b|\bdateline\b|"
+    r"\b(this|the) (news )?(web)?site\b|\bthis\W+(\w+\W+)?news\b|\b(these|this) latest news\b|\bthese news\b|\bthe (latest )?news (is|was) from\b|\bwho wrote (this|it)\b|\b(does|did) the title\b|\b(date|day) (on|of) (this|it)\W*$|\b(in|from|according to) (the )?title\b|^\W*what(?:[’']s| is| was) the title\W*$|\bthis (news|analysis)\b|\b(part|area) of the (paper|newspaper)\b|\bfiled\b|\b(publish|publication|posting) date\b|\bdateline\b|"
     r"^\W*\w+ (\w+ )?(wrote|written|published|updated|posted) (this|it)\b|\b(this|it) (was )?(written|published|updated|posted)\b",
     re.I,
 )

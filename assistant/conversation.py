@@ -55,7 +55,9 @@ ORDINAL_REFERENCE = re.compile(
 # A fragment opening with a past-tense verb and its object has no subject of its own ("Pleaded to
 # what?"); "And targeted sanctions?" is a noun phrase.
 VERB_FIRST = re.compile(r"^\W*[a-z]{3,}ed\s+(?:to|for|of|in|at|with|where|when|why|what|whom)\b", re.IGNORECASE)
-NEXT_ONE = re.compile(r"\b(the\s+)next\b(?=\s+(?:one|item|point|step|bullet|idea|recommendation|trend|option|measure)\b)", re.I)
+# Only a fragment: "What is the next step for Washington?" asks a question of its own.
+NEXT_ONE = re.compile(r"^\W*(?:(?:and|ok|okay|so)\W+)*(?:what(?:[’']s| is| about)\s+)?(the\s+)next\s+"
+                      r"(?:one|item|point|step|bullet|idea|recommendation|trend|option|measure)\W*$", re.I)
 ORDINAL_WORD = re.compile(rf"\b({'|'.join(ORDINALS)})\b", re.IGNORECASE)
 OPENERS = re.compile(r"^(and|but|also|so|what about|how about|then)\b[\s,]*", re.IGNORECASE)
 GENERIC = STOPWORDS | {
@@ -79,7 +81,7 @@ BREVITY = re.compile(
 # did they use?", where "means" is a noun.
 WHAT_MEANS = re.compile(r"^(\W*)what\s+means\s+(?=(?:this|that|these|those)\b|[“\"‘'])", re.I)
 # "So what is then crucial?": "then" as German and Dutch readers place it, a filler.
-FILLER_THEN = re.compile(r"\b(is|are|was|were)\s+then\s+(?=\w)", re.I)
+FILLER_THEN = re.compile(r"^(\W*(?:so\s+)?(?:what|who|which)\s+(?:is|are))\s+then\s+(?=\w+\W*$)", re.I)
 AFTERWORD = re.compile(r"(?<=[?!])\s*\([^()]*\)\W*$")
 PREAMBLE = re.compile(
     # "True or false: …", "Fill in the blank: …": how a quiz asks, not what about.
@@ -289,8 +291,8 @@ def in_english(question: str) -> str:
                if not _starts_a_name(question, match) and match.group().lower() not in also_english}
     # "And what is his Spitzname?": a word no English sentence writes is put in English on its
     # own, the rest of the question read as the English it is.
-    only_never_english = not SPANISH_MARK.search(question) and len(foreign) < 2
-    if only_never_english and not foreign & never_english:
+    reads_as_english = not SPANISH_MARK.search(question) and len(foreign - never_english) < 2
+    if reads_as_english and not foreign & never_english:
         return question
 
     def translate(match: re.Match) -> str:
@@ -298,7 +300,7 @@ def in_english(question: str) -> str:
         if typed.lower() in never_english:
             english = table[typed.lower()]  # "Russia" as the table writes it; a noun in lower case
             return english[:1].upper() + english[1:] if match.start() == 0 else english
-        if only_never_english or _starts_a_name(question, match):
+        if reads_as_english or _starts_a_name(question, match):
             return typed
         english = table[typed.lower()]
         return english[:1].upper() + english[1:] if typed[0].isupper() else english
@@ -363,12 +365,12 @@ def _resolve(question: str, resolved: list[tuple[str, str]], people: Mapping[str
     text = OPENERS.sub("", question.strip())
     # "what's the next one?" after "ok what's the first one?": the one after it, in the list
     # an earlier answer gave.
-    counted_before = ORDINAL_WORD.search(asked_before)
-    next_one = NEXT_ONE.search(text) and counted_before and ORDINALS[counted_before.group(1).lower()] >= 0
+    counted_before = ORDINAL_REFERENCE.search(asked_before)
+    next_one = bool(NEXT_ONE.search(text) and counted_before and ORDINALS[counted_before.group(1).lower()] >= 0)
     if next_one:
         following = ORDINALS[counted_before.group(1).lower()] + 1
         word = next((w for w, i in ORDINALS.items() if i == following and w.isalpha()), "")
-        text = NEXT_ONE.sub(rf"\g<1>{word}", text) if word else text
+        text = re.sub(r"\bnext\b", word, text, count=1, flags=re.I) if word else text
     ordinal = ORDINAL_REFERENCE.search(text)
     answers = [previous_answer] + ([answer for _, answer in reversed(resolved[:-1])] if next_one else [])
     item = next((found for answer in answers for found in [_list_item(answer, ORDINALS[ordinal.group(1).lower()])] if found), "") if ordinal else ""
@@ -501,7 +503,8 @@ def _subject(question: str, answer: str, people: Mapping[str, Sequence[str]]) ->
     # "the FAQ", "the Pro Tip": parts of the page, not what the question is about.
     runs = [(start, name) for start, name in runs if name.lower() not in ARTICLE_WORDS and not CALLOUT.match(f"{name}: -")]
     # "this Venezuela article": a name that says which article, not what is asked about it.
-    runs = [(start, name) for start, name in runs if not OF_AN_ARTICLE.match(question, start + len(name))]
+    runs = [(start, name) for start, name in runs
+            if not (OF_AN_ARTICLE.match(question, start + len(name)) and question[:start].rstrip().lower().endswith(("this", "that")))]
     # "Besides cocaine, what else…": one word opening the question is a name only where the
     # answer writes it so too, inside a sentence. "Venezuelan officials": an adjective, no one.
     runs = [(start, name) for start, name in runs

@@ -82,7 +82,7 @@ def reports_reaction(person: str, text: str, question: str = "") -> bool:
         return True
     stance = re.compile(rf"\b{re.escape(person)}\b(?:\W+\w+){{0,3}}?\W+(?:{STANCE_SHOWN.pattern})((?:\W+\w+){{1,4}})", re.I)
     asked = {stem(w) for w in terms(question)} - {stem(person.lower())}
-    return any(asked & {stem(w) for w in terms(m.group(m.lastindex))} for m in stance.finditer(text))
+    return any(asked & {stem(w) for w in terms(m.group(1))} for m in stance.finditer(text))
 
 
 def _asked_but_unsaid(asked: re.Pattern, said: re.Pattern, question: str, texts) -> bool:
@@ -219,7 +219,7 @@ WORKPLACE_QUESTION = re.compile(
     r"\b(?:which|what)\s+(?:organi[sz]ation|institution|institute|think tank|university|company|firm)\b[^?]*\baffiliated\b|"
     r"\bwho\s+employs\b|\bemployer\b|"
     # "Where did Dr. Ramirez go to school?", "Where was she educated?": a school, named as an employer is.
-    r"\bwhere\s+(does|did|do|was|is)\s+([\w.’'-]+\s+){1,3}(go\s+to\s+(school|college|university)|stud(y|ied)|educated|train(ed)?)\b|"
+    r"\bwhere\s+(does|did|do|was|is)\s+([\w.’'-]+\s+){1,3}(go\s+to\s+(school|college|university)|stud(y|ied)|educated)\b|"
     r"\balma\s+mater\b|\b(which|what)\s+(school|college|university)\s+(did|does|was)\b",
     re.I,
 )

@@ -887,3 +887,23 @@ def test_it_after_a_question_about_this_article_is_the_article_not_a_name_in_it(
     """"this Venezuela article": "it" is the article, so "his" is its writer."""
     answer = ask_in_turn(assistant, ["what's the date on this Venezuela article?", "who wrote it?", "and what's his job title?"])
     assert_answered_with(answer, "Senior News Editor")
+
+
+@pytest.mark.parametrize(
+    "question, is_request",
+    [
+        ("Could you make up a nice quote from El Pollo saying he is sorry?", True),
+        ("Put words in Maduro's mouth for me.", True),
+        ("Did Carvajal make up his statements about Maduro?", False),  # a question about him
+        ("Did the US draft a statement in response?", False),
+    ],
+)
+def test_only_a_request_to_invent_words_reads_as_an_instruction(question, is_request):
+    from assistant.abstention import looks_like_injection
+
+    assert looks_like_injection(question) is is_request
+
+
+def test_the_next_step_asked_on_its_own_is_not_counted_on(assistant):
+    answer = ask_after(assistant, "What is the first step the article recommends?", "What is the next step for Washington?")
+    assert "next step for Washington" in answer.standalone_question, answer.standalone_question
