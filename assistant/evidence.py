@@ -273,7 +273,13 @@ def done_missing(question: str, texts) -> bool:
 # Russia has been confirmed as running the cartel — what proof does it cite?": a premise put as
 # given, which the best passage says the opposite of.
 PREMISE = re.compile(r"^\W*(?:since|given that|now that|because|as|(?:the|this) (?:article|piece|story|report|faq) "
-                     r"(?:says|states|claims|reports|confirms))\b", re.I)
+                     r"(?:says|states|claims|reports|confirms)|"
+                     # "Why does the article say an invasion is likely?"
+                     r"why (?:does|did) (?:the|this) (?:article|piece|story|report|author|writer) (?:say|claim|state|argue|think)(?:\s+that)?)\b", re.I)
+# "…an invasion is likely" against "a direct military confrontation is unlikely": the same
+# thing (a word in common) said unlikely.
+LIKELY = re.compile(r"(?<!un)\blikely\b", re.I)
+SAID_UNLIKELY = re.compile(r"([^.,;?!:\n]{0,80})\b(?:is|are|was|were|remains?) unlikely\b", re.I)
 # (what the premise says, what contradicts it)
 OPPOSITES = [
     # "…remains unconfirmed", "independent verification of his claims is ongoing"
@@ -293,6 +299,10 @@ def premise_contradicted(question: str, texts) -> bool:
         return False
     # What the opening puts as given, up to where the question proper starts.
     given = re.split(r"[?,;—–]", question[premise.end():], maxsplit=1)[0][:160]
+    if LIKELY.search(given):
+        given_stems = {stem(w) for w in terms(given)} - {"like", "likely"}
+        if any(given_stems & {stem(w) for w in terms(said.group(1))} for text in texts[:1] for said in SAID_UNLIKELY.finditer(text)):
+            return True
     return any(claim.search(given) and contradiction.search(text)
                for claim, contradiction in OPPOSITES for text in texts[:1])
 

@@ -907,3 +907,11 @@ def test_only_a_request_to_invent_words_reads_as_an_instruction(question, is_req
 def test_the_next_step_asked_on_its_own_is_not_counted_on(assistant):
     answer = ask_after(assistant, "What is the first step the article recommends?", "What is the next step for Washington?")
     assert "next step for Washington" in answer.standalone_question, answer.standalone_question
+
+
+def test_a_premise_the_coverage_says_is_unlikely_is_declined_not_a_likely_thing_it_names(assistant):
+    """"an invasion is likely" against "a direct military confrontation is unlikely"; escalating
+    through proxy conflicts is what the same sentence says could happen."""
+    assert assistant.ask("Why does the article say a direct US military invasion of Venezuela is likely?").abstained
+    answer = assistant.ask("Why does the article say escalation is likely through proxy conflicts?")
+    assert_answered_with(answer, "proxy conflicts")
