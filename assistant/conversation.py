@@ -297,13 +297,14 @@ def in_english(question: str) -> str:
 
     def translate(match: re.Match) -> str:
         typed = match.group()
-        if typed.lower() in never_english:
-            english = table[typed.lower()]  # "Russia" as the table writes it; a noun in lower case
-            return english[:1].upper() + english[1:] if match.start() == 0 else english
-        if reads_as_english or _starts_a_name(question, match):
+        german_noun = typed.lower() in never_english
+        if not german_noun and (reads_as_english or _starts_a_name(question, match)):
             return typed
         english = table[typed.lower()]
-        return english[:1].upper() + english[1:] if typed[0].isupper() else english
+        # A German noun is capitalised wherever it stands: only at the start does that say a
+        # capital belongs there ("Russia" keeps the table's own).
+        capital = match.start() == 0 if german_noun else typed[0].isupper()
+        return english[:1].upper() + english[1:] if capital else english
 
     translated = SPANISH_MARK.sub("", pattern.sub(translate, question))
     return re.sub(r"\s+([?!.,;:])", r"\1", " ".join(translated.split()))
@@ -314,7 +315,7 @@ def _starts_a_name(text: str, match: re.Match) -> bool:
     inside a sentence ("¿Quién es El Pollo?"), or an article before another capital ("El Pollo
     and Los Soles: who leads?")."""
     typed = match.group()
-    if not typed[0].isupper() or typed.lower() in glossary()[2]:  # German capitalises its nouns
+    if not typed[0].isupper() or typed.lower() in glossary().never_english:  # German capitalises its nouns
         return False
     if typed.lower() in ARTICLES and CAPITALISED_NEXT.match(text, match.end()):
         return True
@@ -328,7 +329,7 @@ def _starts_a_name(text: str, match: re.Match) -> bool:
 @lru_cache(maxsize=1)
 def _glossary_pattern() -> re.Pattern:
     """The glossary's words and phrases, longest first, as whole words in any case."""
-    table = glossary()[0]
+    table = glossary().table
     alternatives = "|".join(re.escape(word) for word in sorted(table, key=len, reverse=True))
     # Not "e" of "e.g.": a word followed by a dot and a letter is an abbreviation.
     # A quote around it is no part of it ("outras 'armas' ilícitas"); an apostrophe inside a
@@ -372,8 +373,11 @@ def _resolve(question: str, resolved: list[tuple[str, str]], people: Mapping[str
         word = next((w for w, i in ORDINALS.items() if i == following and w.isalpha()), "")
         text = re.sub(r"\bnext\b", word, text, count=1, flags=re.I) if word else text
     ordinal = ORDINAL_REFERENCE.search(text)
-    answers = [previous_answer] + ([answer for _, answer in reversed(resolved[:-1])] if next_one else [])
-    item = next((found for answer in answers for found in [_list_item(answer, ORDINALS[ordinal.group(1).lower()])] if found), "") if ordinal else ""
+    item = ""
+    if ordinal:
+        # The list is in the earlier answer, or, counting on, in an answer before it.
+        answers = [previous_answer] + ([answer for _, answer in reversed(resolved[:-1])] if next_one else [])
+        item = next(filter(None, (_list_item(answer, ORDINALS[ordinal.group(1).lower()]) for answer in answers)), "")
     if item:
         # "what does it involve?": the item; not "that" as a conjunction, nor words of the item.
         before, after = (re.sub(r"\bit\b", item, part) for part in (text[:ordinal.start()], text[ordinal.end():]))

@@ -11,6 +11,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from functools import lru_cache
 from importlib import resources
+from typing import NamedTuple
 
 __all__ = [
     "ABSTRACT_NOUNS", "ANOTHER_QUESTION", "ARTICLE_WORDS", "ASKED_FOR", "COUNTRY_INITIALS", "DEGREE_WORDS", "DETERMINERS", "GENERIC_WORDS",
@@ -312,10 +313,15 @@ def nickname_in_english(nickname: str) -> str:
     return " ".join(words) if all(words) else ""
 
 
+class Glossary(NamedTuple):
+    table: dict[str, str]  # Spanish, Portuguese, Tagalog, Hindi or German word or phrase -> English
+    also_english: frozenset[str]  # words English writes too ("no", "la"): they do not make a question foreign
+    never_english: frozenset[str]  # words no English sentence writes ("Spitzname"): one is enough
+
+
 @lru_cache(maxsize=1)
-def glossary() -> tuple[dict[str, str], frozenset[str], frozenset[str]]:
-    """data/glossary.tsv: (Spanish, Portuguese, Tagalog, Hindi or German word or phrase -> English,
-    the words English also writes, the words no English sentence writes)."""
+def glossary() -> Glossary:
+    """data/glossary.tsv, read once."""
     table, also_english, never_english = {}, set(), set()
     for word, rest in table_rows("glossary"):
         english, *mark = rest.split("\t")
@@ -324,12 +330,12 @@ def glossary() -> tuple[dict[str, str], frozenset[str], frozenset[str]]:
             also_english.add(word)
         elif mark == ["always"]:
             never_english.add(word)
-    return table, frozenset(also_english), frozenset(never_english)
+    return Glossary(table, frozenset(also_english), frozenset(never_english))
 
 
 @lru_cache(maxsize=1)
 def _nickname_words() -> dict[str, str]:
-    return {**glossary()[0], **{word: english.strip() for word, english in table_rows("nicknames")}}
+    return {**glossary().table, **{word: english.strip() for word, english in table_rows("nicknames")}}
 
 
 # "Donald Trump", "Nicolás Maduro": a given name and a surname, both capitalised, after a word in

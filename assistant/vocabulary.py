@@ -61,21 +61,13 @@ DESCRIBED_CACHE = 1024  # plain descriptions remembered, with the person each fi
 DESCRIPTION_WORDS = 5  # of a relative clause after the noun: "who made the claims", not the rest of the question
 MIN_RESPELLED = 5  # shorter names are too often another name one letter away ("Iran", "Iraq")
 MIN_ANY_SLIP = 7  # from this length any one-letter slip; below it, a letter left out or added
-MIN_VOWEL_SWAP = 6  # from this length one vowel typed for another ("Madura"); "Maria" may be another than "Mario"
+MIN_VOWEL_SWAP = 6  # from this length to MIN_ANY_SLIP, one vowel typed for another ("Madura"); "Maria" may be another than "Mario"
 # From this length two letters swapped are a slip ("peice"); shorter, too often another word
 # ("form", "from"). A longer real word may still be one ("trial" for a coverage saying "trail"):
 # only a word the coverage does not know is respelled, which it would otherwise decline.
 MIN_TRANSPOSED = 5
 SURNAME_PREFIX = 4  # letters a misspelt surname after its given name shares with it ("Carva-lho")
 VOWELS = set("aeiouáéíóú")
-
-
-def _vowel_swapped(name: str, word: str) -> bool:
-    """Whether `word` is `name` with one vowel typed for another, both long enough."""
-    if len(name) != len(word) or len(word) < MIN_VOWEL_SWAP:
-        return False
-    differing = [(a, b) for a, b in zip(name, word) if a != b]
-    return len(differing) == 1 and differing[0][0] in VOWELS and differing[0][1] in VOWELS
 COUNTED_AFTER = {"which", "what", "the", "top", "first", "last", "those", "these"}
 PREFIX = 5  # demonyms and inflections share this much: "Venezuelan"/"Venezuela", "Mexican"/"Mexico"
 # A name in at least this many passages tells little about which one answers; masked in the
@@ -111,6 +103,14 @@ class QueryCoverage:
     @property
     def known_fraction(self) -> float:
         return len(self.known_terms) / len(self.content_terms) if self.content_terms else 0.0
+
+
+def _vowel_swapped(name: str, word: str) -> bool:
+    """Whether `word` is `name` with one vowel typed for another, both long enough."""
+    if len(name) != len(word) or len(word) < MIN_VOWEL_SWAP:
+        return False
+    differing = [(a, b) for a, b in zip(name, word) if a != b]
+    return len(differing) == 1 and differing[0][0] in VOWELS and differing[0][1] in VOWELS
 
 
 def _what_is_phrase(question: str) -> list[str]:
@@ -204,9 +204,10 @@ class Vocabulary:
         # "Hugo Carvalho" for "Hugo Carvajal": a given name the coverage writes before one
         # person's surname (a nickname between them or not) -> that surname.
         self._surnames_after: dict[str, set[str]] = {}
-        for p in passages.values():
-            for surname in self.people:
-                for given in re.findall(rf"\b([A-Z][a-zà-ÿ]+)\s+(?:[‘'“\"][^’'”\"]+[’'”\"]\s+)?{re.escape(surname)}\b", p.text):
+        for surname in self.people:
+            given_before = re.compile(rf"\b([A-Z][a-zà-ÿ]+)\s+(?:[‘'“\"][^’'”\"]+[’'”\"]\s+)?{re.escape(surname)}\b")
+            for p in passages.values():
+                for given in given_before.findall(p.text):
                     if given.lower() in self.proper_names:  # not "While Carvajal…"
                         self._surnames_after.setdefault(given.lower(), set()).add(surname.lower())
         # Initials of the names the coverage writes out in several words, each mapped to the
