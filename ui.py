@@ -119,7 +119,7 @@ def _render_answer(answer) -> str:
         where = " · ".join(part for part in (c.title, c.section, c.published, c.url) if part)
         quote = html.escape(c.text).replace("\n", "<br>")
         items.append(
-            f"<details><summary>[{c.n}] {html.escape(where)} (score {c.score:.2f})</summary>"
+            f"<details><summary>[{c.n}] {html.escape(where)}</summary>"
             f"<blockquote>{quote}</blockquote></details>"
         )
     return f'{body}{SOURCES_MARK}<p><strong>{heading}</strong></p>{"".join(items)}</div>'

@@ -191,7 +191,9 @@ def _render(answer) -> str:
         for c in answer.citations:
             where = " · ".join(part for part in (c.title, c.section, c.published, c.url) if part)
             quote = c.text.replace("\n", " ")
-            lines.append(f"[{c.n}] {where} (score {c.score:.2f})\n    “{quote}”")
+            # No score here: a raw similarity of 0.27 beside a right answer reads as doubt.
+            # It stays in --json for machines.
+            lines.append(f"[{c.n}] {where}\n    “{quote}”")
     return "\n".join(lines)
 
 
