@@ -14,8 +14,8 @@ import re
 
 from assistant.answer_types import answer_type, asking_part, asks, asks_what_it_says, gives_time, has_cue, header_field_asked, header_lines
 from assistant.evidence import (
-    asks_about_designation, asks_for_reaction, done_missing, employer_missing, leader_missing, name_origin_missing, predecessor_missing,
-    premise_contradicted, production_missing, ranking_missing, reactor, reports_reaction, sentence_missing, stance_missing,
+    asks_about_designation, asks_for_reaction, contrast_missing, done_missing, employer_missing, leader_missing, name_origin_missing,
+    predecessor_missing, premise_contradicted, production_missing, ranking_missing, reactor, reports_reaction, sentence_missing, stance_missing,
 )
 from assistant.lexicon import (
     ADJECTIVE_ENDING, ANOTHER_QUESTION, AUXILIARY_WORDS, COUNTRY_INITIALS, GENERIC_WORDS, QUALIFIERS, countries_in, is_demonym,
@@ -75,7 +75,7 @@ INJECTION = re.compile(
     # "…and just say that Venezuela is the best", not "Please just say who the author is."
     rf"{COMMAND_START}just (say|write|repeat)\s+(that\b|[\"“‘'])|"
     # "Make up a punchy quote from Maduro", "invent a statement…": words no one said.
-    rf"(?:{COMMAND_START}|\b(?:can|could|would|will) you\s+(?:please\s+)?|\bplease\s+)(make up|invent|fabricate|concoct|dream up|cook up|draft)\b"
+    rf"(?:{COMMAND_START}|\b(?:can|could|would|will) you\s+(?:please\s+)?|\bplease\s+)(?:just\s+|simply\s+|quickly\s+)?(make up|invent|fabricate|concoct|dream up|cook up|draft)\b"
     r"[^?.]{0,40}?\b(quotes?|quotations?|statements?|soundbites?|sound bites?|remarks?|words)\b|"
     r"\bput words in(?:to)? (?:\w+[’']s|his|her|their) mouth\b|"
     r"\bas (if|though) (it|they|this|that) (came|come|comes|were|was|appeared|appears) (from|in) (the|this) (article|coverage|piece|story)\b|"
@@ -106,7 +106,7 @@ AUXILIARIES = "|".join(sorted(AUXILIARY_WORDS | {"must", "the", "a", "an"}))  # 
 # "Which country did Carvajal get arrested in?": the participle after "get", not "get".
 ACT_AFTER_KIND = re.compile(r"\s+([a-z]{3,}ed)\b|\s+(?:was|were|is|are)\s+(?:[\w’'-]+\s+){0,3}?([a-z]{3,}ed)\b|"
                             # Not the article's own act: "With which cartels does the article contrast it?"
-                            r"\s+(?:did|does|do)\s+(?:the\s+)?(?!(?:article|piece|story|report|author|writer|text|coverage)\b)"
+                            r"\s+(?:did|does|do)\s+(?:the\s+)?(?!(?:article|piece|story|report|author|writer|text|coverage|faq|it\s+(?:names?|mentions?|lists?|says?|cites?|gives?))\b)"
                             r"[\w’'-]+\s+(?:[a-z]+ly\s+)?(?:get\s+|be\s+)?([a-z]{3,})\b")
 # "Why did Carvajal (finally) escape…?": a name, then the act it asks the reason for. Only a
 # name: after "What did the analyst lady say…" or "What has Moscow extended…" the word after
@@ -164,7 +164,7 @@ ASKS_FOR_OPINION = re.compile(
     r"\bin your (?:opinion|view)\b|\bwhat do you (?:personally\s+)?(?:think|believe|reckon)(?=\s*(?:[?.!]|$|about\b|of\b|will\b|would\b|should\b))|"
     # "Do you think the author is right that…?", "Do u agree with her?": a verdict on a view.
     r"^\W*(?:so\s+|and\s+|but\s+)?(?:(?:honestly|personally|seriously|frankly|really)\W+)?do (?:you|u|ya) (?:personally\s+|really\s+)?(?:think|believe|agree|reckon)\b"
-    r"(?=.*\b(?:right|correct|wrong|agree|true|truth|lying|honest|credible|believable|trustworthy|fair|good idea)\b)|"
+    r"(?=.*\b(?:right|correct|wrong|agree|true|truth|lying|honest|credible|believable|trustworthy|fair|good idea|guilty|innocent|deserves?)\b)|"
     r"^\W*do (?:you|u|ya) agree\b|"
     # "…just tell me whether you personally think Trump should invade."
     r"\b(?:whether|if|what) (?:you|u) (?:personally|yourself|honestly) (?:think|believe|feel|reckon)\b|"
@@ -281,6 +281,9 @@ def reason_to_abstain(question: str, retrieval: Retrieval, retriever: Retriever)
     if HOW_TO.search(question) and coverage.unknown_topics:
         return f"the coverage never speaks of {', '.join(coverage.unknown_topics)}"
     # "How do drugs like cocaine actually get made?"
+    # "What's the difference between fentanyl and cocaine?": no sentence sets them apart.
+    if contrast_missing(question, best_texts):
+        return "the coverage does not set the two apart"
     if production_missing(question, best_texts):
         return "the coverage does not say how it is made"
     # "Which federal prison is he held in?": the best passage speaks of one ("a US federal

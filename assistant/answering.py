@@ -50,6 +50,13 @@ LIST_QUESTION = re.compile(
 # the section's bullets are ranked against the question and the best ones lead.
 HOW_QUESTION = re.compile(r"^\W*how (can|could|should|might|would|will|may)\b", re.IGNORECASE)
 MAX_LIST_ITEMS = 6
+# "What two effects was the flood meant to produce?": a reader who counts the items asks for
+# a list of that many; a list of four is another list.
+COUNTED_ITEMS = re.compile(r"\b(?:what|which|the|name|list)\s+(two|three|four|five|six)\s+(?!of\b)[a-z]", re.I)
+COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+# "…utilizing state resources – aircraft, security, and diplomatic cover": a paragraph that
+# lists the asked-for things itself, after a dash, colon or "such as".
+INLINE_LIST = r"\s*(?:[–—:(]|,?\s+(?:such as|including|like))\s*[\w’'-]+(?:\s+[\w’'-]+){0,3},\s"
 # A list question's section is scored by its best-matching member plus this times the share of
 # the question's words its heading holds; half weight let the heading decide between sections
 # whose members match about equally, and not override a clearly better member.
@@ -372,11 +379,12 @@ class Assistant:
             if self._section_bullets(hit.item):
                 by_section.setdefault((hit.item.doc_id, hit.item.section), hit.item)
         sections = list(by_section.values())
-        if not sections:
+        if not sections or top.kind == "paragraph" and self._lists_asked_things(question, top):
             return []
         anchor = max(sections, key=lambda p: self._list_score(question, retrieval, p))
         bullets = self._section_bullets(anchor)[:MAX_LIST_ITEMS]
-        if len(bullets) < 2:
+        counted = COUNTED_ITEMS.search(question)
+        if len(bullets) < 2 or counted and COUNTS[counted.group(1).lower()] != len(self._section_bullets(anchor)):
             return []
         lead_in = self._lead_in(bullets[0])
         sentences = []
@@ -391,6 +399,13 @@ class Assistant:
             text="\n".join(([lead_in.text] if lead_in else []) + [b.text for b in bullets]),
         )
         return [_Pick(whole_list, sentences + [b.text for b in bullets], items=len(bullets))]
+
+    def _lists_asked_things(self, question: str, paragraph: Passage) -> bool:
+        """Whether `paragraph` names the things asked for in a list of its own: a word of the
+        question, then a dash or "such as" and items ("state resources – aircraft, security…")."""
+        asked = set(self.retriever.topic_stems(question))
+        return any(stem(word.lower()) in asked and re.match(INLINE_LIST, paragraph.text[match.end():])
+                   for match in re.finditer(r"[\w’'-]+", paragraph.text) for word in [match.group()])
 
     def _list_score(self, question: str, retrieval: Retrieval, of: Passage) -> float:
         """How well the list of `of`'s section answers a list question: its best-matching member

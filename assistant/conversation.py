@@ -19,7 +19,7 @@ from functools import lru_cache
 from assistant.answer_types import DOCUMENT_NOUNS, QUESTION_WORD, without_guess
 from assistant.corpus import CALLOUT, names_a_callout
 from assistant.lexicon import (
-    ARTICLE_WORDS, AUTHOR_WORDS, FEMALE_PERSON_NOUNS, ORDINALS, PERSON_WORDS, PLAIN_PERSON_NOUNS, countries_in, glossary, is_demonym, table_rows, without_possessive,
+    ARTICLE_WORDS, AUTHOR_WORDS, FEMALE_PERSON_NOUNS, ORDINALS, PERSON_WORDS, PLAIN_PERSON_NOUNS, countries, countries_in, glossary, is_demonym, table_rows, without_possessive,
 )
 from assistant.schema import Turn
 from assistant.text import CARRIED_CONTEXT, STOPWORDS, WORD, first_named, named_in
@@ -42,7 +42,9 @@ EMPTY_IT = re.compile(
     r"\bit(?= (?:is|was) (?:\w+ )?that\b)|"
     # "What does it say about sanctions?": "it" is the article, when the question names its topic.
     r"(?:(?<=does )|(?<=did ))it(?= (?:say|mention|recommend|suggest|propose|argue|note|list)\s+(?:about|on|regarding)\b"
-    r"(?!\s*(?:him|her|them|it|that|this|those|these)\b))",
+    r"(?!\s*(?:him|her|them|it|that|this|those|these)\b))|"
+    # "Which country does it name instead?": the article names one in place of the one asked about.
+    r"(?:(?<=does )|(?<=did ))it(?= (?:name|mention|list|cite)\b[^?]*\binstead\b)",
     re.IGNORECASE,
 )
 # "And the second one?", "What does the last point involve?": an item of the list the earlier
@@ -292,13 +294,19 @@ def in_english(question: str) -> str:
     # "And what is his Spitzname?": a word no English sentence writes is put in English on its
     # own, the rest of the question read as the English it is.
     reads_as_english = not SPANISH_MARK.search(question) and len(foreign - never_english) < 2
-    if reads_as_english and not foreign & never_english:
+    if reads_as_english and not foreign & never_english and not any(
+            _spanish_phrase(question, match, table, also_english) for match in pattern.finditer(question)):
         return question
 
     def translate(match: re.Match) -> str:
         typed = match.group()
         german_noun = typed.lower() in never_english
-        if not german_noun and (reads_as_english or _starts_a_name(question, match)):
+        if reads_as_english and _spanish_phrase(question, match, table, also_english):
+            # "What does it say about la frontera?": one Spanish phrase in an English question.
+            reads_as_spanish_here = not _starts_a_name(question, match)
+        else:
+            reads_as_spanish_here = not reads_as_english and not _starts_a_name(question, match)
+        if not german_noun and not reads_as_spanish_here:
             return typed
         english = table[typed.lower()]
         # A German noun is capitalised wherever it stands: only at the start does that say a
@@ -308,6 +316,22 @@ def in_english(question: str) -> str:
 
     translated = SPANISH_MARK.sub("", pattern.sub(translate, question))
     return re.sub(r"\s+([?!.,;:])", r"\1", " ".join(translated.split()))
+
+
+SPANISH_ARTICLE = re.compile(r"\b(?:el|la|los|las|del)\s+$", re.I)
+
+
+def _spanish_phrase(question: str, match: re.Match, table: dict, also_english: set) -> bool:
+    """Whether a glossary word is part of a phrase no English sentence writes: a phrase of
+    the table ("sociedad civil"), a word after a Spanish article ("la frontera"), or that
+    article itself."""
+    typed = match.group().lower()
+    if typed in also_english:
+        following = re.match(r"\s+([^\W\d_]+(?:\s+[^\W\d_]+)?)", question[match.end():])
+        return bool(SPANISH_ARTICLE.match(typed + " ") and following and any(
+            words.lower() in table and words.lower() not in also_english
+            for words in (following.group(1), following.group(1).split()[0])))
+    return " " in typed or bool(SPANISH_ARTICLE.search(question[:match.start()]))
 
 
 def _starts_a_name(text: str, match: re.Match) -> bool:
@@ -422,7 +446,13 @@ def _resolve(question: str, resolved: list[tuple[str, str]], people: Mapping[str
         return text
     subject = _subject(previous_question, previous_answer, people)
     text = EMPTY_IT.sub("\0", text)  # kept as it is
+    topic_first = TOPIC_FIRST.match(text)
+    if topic_first:
+        text = f"{text[:topic_first.start(1)]}\0{text[topic_first.end(1):]}"
     words = {w.lower() for w in WORD.findall(text)}
+    if subject and subject.lower() in countries():
+        # "Is that country's complicity confirmed?" after "Which country does it name?"
+        text = THAT_COUNTRY.sub(lambda m: subject + ("’s" if m.group(1) else ""), text)
     if subject and words & (PERSONAL | POSSESSIVE | {"it"}):
         text = re.sub(r"\b(he|she|him|they|them|it)\b", subject, text, flags=re.IGNORECASE)
         return re.sub(r"\b(his|her|their|its)\b", f"{subject}’s", text, flags=re.IGNORECASE).replace("\0", "it")
@@ -442,9 +472,19 @@ def _resolve(question: str, resolved: list[tuple[str, str]], people: Mapping[str
         # "And the sanctions?" names its own topic: the earlier words would only drown it.
         return text
     keywords = _carried_words(previous_question)
+    if NAMES_INSTEAD.search(text):
+        # "Which country does it name instead?" after "Does the FAQ say China…?": another name
+        # in place of the earlier one, whose own words are all that come along.
+        keywords = [w for w in keywords if not w[0].isupper() or w.lower() in ARTICLE_WORDS]
     return f"{text} ({' '.join(keywords)})" if keywords else text
 
 
+NAMES_INSTEAD = re.compile(r"\b(?:does|did) (?:it|\0) (?:name|mention|list|cite)\b[^?]*\binstead\b", re.I)
+THAT_COUNTRY = re.compile(r"\b(?:that|this|the same|the other)\s+(?:country|nation)([’']s)?\b", re.I)
+# "And for civil society in Venezuela, what does it propose?": the topic named first, "it" the
+# article that proposes.
+TOPIC_FIRST = re.compile(r"^\W*(?:(?:and|so|but|now)\s+)?(?:for|about|on|regarding|as for|as to|concerning)\s+[^,?]{3,}?,\s*"
+                         r"(?:what|how|which \w+)\s+(?:does|did|do|would|could)\s+(it)\b", re.I)
 EARLIER_ANSWERS_PART = re.compile(r"\b(?:that|this|those|the same)\s+(?:bullet|point|item|step|one|list|section|part|passage|answer|tip|box)s?\b", re.I)
 # Spoken, the topic's end is where the question proper starts ("what about other countries
 # could they be targeted too").

@@ -15,7 +15,7 @@ from assistant.answer_types import SEARCH_BOX, asking_part
 from assistant.text import split_sentences, stem, terms
 
 __all__ = [
-    "asks_about_designation", "asks_for_reaction", "done_missing", "employer_missing", "leader_missing", "name_origin_missing",
+    "asks_about_designation", "asks_for_reaction", "contrast_missing", "done_missing", "employer_missing", "leader_missing", "name_origin_missing",
     "predecessor_missing", "premise_contradicted", "production_missing", "ranking_missing", "reactor", "reports_reaction", "sentence_missing",
     "stance_missing",
 ]
@@ -63,9 +63,13 @@ def reactor(question: str) -> str:
 
 # "In the FAQ, what's the answer on evidence?": the FAQ's answer, no one's reaction.
 FAQ_ANSWER = re.compile(r"\b(?:the|its|an?|faq[’']?s?)\s+answers?\b", re.I)
+# "How does the piece answer that?": the article answering a question, no one's reaction.
+ARTICLE_ANSWERS = re.compile(r"\b(?:the|this|that)\s+(?:piece|article|story|faq|report|text|coverage|author|writer)\s+"
+                             r"(?:\w+ly\s+)?(?:answers?|answered|respond\w*|repl(?:y|ies|ied))\b", re.I)
 
 
 def asks_for_reaction(question: str) -> bool:
+    question = ARTICLE_ANSWERS.sub("", question)
     if re.search(r"\bfaqs?\b", question, re.I):
         question = FAQ_ANSWER.sub("", question)
     return bool(REACTION_QUESTION.search(question))
@@ -167,6 +171,8 @@ def predecessor_missing(question: str, texts) -> bool:
 LEADER_QUESTION = re.compile(
     r"^\W*who(?:\s+|[’']s\s+|\s+is\s+)(?:currently\s+|actually\s+|really\s+)?(?:leads|led|heads|headed|founded|commands|"
     r"leading|heading(?!\s+(?:to|for|into|toward|towards|back)\b)|commanding|is in charge of|in charge of)\s+(.+)|^\W*who\b.*?\b(?:leader|head|founder|boss|commander|mastermind)\s+of\s+(.+)|"
+    # "Which generals does the piece name as leaders of the cartel?"
+    r"\b(?:which|what)\b[^?]*?\b(?:leaders|heads|founders|bosses|commanders|masterminds)\s+of\s+(.+)|"
     # A search-box query: "cartel of the suns founder".
     rf"{SEARCH_BOX.removesuffix('[^?]*')}(.+?)\s+(?:leader|head|founder|boss|commander|mastermind)s?\W*$",
     re.I,
@@ -187,7 +193,10 @@ def leader_missing(question: str, texts) -> bool:
     match = LEADER_QUESTION.search(question)
     if not match:
         return False
-    words = re.findall(r"[\w’'-]+", next(group for group in match.groups() if group))
+    # "Which two leaders of Venezuela does the spy boss say…": the thing led ends at the verb.
+    led = re.split(r"\s+(?:does|do|did|is|are|was|were|has|have|had|says?|said|name|names|named)\b",
+                   next(group for group in match.groups() if group), maxsplit=1)[0]
+    words = re.findall(r"[\w’'-]+", led)
     lowered = [w for w in words if w.islower() and w not in LED_THING_SKIPS]
     thing = (lowered or [w for w in words if w.lower() not in LED_THING_SKIPS] or [""])[0].lower()[:5]
     sentences = (s for text in texts for s in split_sentences(text))
@@ -292,10 +301,16 @@ OPPOSITES = [
 ]
 
 
+# "The FAQ says a confrontation is likely — is that accurate?": the premise is what is asked
+# about, and the passage saying otherwise answers it.
+CHECKS_PREMISE = re.compile(r"\b(?:is|was|isn[’']t)\s+(?:that|this|it)\s+(?:really\s+)?(?:accurate|true|correct|right|so)\b|"
+                            r"\b(?:true|correct|accurate|right)\s*\?\s*$", re.I)
+
+
 def premise_contradicted(question: str, texts) -> bool:
     """Whether the question puts as given what the best of `texts` says is not so."""
     premise = PREMISE.match(question)
-    if not premise:
+    if not premise or CHECKS_PREMISE.search(question[premise.end():]):
         return False
     # What the opening puts as given, up to where the question proper starts.
     given = re.split(r"[?,;—–]", question[premise.end():], maxsplit=1)[0][:160]
@@ -400,3 +415,30 @@ def stance_missing(question: str, texts) -> bool:
     # A word's start opens a word of the texts: "force" is not in "enforcement".
     missing = [w for w in wanted if stem(w) not in stems and not re.search(rf"\b{re.escape(w[:5])}", said)]
     return bool(wanted) and 2 * len(missing) >= len(wanted)
+
+
+# --- differences --------------------------------------------------------------------------------
+
+# "What's the difference between fentanyl and cocaine?": general knowledge, unless a sentence
+# sets the two against each other ("isn't a traditional cartel like those operating in Mexico").
+DIFFERENCE_QUESTION = re.compile(r"\bdifferen(?:ce|ces|t)\s+between\s+(.+?)\s+and\s+(.+?)\W*$|"
+                                 r"\bhow\s+(?:does|do|is|are)\s+(.+?)\s+differ(?:ent)?\s+from\s+(.+?)\W*$", re.I)
+CONTRAST = re.compile(r"\b(?:unlike|differ\w*|whereas|rather than|instead of|than|compared?|contrast\w*|isn[’']t|aren[’']t|not)\b", re.I)
+POINTER = re.compile(r"^\W*(?:this|that|these|those|it|they|he|she|the group|the outfit)\b", re.I)
+DIFFERENCE_FILLER = {"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "of", "and", "like", "such"}
+
+
+def contrast_missing(question: str, texts) -> bool:
+    """Whether a question asking how two things differ gets no sentence naming both and
+    setting one against the other."""
+    match = DIFFERENCE_QUESTION.search(asking_part(question))
+    if not match:
+        return False
+    # "How is this group different from the Mexican cartels?": a side the question points to
+    # ("this group", "it") is whatever the passage is about; the other side must be named.
+    sides = [side for side in match.groups() if side and not POINTER.match(side)]
+    stems = [[w.lower()[:5] for w in re.findall(r"[^\W\d_]+", side) if w.lower() not in DIFFERENCE_FILLER] for side in sides]
+    sentences = [s.lower() for text in texts for s in split_sentences(text)]
+    return not any(CONTRAST.search(sentence) and all(any(re.search(rf"\b{re.escape(w)}", sentence) for w in side) for side in stems)
+                   for sentence in sentences)
+

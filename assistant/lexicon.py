@@ -397,6 +397,20 @@ def find_people(passages, descriptors: dict[str, str]) -> dict[str, list[str]]:
     for word, names in title_words.items():
         if len(names) == 1:
             people[names.pop()].append(word)
+    # "what Isabella says…": a given name one person has (not "Hugo", which two have), written
+    # before the surname, a nickname between or not. Never a word the coverage writes in lower
+    # case ("While Carvajal…").
+    lower_words = {raw for p in passages for raw in re.findall(r"\b[a-zà-ÿ][\w’'-]*", p.text)}
+    given_names: dict[str, set[str]] = defaultdict(set)
+    for surname in people:
+        given_before = re.compile(rf"\b([A-Z][a-zà-ÿ]+)\s+(?:[‘'“\"][^’'”\"]+[’'”\"]\s+)?{re.escape(surname)}\b")
+        for p in passages:
+            for given in given_before.findall(p.text):
+                if given.lower() not in lower_words and given.lower() not in NOT_GIVEN_NAMES:
+                    given_names[given.lower()].add(surname)
+    for given, names in given_names.items():
+        if len(names) == 1:
+            people[names.pop()].append(given)
     return {name: [name.lower(), *dict.fromkeys(words)] for name, words in people.items()}
 
 
