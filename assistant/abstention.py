@@ -119,8 +119,10 @@ NOT_AN_ACT = {"know", "think", "believe", "mean", "call", "name", "consider", "s
 # cartel…" for a description. Up to three modifiers before it ("Which specific US federal prison"), and a verb, a preposition or the
 # end after it.
 WHICH_KIND = re.compile(
-    rf"^\W*(?:in |at |from |to |for |of |by |with |under |on |against |through |into )?(?:which|what|(?:name|list|identify)\s+(?:the|any|some))\s+"
+    rf"^\W*(?:in |at |from |to |for |of |by |with |under |on |against |through |into )?(?:which|what|(?:name|list|identify)\s+(?:the|any|some|one|a|an))\s+"
     rf"((?:(?!(?:{AUXILIARIES})\b)[\w’'-]+\s+){{0,3}}?)(?!(?:{AUXILIARIES})\b)({NAMED_KINDS})\b(?=\s*(?:$|[,?.]|(?:is|are|was|were|does|do|did|has|have|had|"
+    # "Name one specific country the article says…"
+    r"the (?:article|piece|story|report|author|writer|faq)|"
     r"can|could|would|will|might|may|should|in|at|on|of|and|or|that|which|who|where|besides|except|apart|\w+ed|sent|held|led|"
     r"made|gave|took|sold|give|gives|works?|operates?|partners?|controls?|runs?|supplies|supply|sells?|uses?|"
     r"leads?|helps?|sends?|pays?|funds?|backs?|supports?|presides?|oversees?|hears?|handles?|represents?|defends?|prosecutes?)\b))",

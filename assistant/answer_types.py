@@ -12,11 +12,11 @@ from __future__ import annotations
 import re
 
 from assistant.corpus import CALLOUT_LABELS, CALLOUT_PARTS
-from assistant.text import CARRIED_CONTEXT, split_sentences
+from assistant.text import CARRIED_CONTEXT, split_sentences, stem
 
 __all__ = [
     "answer_type", "asking_part", "asks", "without_guess", "asks_what_it_says", "mentions_saying", "gives_time", "has_cue", "header_field_asked",
-    "header_lines",
+    "header_lines", "lists_inline",
 ]
 
 # "Which former official…" asks for a person as surely as "who" does.
@@ -25,7 +25,7 @@ PERSON_NOUNS = r"(person|people|man|woman|official|officials|leader|leaders|expe
 # A search-box query (no question word, no "?") ending in one asks for it too: "carvajal
 # sentencing date", not "Who was arrested this year?".
 SEARCH_BOX = r"^(?!\W*(?:who|whom|whose|what|what’s|what's|which|where|when|why|how|is|are|was|were|do|does|did|has|have|had|can|could|will|would|should)\b)[^?]*"
-DATE_ASKED = (r"(?<!back in )\b(what|which|what’s|what's|the) (exact |precise |specific )?(year|date|day|month)\b(?!-)|\bhow long ago\b|\bdate of\b|"
+DATE_ASKED = (r"(?<!back in )\b(what|which|what’s|what's|the) (exact |precise |specific )?(year|date|day|month)\b(?!-)|\b(what|which) (years|dates|days|months)\b|\bhow long ago\b|\bdate of\b|^\W*year of\b|"
               rf"{SEARCH_BOX}\w \b(year|date)\W*$")
 NOT_WHEN_IT_SAYS = (r"(?!(?!\s+(?:did|does|do|was|is|were|are|will|would|has|have|had|can|could|should|might)\b)"
                     r"(?:\s+[\w’'-]+){1,4}?\s+(?:says?|said|asks?|asked|mentions?|talks?|writes?|wrote|calls?|called|"
@@ -165,7 +165,7 @@ TIME = re.compile(
 # An era rather than a date: enough for "When did Venezuela stop cooperating?" ("once…",
 # "under Chávez"), not for a question that asks for a year or a date.
 ERA = re.compile(r"(?i:\b(once|since|until|ago|earlier|formerly|recently|previously)\b)|\b[Uu]nder [A-Z]\w+")
-ASKS_FOR_A_YEAR = re.compile(r"\b(what|which) year\b|\byear\b.*\b(published|written|updated)\b", re.I)
+ASKS_FOR_A_YEAR = re.compile(r"\b(what|which) year\b|^\W*year of\b|\byear\b.*\b(published|written|updated)\b", re.I)
 YEAR = re.compile(r"\b(1[89]|20)\d\d\b")
 ASKS_FOR_A_DATE = re.compile(DATE_ASKED, re.I)
 
@@ -281,7 +281,7 @@ def has_cue(kind: str, text: str) -> bool:
 DATE_FIELD = ("published ", "updated ")
 TITLE_FIELD = ("",)  # the header's first line, and the subtitle under it
 SUBTITLE_FIELD = ("subtitle: ",)
-SUBTITLE_WORDS = (r"sub-?titles?|sub-?head(?:line)?s?|standfirst|strapline|second (?:title|headline)|"
+SUBTITLE_WORDS = (r"sub-?titles?|sub-?head(?:line|ing)?s?|(?:after|below|under|beneath|following) the byline|standfirst|strapline|second (?:title|headline)|"
                   r"(?:headline|title) (?:under|underneath|below)|(?:under|underneath|below) the (?:main )?(?:headline|title)")
 # Words for an article itself, shared by the patterns below so they cannot drift apart.
 # The last few as a Portuguese or Spanish reader writes them ("the title of this notícia").
@@ -290,7 +290,7 @@ DOCUMENT_NOUNS = ("article|story|piece|report|page|post|column|update|roundup|bu
 # "The big heading says…": the headline as a reader sees it, not a section's heading.
 BIG_HEADING = r"(?:big|main|top|large|largest|biggest) heading"
 HEADER_FIELDS = [  # the date first: "When was this article written?" asks for a date, not a byline
-    (re.compile(r"^\W*when\b|\bdated?\b|\bdateline\b|\b(what|which) (day|date)\b", re.I), DATE_FIELD),
+    (re.compile(r"^\W*when\b|\bdated?\b|\bdateline\b|\b(what|which) (day|date)\b|^\W*year of\b", re.I), DATE_FIELD),
     (re.compile(r"\b(section|category)\b|\bfiled (under|in)\b|\b(part|area) of the (paper|site|website|newspaper)\b", re.I), ("section: ",)),
     # "What is the name of the outlet that published this piece?", "Who published this article?":
     # a header line few pages print (asked of this article: "this", "it").
@@ -303,15 +303,17 @@ HEADER_FIELDS = [  # the date first: "When was this article written?" asks for a
     (re.compile(rf"\b(?!(?:{DOCUMENT_NOUNS})[’']s)\w+[’']s (job |editorial )?(title|role|position)\b|"
                 r"\b(his|her|their) (job |editorial )?(title|role|position)\b|\b(job|professional|editorial|official|work) title\b|\beditorial (role|position)\b|"
                 # "What title does the byline give him?": his, not the article's.
-                r"\btitle\b[^?]*\b(byline|him|her)\b|\bin what capacity\b(?=[^?]*\b(publication|outlet|paper|newspaper|site|byline)\b)", re.I), ("by ",)),
+                r"\btitle\b[^?]*\b(?<!after the )(?<!below the )(?<!under the )(?<!following the )(byline|him|her)\b|\bin what capacity\b(?=[^?]*\b(publication|outlet|paper|newspaper|site|byline)\b)", re.I), ("by ",)),
     (re.compile(rf"\b({SUBTITLE_WORDS})\b", re.I), SUBTITLE_FIELD),
     (re.compile(rf"\b(headline|title|{BIG_HEADING})\b", re.I), TITLE_FIELD),
-    (re.compile(rf"\b(author|authorship|wrote|written|writer|byline|reporter|journalist)\b|^\W*who\b.*\bfiled\b|\bwhose pen\b|"
+    (re.compile(rf"\b(author|authorship|authored|wrote|written|writer|penned|byline|reporter|journalist)\b|^\W*who\b.*\bfiled\b|\bwhose pen\b|"
                 # "Who's the newsroom guy whose name is on this piece?"
                 rf"\bwhose name is (on|at the top of) (this|the) ({DOCUMENT_NOUNS})\b|"
                 rf"\b(writes?|writing) (this|the) ([\w-]+ )?({DOCUMENT_NOUNS}|analysis)\b|\beditor\b", re.I), ("by ",)),
     (re.compile(r"\b(url|link|web ?address)\b", re.I), ("source: ",)),
 ]
+NAMES_A_HEADER_LINE = re.compile(r"^\W*what(?:[’']s| is| was)\s+the\s+(?:full\s+|main\s+|exact\s+)?"
+                                 r"(?:sub-?heading|sub-?title|sub-?headline|headline|title|byline|dateline)\s+(?:under|in|with|that|which)\b", re.I)
 # The question must be about the article, not a fact in it: "Who wrote to Trump?" and "When was
 # the letter written?" are about the coverage's people and papers, not its byline.
 ABOUT_THE_ARTICLE = re.compile(
@@ -393,7 +395,11 @@ def header_field_asked(question: str) -> tuple[str, ...]:
     # "According to the article, who wrote this news piece?" asks about the article all the same.
     own_asking = ACCORDING_TO_THE_ARTICLE.sub("", own[: own.rfind("?") + 1] or own)
     asking = own_asking + "".join(CARRIED_CONTEXT.findall(question))
-    if not ABOUT_THE_ARTICLE.search(asking) or ASKS_WHAT_IT_SAYS.search(asking) or ABOUT_SOMETHING_ELSE.search(asking):
+    if not ABOUT_THE_ARTICLE.search(asking) or ABOUT_SOMETHING_ELSE.search(asking):
+        return ()
+    # "What is the subheading under which the article frames its analysis?" names the line it
+    # wants; what the article says comes after, in a clause.
+    if ASKS_WHAT_IT_SAYS.search(asking) and not NAMES_A_HEADER_LINE.match(asking):
         return ()
     # The field is asked in the question's own words: "And has the regime shown any willingness?
     # (… author necessary …)" asks nothing of the byline, whatever the earlier turn asked.
@@ -418,3 +424,17 @@ def header_lines(question: str, header: str) -> list[str]:
         # "In what year was this published?" is not answered by "(Dec 4)".
         wanted = [line for line in wanted if YEAR.search(line)]
     return wanted
+
+
+# "…utilizing state resources – aircraft, security, and diplomatic cover": a passage listing
+# things itself, after a dash, colon or "such as".
+LIST_ITEM = r"(?!that\b)[\w’'-]+(?:\s+[\w’'-]+){0,2}"
+INLINE_LIST = re.compile(rf"\s*(?:[–—:(]|,?\s+(?:such as|including|like))\s*{LIST_ITEM}(?:,\s+{LIST_ITEM})*,?\s+(?:and|or)\s+{LIST_ITEM}")
+
+
+def lists_inline(asked_stems: set[str], text: str) -> bool:
+    """Whether `text` lists the things one of `asked_stems` names ("state resources – aircraft,
+    security, and diplomatic cover" for "resourc")."""
+    return any(stem(match.group().lower()) in asked_stems and INLINE_LIST.match(text, match.end())
+               for match in re.finditer(r"[\w’'-]+", text))
+

@@ -21,12 +21,12 @@ from assistant.abstention import reason_to_abstain
 from assistant.conversation import standalone_question
 from assistant.errors import BadQuestionError
 from assistant.answer_types import (
-    answer_type, asking_part, has_cue, header_lines,
+    answer_type, asking_part, has_cue, header_lines, lists_inline,
 )
 from assistant.lexicon import ANOTHER_QUESTION
 from assistant.retrieval import ANSWER_TYPE_BONUS, Retrieval, Retriever, names_its_callout, ordinal_item
 from assistant.schema import Answer, Citation, Passage, Scored, Turn
-from assistant.text import split_sentences, stem, terms
+from assistant.text import CARRIED_CONTEXT, split_sentences, stem, terms
 
 __all__ = ["Assistant", "NOT_COVERED"]
 
@@ -54,9 +54,6 @@ MAX_LIST_ITEMS = 6
 # a list of that many; a list of four is another list.
 COUNTED_ITEMS = re.compile(r"\b(?:what|which|the|name|list)\s+(two|three|four|five|six)\s+(?!of\b)[a-z]", re.I)
 COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
-# "…utilizing state resources – aircraft, security, and diplomatic cover": a paragraph that
-# lists the asked-for things itself, after a dash, colon or "such as".
-INLINE_LIST = r"\s*(?:[–—:(]|,?\s+(?:such as|including|like))\s*[\w’'-]+(?:\s+[\w’'-]+){0,3},\s"
 # A list question's section is scored by its best-matching member plus this times the share of
 # the question's words its heading holds; half weight let the heading decide between sections
 # whose members match about equally, and not override a clearly better member.
@@ -77,6 +74,7 @@ RANKED_MARGIN = 0.1  # a bullet this close to the best one is answer enough to q
 # of the question's words it holds; 0.3 and 0.6 left "What state resources…?" on the wrong
 # sentence; over all of tests/eval, 1.5 put the key words in two more answers than 1.0 did.
 OVERLAP_WEIGHT = 1.5
+CARRIED_WEIGHT = 0.25  # a word carried from the turn before, against one the question asks with
 SECOND_SENTENCE_RATIO = 0.85  # a second sentence scoring this share of the best one is quoted too
 TWO_PART_SECOND_RATIO = 0.5  # ...and this share for a question asking two things
 # A passage scoring this share of the best one's score is quoted as well (its best sentence).
@@ -296,7 +294,16 @@ class Assistant:
         kind = answer_type(question)
         # Rare words count for more: in "What state resources does the cartel use?" the match on
         # "resources" picks the sentence, not the match on "cartel", which half the coverage has.
+        # "why is it so hard to break it up then (state resources cartel suns use)": the words
+        # carried from the turn before say what "it" is; the question's own words, in the
+        # coverage's words too ("difficult"), say which sentence answers ("difficult to
+        # dismantle", not "utilizing state resources").
+        own = CARRIED_CONTEXT.sub("", question)
+        own_stems = set(self.retriever.topic_stems(self.retriever.vocabulary.expand(own))) if own != question else set()
+        query_stems |= own_stems
         weight = {s: self.retriever.idf(s) for s in query_stems}
+        if own_stems:
+            weight = {s: w if s in own_stems else CARRIED_WEIGHT * w for s, w in weight.items()}
         mass = sum(weight.values()) or 1.0
         scored = []
         for i, text, vectors in sentences:
@@ -401,11 +408,8 @@ class Assistant:
         return [_Pick(whole_list, sentences + [b.text for b in bullets], items=len(bullets))]
 
     def _lists_asked_things(self, question: str, paragraph: Passage) -> bool:
-        """Whether `paragraph` names the things asked for in a list of its own: a word of the
-        question, then a dash or "such as" and items ("state resources – aircraft, security…")."""
-        asked = set(self.retriever.topic_stems(question))
-        return any(stem(word.lower()) in asked and re.match(INLINE_LIST, paragraph.text[match.end():])
-                   for match in re.finditer(r"[\w’'-]+", paragraph.text) for word in [match.group()])
+        """Whether `paragraph` names the things asked for in a list of its own."""
+        return lists_inline(set(self.retriever.topic_stems(question)), paragraph.text)
 
     def _list_score(self, question: str, retrieval: Retrieval, of: Passage) -> float:
         """How well the list of `of`'s section answers a list question: its best-matching member

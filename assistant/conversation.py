@@ -56,7 +56,8 @@ ORDINAL_REFERENCE = re.compile(
 )
 # A fragment opening with a past-tense verb and its object has no subject of its own ("Pleaded to
 # what?"); "And targeted sanctions?" is a noun phrase.
-VERB_FIRST = re.compile(r"^\W*[a-z]{3,}ed\s+(?:to|for|of|in|at|with|where|when|why|what|whom)\b", re.IGNORECASE)
+VERB_FIRST = re.compile(r"^\W*(?:[a-z]{3,}ed|claims|says|alleges|asserts|wants|offers|promises|thinks)\s+"
+                        r"(?:to|for|of|in|at|with|where|when|why|what|whom)\b", re.IGNORECASE)
 # Only a fragment: "What is the next step for Washington?" asks a question of its own.
 NEXT_ONE = re.compile(r"^\W*(?:(?:and|ok|okay|so)\W+)*(?:what(?:[’']s| is| about)\s+)?(the\s+)next\s+"
                       r"(?:one|item|point|step|bullet|idea|recommendation|trend|option|measure)\W*$", re.I)
@@ -465,9 +466,11 @@ def _resolve(question: str, resolved: list[tuple[str, str]], people: Mapping[str
         # "the border one?" after "what does it say about sanctions?": another of the same
         # list, named by its own word; the earlier topic would only pull back to sanctions.
         return f"What about {one.group(1)}?"
-    if subject and VERB_FIRST.match(text):
-        # "Pleaded to what?" after "Carvajal — where now?": who did it is the earlier subject.
-        return f"{subject} {text[0].lower()}{text[1:]}"
+    doer = subject or first_named(CARRIED_CONTEXT.sub("", previous_question), people)
+    if doer and VERB_FIRST.match(text):
+        # "Pleaded to what?" after "Carvajal — where now?": who did it is the earlier subject,
+        # named in lower case too ("claims what" after "el pollo who").
+        return f"{doer} {text[0].lower()}{text[1:]}"
     if _key_words(text) and not words & POINTING_BACK and not NARROWING_FRAGMENT.match(text):
         # "And the sanctions?" names its own topic: the earlier words would only drown it.
         return text

@@ -174,7 +174,7 @@ LEADER_QUESTION = re.compile(
     # "Which generals does the piece name as leaders of the cartel?"
     r"\b(?:which|what)\b[^?]*?\b(?:leaders|heads|founders|bosses|commanders|masterminds)\s+of\s+(.+)|"
     # A search-box query: "cartel of the suns founder".
-    rf"{SEARCH_BOX.removesuffix('[^?]*')}(.+?)\s+(?:leader|head|founder|boss|commander|mastermind)s?\W*$",
+    rf"{SEARCH_BOX.removesuffix('[^?]*')}(.+?)\s+(?:leader|head|founder|boss|commander|mastermind)s?(?:\s+(?:name|names|who))?\W*$",
     re.I,
 )
 LEADING = re.compile(
@@ -253,7 +253,7 @@ YES_NO = re.compile(r"^\W*(?:is it (?:true|the case|so) that\s+|did the (?:artic
                     r"(?:has|have|had|is|are|was|were|did|does)\b", re.I)
 # "What sanctions has the US already imposed?": an act reported done, which a recommendation
 # ("Impose targeted sanctions on…") is not.
-ALREADY_DONE = re.compile(r"\balready\s+(?:been\s+)?([a-z]{3,}ed)\b", re.I)
+ALREADY_DONE = re.compile(r"\balready\s+(?:been\s+)?([a-z]{3,}ed|put|set|made|taken|given|sent|brought|laid|done)\b", re.I)
 # "What targeted sanctions did the Trump administration impose on Dec 4?": an act of state
 # asked about as done.
 DID_ACT = re.compile(r"^\W*(?:what|which)\b[^?]*?\bdid\s+(?:the\s+)?(?:[\w.-]+\s+){0,3}?"

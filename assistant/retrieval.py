@@ -30,7 +30,7 @@ from assistant.lexicon import (
     ARTICLE_WORDS, DEGREE_WORDS, NOT_TOPIC, ORDINALS, QUESTION_WORDS, QUOTED_SPEAKER, is_demonym, without_possessive,
 )
 from assistant.answer_types import (
-    answer_type, asks_what_it_says, has_cue, header_field_asked, header_lines, mentions_saying,
+    answer_type, asks_what_it_says, has_cue, header_field_asked, header_lines, lists_inline, mentions_saying,
 )
 from assistant.corpus import names_a_callout
 from assistant.providers import Embedder
@@ -78,6 +78,10 @@ FAQ_NAMED = re.compile(r"\b(?:faqs?|frequently asked questions|q ?& ?a)\b", re.I
 # "the structure section", "that Actionable Insights list"; not "part of the cartel".
 SECTION_NAMED = re.compile(r"\b(?:the|that|this)\s+((?:[\w’'-]+\s+){1,3}?)(?:section|part|chapter|list)\b(?!\s+of\b)", re.I)
 PART_BONUS = 0.1
+# "Name the three state resources the cartel uses": a passage listing them itself ("state
+# resources – aircraft, security, and diplomatic cover") over one that only shares words.
+INLINE_LIST_BONUS = 0.1
+ASKS_FOR_THINGS = re.compile(r"^\W*(?:what|which|name|list|identify)\b", re.I)
 # "What is the final bullet under 'Here's what's at stake'?", "the second step it recommends":
 # the item at that place in the list the rest of the question points to.
 ORDINAL_ITEM = re.compile(rf"(?<!\ba )(?<!\bone )(?<!\bmy )\bthe\s+({'|'.join(ORDINALS)})\s+(?:[\w-]+\s+)?"
@@ -335,6 +339,13 @@ class Retriever:
                 speakers = {without_possessive(m.group(1)) for m in QUOTED_SPEAKER.finditer(self.passages[pid].text)}
                 if speakers and person not in speakers:
                     fused[pid] -= OTHER_SPEAKER_PENALTY
+        if ASKS_FOR_THINGS.match(question):
+            asked = set(self.topic_stems(question))
+            for pid in fused:
+                passage = self.passages[pid]
+                # A bullet's label ends in a colon: "Targeted Sanctions: Impose…" lists nothing.
+                if passage.kind != "header" and lists_inline(asked, passage.text.removeprefix(passage.label)):
+                    fused[pid] += INLINE_LIST_BONUS
         named_part = self.passages_of_named_part(question)
         for pid in named_part:
             if pid in fused:

@@ -234,6 +234,11 @@ class Vocabulary:
         self._by_letters: dict[str, str] = {}
         for word in sorted(self._vocabulary):
             self._by_letters.setdefault(fold_accents(word), word)
+        # "counternarcotics" for "counter-narcotics": a compound the coverage hyphenates,
+        # typed as one word.
+        for word in sorted(self._vocabulary):
+            if "-" in word:
+                self._by_letters.setdefault(fold_accents(word.replace("-", "")), word)
 
     def respelled(self, question: str) -> str:
         """The question with each word the coverage does not know written as the coverage
