@@ -143,6 +143,9 @@ BM25_K1, BM25_B = 1.5, 0.2
 BM25_WEIGHT = 0.5  # tuned on tests/eval/sample_questions.jsonl: 0.2-0.5 all did about as well
 DENSE_CANDIDATES = 60  # views fetched from the vector store per question
 MASKED_WEIGHT = 1.0  # the masked phrasing's weight against the whole question's
+# What backs a claim up: "Q: What evidence supports Carvajal’s claims?" asks this, not what he claims.
+SUPPORT_WORDS = re.compile(r"\b(?:evidence|proof|proofs|prove[dn]?|verif\w*|corroborat\w*|support\w*|substantiat\w*|back(?:s|ed|ing)? up|credib\w*|true|truth|believ\w*|trust\w*|"
+                           r"confirm\w*|check\w*|investigat\w*|look\w* into|say-so)\b", re.I)
 CLAIM_VERBS = r"(?:alleges?|alleged|asserts?|asserted|claims?|claimed|contends?|insists?|accuses?|says|said)"
 # Two or more masked words in a row, or a masked possessive ("the Cartel of the Suns’s"); a
 # lone "the it" is more often a masked adjective ("the Venezuelan government") and is kept.
@@ -362,9 +365,15 @@ class Retriever:
             # "So what's Carvajal actually claiming?": "Q: What evidence supports Carvajal’s
             # claims?" names him and his claims; the passage stating them answers.
             states_claim = re.compile(rf"\b{re.escape(person)}\b[^.!?]{{0,160}}?\b{CLAIM_VERBS}\s+(?:that\b|[–—-])", re.I)
+            # ...and asking what a claim is, not what supports it, the FAQ on its evidence is
+            # about something else.
+            asks_support = SUPPORT_WORDS.search(question)
             for pid in fused:
-                if states_claim.search(self.passages[pid].text):
+                passage = self.passages[pid]
+                if states_claim.search(passage.text):
                     fused[pid] += CLAIM_BONUS
+                elif passage.kind == "faq" and not asks_support and SUPPORT_WORDS.search(passage.text.split("\n", 1)[0]):
+                    fused[pid] -= CLAIM_BONUS
         if person and PERSON_BONUS:
             # "How does Ramirez describe the allegations?": the small model hears "allegations"
             # in a passage that never names her; what a person says is where she is named.
