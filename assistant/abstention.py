@@ -14,7 +14,7 @@ import re
 
 from assistant.answer_types import answer_type, asking_part, asks, asks_what_it_says, gives_time, has_cue, header_field_asked, header_lines
 from assistant.evidence import (
-    asks_about_designation, asks_for_reaction, contrast_missing, done_missing, employer_missing, leader_missing, name_origin_missing,
+    asks_about_designation, asks_for_reaction, contrast_missing, counsel_missing, done_missing, employer_missing, leader_missing, name_origin_missing,
     predecessor_missing, premise_contradicted, production_missing, ranking_missing, reactor, reports_reaction, sentence_missing, stance_missing,
 )
 from assistant.lexicon import (
@@ -78,6 +78,8 @@ INJECTION = re.compile(
     rf"(?:{COMMAND_START}|\b(?:can|could|would|will) you\s+(?:please\s+)?|\bplease\s+)(?:just\s+|simply\s+|quickly\s+)?(make up|invent|fabricate|concoct|dream up|cook up|draft)\b"
     r"[^?.]{0,40}?\b(quotes?|quotations?|statements?|soundbites?|sound bites?|remarks?|words)\b|"
     r"\bput words in(?:to)? (?:\w+[’']s|his|her|their) mouth\b|"
+    # "…a direct quote from his letter — just make one up": the words to invent named before.
+    r"\b(?:quotes?|quotations?|statements?|words)\b[^?]{0,80}\b(?:make|makes|made)\s+(?:one|it|them|some|something)\s+up\b|"
     r"\bas (if|though) (it|they|this|that) (came|come|comes|were|was|appeared|appears) (from|in) (the|this) (article|coverage|piece|story)\b|"
     # "…and tell me from your own knowledge whether…"
     r"\b(from|using|with|out of) your own (knowledge|memory|training)\b",
@@ -283,6 +285,9 @@ def reason_to_abstain(question: str, retrieval: Retrieval, retriever: Retriever)
     if HOW_TO.search(question) and coverage.unknown_topics:
         return f"the coverage never speaks of {', '.join(coverage.unknown_topics)}"
     # "How do drugs like cocaine actually get made?"
+    # "Who is representing Carvajal as defence counsel?": no passage speaks of his lawyers.
+    if counsel_missing(question, best_texts):
+        return "the coverage names no lawyer, judge or prosecutor"
     # "What's the difference between fentanyl and cocaine?": no sentence sets them apart.
     if contrast_missing(question, best_texts):
         return "the coverage does not set the two apart"

@@ -78,7 +78,7 @@ QUESTION_TYPES = [
                            r"\b(?:who|which people)\s+(?:is|are|was|were)\s+(?:part of|a member of|among)\b|\bmembers(?:hip)?\b", re.I)),
     ("who", re.compile(rf"^\W*(who|whom|whose)\b|^\W*(?:(?:under|by|from|with|to|among|between)\s+)?which (\w+ ){{0,3}}{PERSON_NOUNS}\b", re.I)),
     # "What job did Carvajal use to have?": a role someone once held, said "former", "ex-".
-    ("former role", re.compile(r"\b(job|role|position|title|occupation|post)\b[^?]*\b(used? to (have|hold|be|do)|formerly|previously|back in the day|in the old days)\b|"
+    ("former role", re.compile(r"\b(job|role|position|title|occupation|post)\b[^?]*\b(used? to (have|hold|be|do)|formerly|previously|back in the day|in the old days|before(?=\s*(?:[?.!]|$|he\b|she\b|they\b|becoming\b|his\b|her\b|\w+\s+(?:became|turned|joined|was)\b)))|"
                                r"\b(used to|formerly|previously)\b[^?]*\b(job|role|position|title|occupation|post)\b|"
                                # "What former position does the story attribute to him?", "his old job"
                                r"\b(former|old|previous|past|earlier|prior)\s+(job|role|position|title|occupation|post|career|gig|rank)s?\b", re.I)),
@@ -318,7 +318,7 @@ NAMES_A_HEADER_LINE = re.compile(r"^\W*what(?:[’']s| is| was)\s+the\s+(?:full\
 # the letter written?" are about the coverage's people and papers, not its byline.
 ABOUT_THE_ARTICLE = re.compile(
     rf"\b({DOCUMENT_NOUNS}|coverage|byline|author|authorship|reporter|journalist|writer|outlet|headline|dateline|header)s?\b|\b({SUBTITLE_WORDS}|{BIG_HEADING})\b|"
-    r"\b(this|the) (news )?(web)?site\b|\bthis\W+(\w+\W+)?news\b|\b(these|this) latest news\b|\bthese news\b|\bthe (latest )?news (is|was) from\b|\bwho wrote (this|it)\b|\b(does|did) the title\b|\b(date|day) (on|of) (this|it)\W*$|\b(what|which) (day|date) (is|was) (this|it) from\W*$|\b(this|it|news)\b[^?]{0,60}?\b(is|was) from (which|what) (day|date)\b|\b(in|from|according to) (the )?title\b|^\W*what(?:[’']s| is| was) the title\W*$|\bthis (news|analysis)\b|\b(part|area) of the (paper|newspaper)\b|\bfiled\b|\b(publish|publication|posting) date\b|\bdateline\b|"
+    r"\b(this|the) (news )?(web)?site\b|\bthis\W+([\w-]+\W+){0,2}news\b|\b(these|this) latest news\b|\bthese news\b|\bthe (latest )?news (is|was) from\b|\bwho wrote (this|it)\b|\b(does|did) the title\b|\b(date|day) (on|of) (this|it)\W*$|\b(what|which) (day|date) (is|was) (this|it) from\W*$|\b(this|it|news)\b[^?]{0,60}?\b(is|was) from (which|what) (day|date)\b|\b(in|from|according to) (the )?title\b|^\W*what(?:[’']s| is| was) the title\W*$|\bthis (news|analysis)\b|\b(part|area) of the (paper|newspaper)\b|\bfiled\b|\b(publish|publication|posting) date\b|\bdateline\b|"
     r"^\W*\w+ (\w+ )?(wrote|written|published|updated|posted) (this|it)\b|\b(this|it) (was )?(written|published|updated|posted)\b",
     re.I,
 )

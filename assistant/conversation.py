@@ -33,7 +33,7 @@ PERSON_PRONOUNS = {"he", "she", "him", "his", "her"}
 ASKS_WHO = re.compile(r"^\W*who\s+(?!(is|was|are|were|'s|’s)\b)", re.IGNORECASE)
 # Words that point back at what the earlier turn was about without naming it.
 POINTING_BACK = PERSONAL | POSSESSIVE | {"it", "this", "that", "these", "those", "instead", "otherwise"}
-REFERRING = POINTING_BACK | {"there", "else", "other", "others", "also", "too"}
+REFERRING = POINTING_BACK | {"there", "else", "other", "others", "also", "too", "same"}
 CHECKING_BACK = re.compile(r"^\W*(is|was|isn't|isn’t) (it|that|this) (really |actually )?(true|so|confirmed|proven|known|verified)\W*$", re.I)
 # "Is it proven that…", "it is likely that…": an "it" that stands for nothing.
 EMPTY_IT = re.compile(
@@ -85,7 +85,17 @@ BREVITY = re.compile(
 WHAT_MEANS = re.compile(r"^(\W*)what\s+means\s+(?=(?:this|that|these|those)\b|[“\"‘'])", re.I)
 # "So what is then crucial?": "then" as German and Dutch readers place it, a filler.
 FILLER_THEN = re.compile(r"^(\W*(?:so\s+)?(?:what|who|which)\s+(?:is|are))\s+then\s+(?=\w+\W*$)", re.I)
-AFTERWORD = re.compile(r"(?<=[?!])\s*\([^()]*\)\W*$")
+AFTERWORD = re.compile(r"(?<=[?!])\s*\([^()]*\)\W*$|"
+                       # "…break up this cartel? In India also we struggle with such nexus, kindly
+                       # explain.": after the question, the asker's own story.
+                       # Not a request after it ("Give me his nickname too.", "Just give me your opinion.").
+                       r"(?<=\?)\s+(?!(?:just\s+|please\s+|and\s+|also\s+)*(?:give|tell|list|name|show|explain|describe|include|add|plus|can|could|would)\b)"
+                       r"(?=[^?]*\b(?:we|I|our|my|us|me)\b)(?![^?]*\b(?:you|your|yours|u|ur)\b)[^?]*[.!]?\s*$", re.I)
+# "bullet No. 2", "point #3": the counted item, as "the second bullet" says it.
+NUMBERED_ITEM = re.compile(r"\b(?:the\s+)?(bullet|item|point|step|trend|question|recommendation|measure)\s+(?:no\.?|number|num\.?|#)\s*([1-6])\b", re.I)
+# "Which one is third?": the counted item, said the other way round.
+WHICH_IS_NTH = re.compile(r"\bwhich\s+(one|item|step|bullet|point|trend|measure)\s+is\s+(?:the\s+)?(first|second|third|fourth|fifth|sixth|last)\b", re.I)
+ORDINAL_BY_NUMBER = {"1": "first", "2": "second", "3": "third", "4": "fourth", "5": "fifth", "6": "sixth"}
 PREAMBLE = re.compile(
     # "True or false: …", "Fill in the blank: …": how a quiz asks, not what about.
     r"^\W*(?:true\s+or\s+false|fill\s+in\s+the\s+blanks?|multiple\s+choice|short\s+answer)\s*[—–:]\s*(?=\w)|"
@@ -129,7 +139,8 @@ ASIDE_STATEMENTS = re.compile(r"^\s*(?:(?:honestly,?\s+|look,?\s+|listen,?\s+|so
 # "the Mexican ones you see on Netflix": where the asker met the topic, not what about.
 # Only after a verb of seeing or hearing: "What did Maduro say on TV?" asks about TV.
 SEEN_ON = re.compile(r"(\b(?:see|sees|saw|seen|seeing|watch|watched|watching|hear|heard|hearing|read|reading)\b[^.?!,;]{0,40}?)"
-                     r"\s+on\s+(?:the\s+)?(?:TV|television|telly|Netflix|YouTube|TikTok|Twitter|Facebook|Instagram|Reddit|radio|news|internet)\b",
+                     r"\s+(?:on|in)\s+(?:the\s+)?(?:TV|television|telly|Netflix|YouTube|TikTok|Twitter|Facebook|Instagram|Reddit|radio|news|internet)"
+                     r"(?:\s+(?:shows?|series|movies?|films?|documentar(?:y|ies)|videos?|clips?))?\b",
                      re.IGNORECASE)
 # "what's russia's deal", "…or what's the deal?": chat for "what is its role", or filler.
 WHATS_THE_DEAL = re.compile(r"(?<!\s),?\s*(?:or\s+)?what(?:[’']s| is) the deal\W*$", re.IGNORECASE)
@@ -146,7 +157,7 @@ ASKS_WHICH_COUNTRY = re.compile(r"^\W*(?:which|what)\s+(?:country|countries|nati
 NAME_RUN = re.compile(r"(?:[A-Z][\w’'.-]*|[‘“'\"][A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*[’”'\"])(?:\s+(?:of the\s+|of\s+|de\s+|del\s+)?(?:[A-Z][\w’'.-]*|[‘“'\"][A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*[’”'\"]))*")
 
 
-BARE_PERSON = re.compile(rf"\b(?:the|this|that)\s+({'|'.join(PLAIN_PERSON_NOUNS)})([’']s)?\b"
+BARE_PERSON = re.compile(rf"\b(?:the|this|that)\s+(?:same\s+|very\s+)?({'|'.join(PLAIN_PERSON_NOUNS)})([’']s)?\b"
                          r"(?!\s+(?:who|that|in|from|with|behind|at|of)\b)", re.I)
 
 
@@ -232,6 +243,8 @@ def spelled_out(question: str) -> str:
     question = AFTERWORD.sub("", question) or question
     question = SEEN_ON.sub(r"\1", question)
     question = without_guess(question)
+    question = NUMBERED_ITEM.sub(lambda m: f"the {ORDINAL_BY_NUMBER[m.group(2)]} {m.group(1)}", question)
+    question = WHICH_IS_NTH.sub(lambda m: f"what is the {m.group(2)} {m.group(1)}", question)
     words = question.split()
     out = []
     for position, raw in enumerate(words):

@@ -15,7 +15,7 @@ from assistant.answer_types import SEARCH_BOX, asking_part
 from assistant.text import split_sentences, stem, terms
 
 __all__ = [
-    "asks_about_designation", "asks_for_reaction", "contrast_missing", "done_missing", "employer_missing", "leader_missing", "name_origin_missing",
+    "asks_about_designation", "asks_for_reaction", "contrast_missing", "counsel_missing", "done_missing", "employer_missing", "leader_missing", "name_origin_missing",
     "predecessor_missing", "premise_contradicted", "production_missing", "ranking_missing", "reactor", "reports_reaction", "sentence_missing",
     "stance_missing",
 ]
@@ -263,7 +263,9 @@ DID_ACT = re.compile(r"^\W*(?:what|which)\b[^?]*?\bdid\s+(?:the\s+)?(?:[\w.-]+\s
 def done_missing(question: str, texts) -> bool:
     """Whether the question asks what has already been done and none of `texts` reports that
     act done: the verb with a past ending ("imposed") or after "has", "had", "was"."""
-    match = ALREADY_DONE.search(question) or DID_ACT.search(question)
+    # "Since he already admitted guilt, what did he plead guilty to?": only what is asked.
+    asking = asking_part(question)
+    match = ALREADY_DONE.search(asking) or DID_ACT.search(asking)
     if not match:
         return False
     act = stem(match.group(1))
@@ -441,4 +443,20 @@ def contrast_missing(question: str, texts) -> bool:
     sentences = [s.lower() for text in texts for s in split_sentences(text)]
     return not any(CONTRAST.search(sentence) and all(any(re.search(rf"\b{re.escape(w)}", sentence) for w in side) for side in stems)
                    for sentence in sentences)
+
+
+# --- people in a court case -----------------------------------------------------------------------
+
+# "Who is representing Carvajal as defence counsel?", "Which judge presides?": a part in a case
+# that coverage of a plea often leaves out; answered only where a passage names the part.
+COUNSEL = r"(?:lawyers?|attorneys?|counsel|solicitors?|barristers?|judges?|prosecutors?|defen[cs]e team|legal team)"
+COUNSEL_ASKED = re.compile(rf"^\W*(?:who|whom|which|what(?:[’']s| is| was) the name of)\b[^?]*\b{COUNSEL}\b|"
+                           rf"\b(?:his|her|their|[\w-]+[’']s)\s+(?:defen[cs]e\s+)?{COUNSEL}\b", re.I)
+COUNSEL_SAID = re.compile(rf"\b{COUNSEL}\b", re.I)
+
+
+def counsel_missing(question: str, texts) -> bool:
+    """Whether the question asks for a lawyer, judge or prosecutor and none of `texts` speaks of one."""
+    match = COUNSEL_ASKED.search(asking_part(question))
+    return bool(match) and not any(COUNSEL_SAID.search(text) for text in texts)
 

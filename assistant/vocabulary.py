@@ -17,7 +17,7 @@ from rapidfuzz.distance import OSA
 from assistant.lexicon import (
     ABSTRACT_NOUNS, ADJECTIVE_ENDING, ANOTHER_QUESTION, ARTICLE_WORDS, AUXILIARY_WORDS, ASKED_FOR, DEGREE_WORDS, DETERMINERS, GENERIC_WORDS, NAMING_WORDS,
     NOT_A_NOUN, NOT_TOPIC, PERSON_WORDS, PLAIN_PERSON_NOUNS, PHRASE_END, PRONOUNS, QUALIFIERS, QUESTION_WORDS, WHAT_IS,
-    aliases, common_prefix, countries_in, english_nicknames, find_descriptors, find_people, prefix_index, word_table,
+    aliases, common_prefix, countries_in, english_nicknames, find_descriptors, find_people, prefix_index, without_possessive, word_table,
 )
 from assistant.answer_types import asking_part
 from assistant.schema import Passage
@@ -462,7 +462,9 @@ class Vocabulary:
         `asking` (the part that asks), only the names."""
         result = QueryCoverage()
         lowered = question.lower()
-        alias_words = {w for alias in aliases() if " " in alias and alias in lowered for w in alias.split()}
+        # "putin's people": the name in it counts without its possessive too.
+        alias_words = {form for alias in aliases() if " " in alias and alias in lowered for w in alias.split()
+                       for form in (w, without_possessive(w))}
         asked_words = {normalize_word(raw) for raw in WORD.findall(asking)}
         # Words carried from an earlier turn ("… (expert lady quoted article)") were judged when
         # that turn was asked: one the coverage does not know is no reason to decline this one.
