@@ -365,14 +365,15 @@ class Retriever:
             # "So what's Carvajal actually claiming?": "Q: What evidence supports Carvajal’s
             # claims?" names him and his claims; the passage stating them answers.
             states_claim = re.compile(rf"\b{re.escape(person)}\b[^.!?]{{0,160}}?\b{CLAIM_VERBS}\s+(?:that\b|[–—-])", re.I)
-            # ...and asking what a claim is, not what supports it, the FAQ on its evidence is
-            # about something else.
-            asks_support = SUPPORT_WORDS.search(question)
+            for pid in fused:
+                if states_claim.search(self.passages[pid].text):
+                    fused[pid] += CLAIM_BONUS
+        if asks_what_person_says and not SUPPORT_WORDS.search(question):
+            # Asking what a claim is, not what supports it: the FAQ on its evidence is about
+            # something else.
             for pid in fused:
                 passage = self.passages[pid]
-                if states_claim.search(passage.text):
-                    fused[pid] += CLAIM_BONUS
-                elif passage.kind == "faq" and not asks_support and SUPPORT_WORDS.search(passage.text.split("\n", 1)[0]):
+                if passage.kind == "faq" and SUPPORT_WORDS.search(passage.text.split("\n", 1)[0]):
                     fused[pid] -= CLAIM_BONUS
         if person and PERSON_BONUS:
             # "How does Ramirez describe the allegations?": the small model hears "allegations"
