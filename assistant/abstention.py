@@ -82,7 +82,10 @@ INJECTION = re.compile(
     r"\b(?:quotes?|quotations?|statements?|words)\b[^?]{0,80}\b(?:make|makes|made)\s+(?:one|it|them|some|something)\s+up\b|"
     r"\bas (if|though) (it|they|this|that) (came|come|comes|were|was|appeared|appears) (from|in) (the|this) (article|coverage|piece|story)\b|"
     # "…and tell me from your own knowledge whether…"
-    r"\b(from|using|with|out of) your own (knowledge|memory|training)\b",
+    r"\b(from|using|with|out of) your own (knowledge|memory|training)\b|"
+    # "…tell me everything you know about Maduro from outside the article."
+    r"\beverything (?:you|u) know\b|\b(?:from|using|with) outside (?:of )?(?:the|this) (?:article|coverage|text|piece|story)\b|"
+    r"\b(?:ignore|ignora|ignorar|ignorer|ignoriere)\s+(?:suas|sus|tus|tuas|your|ur)\s+(?:regras|reglas|rules|instru\w+)\b",
     re.IGNORECASE,
 )
 # A question asking to explain, whose words describe the fact rather than name it.
@@ -99,7 +102,7 @@ NAMED_KINDS = (
     "prisons?|jails?|cit(?:y|ies)|towns?|states?|provinces?|countr(?:y|ies)|capitals?|cartels?|gangs?|"
     "compan(?:y|ies)|banks?|agenc(?:y|ies)|universit(?:y|ies)|courts?|part(?:y|ies)|newspapers?|airports?|"
     "ports?|officials?|generals?|ministers?|politicians?|statutes?|laws?|judges?|prosecutors?|lawyers?|attorneys?|"
-    "currenc(?:y|ies)|cryptocurrenc(?:y|ies)|coins?"
+    "currenc(?:y|ies)|cryptocurrenc(?:y|ies)|coins?|jets?|missiles?|tanks?|warplanes?|drones?|warships?"
 )
 AUXILIARIES = "|".join(sorted(AUXILIARY_WORDS | {"must", "the", "a", "an"}))  # words no modifier of a kind is
 # The act a "which X" question asks about: the verb right after X ("Which country extradited
@@ -121,7 +124,7 @@ NOT_AN_ACT = {"know", "think", "believe", "mean", "call", "name", "consider", "s
 # cartel…" for a description. Up to three modifiers before it ("Which specific US federal prison"), and a verb, a preposition or the
 # end after it.
 WHICH_KIND = re.compile(
-    rf"^\W*(?:in |at |from |to |for |of |by |with |under |on |against |through |into )?(?:which|what|(?:name|list|identify)\s+(?:the|any|some|one|a|an))\s+"
+    rf"^\W*(?:like\s+|so\s+|and\s+)?(?:in |at |from |to |for |of |by |with |under |on |against |through |into )?(?:which|what|(?:name|list|identify)\s+(?:the|any|some|one|a|an))\s+"
     rf"((?:(?!(?:{AUXILIARIES})\b)[\w’'-]+\s+){{0,3}}?)(?!(?:{AUXILIARIES})\b)({NAMED_KINDS})\b(?=\s*(?:$|[,?.]|(?:is|are|was|were|does|do|did|has|have|had|"
     # "Name one specific country the article says…"
     r"the (?:article|piece|story|report|author|writer|faq)|"
@@ -173,7 +176,9 @@ ASKS_FOR_OPINION = re.compile(
     # "…just tell me whether you personally think Trump should invade."
     r"\b(?:whether|if|what) (?:you|u) (?:personally|yourself|honestly) (?:think|believe|feel|reckon)\b|"
     # "Between you and me, do you personally believe he is telling the truth?"
-    r"\b(?:do|would|can) (?:you|u|ya) (?:personally|yourself|honestly) (?:think|believe|feel|reckon|trust)\b",
+    r"\b(?:do|would|can) (?:you|u|ya) (?:personally|yourself|honestly) (?:think|believe|feel|reckon|trust)\b|"
+    # "which side are u on, trump or maduro?"
+    r"\bwhich side (?:are|r) (?:you|u|ya) on\b|\bwho (?:are|r|do) (?:you|u|ya) (?:rooting for|siding with|side with|support|backing)\b",
     re.I,
 )
 
@@ -297,7 +302,9 @@ def reason_to_abstain(question: str, retrieval: Retrieval, retriever: Retriever)
     # prison") but never names it.
     # "Which think tank or university…": the kind last named heads the phrase.
     # "What sentence does he face, and which federal judge presides?": each "which" asks.
-    for clause in ANOTHER_QUESTION.split(asking_part(question)):  # not the anecdote told first
+    # "…sent to maduro? like which jets or missiles": a second question after the first.
+    clauses = [clause for part in re.split(r"(?<=\?)\s+", asking_part(question)) for clause in ANOTHER_QUESTION.split(part)]
+    for clause in clauses:  # not the anecdote told first
         which_question = FIRST_ALTERNATIVE.sub(r"\1", clause)
         kind, compound = _which_kind(which_question)
         # A bullet's label is title case ("Expansion of Target Countries"): no name in it.

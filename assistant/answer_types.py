@@ -200,7 +200,9 @@ ASIDE_BREAK = re.compile(r"\s*(?:;|\s[–—-]\s|,\s*but\s+)\s*")
 # A reader's guess tagged on at the end ("who's the expert they quote, lemme guess some think
 # tank person?", "where is he now, chilling on a beach or what?"): it only pulls towards other words.
 GUESSED = re.compile(r",\s*(?:(?:let me|lemme) guess|i bet|i guess|i suppose|i assume)\b[^,?]*(?=\W*$)|"
-                     r",\s*[^,?]*\bor (?:what|whatever)(?=\W*$)", re.I)
+                     r",\s*[^,?]*\bor (?:what|whatever)(?=\W*$)|"
+                     # "where's carvajal rn? chilling on a beach or what 🏖️"
+                     r"(?<=\?)\s+[^?]*\bor (?:what|whatever|smth|something)(?=\W*$)\W*", re.I)
 REQUEST_VERBS = r"tell|explain|describe|list|name|give|summari[sz]e"
 # A part that asks: a question word anywhere ("could you tell me what he offered"), an
 # auxiliary opening a yes/no question ("has he been sentenced yet?"), or a request.

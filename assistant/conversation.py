@@ -91,6 +91,10 @@ AFTERWORD = re.compile(r"(?<=[?!])\s*\([^()]*\)\W*$|"
                        # Not a request after it ("Give me his nickname too.", "Just give me your opinion.").
                        r"(?<=\?)\s+(?!(?:just\s+|please\s+|and\s+|also\s+)*(?:give|tell|list|name|show|explain|describe|include|add|plus|can|could|would)\b)"
                        r"(?=[^?]*\b(?:we|I|our|my|us|me)\b)(?![^?]*\b(?:you|your|yours|u|ur)\b)[^?]*[.!]?\s*$", re.I)
+# "who'd he slide into the DMs of lol, like who'd he send a letter to", "is ww3 starting or
+# what 😭 like is there gonna be an actual war": the question said again in plain words, after
+# "like"; the plain one is what is asked.
+SAID_AGAIN = re.compile(r"^.*?(?:\blol\b|\blmao\b|\bor what\b|[^\w\s,.;:!?'’\"“”‘()-])\W*like\s+(?=(?:who|whom|what|where|when|why|how|which|is|are|was|were|does|did|do|can|could|will|would)\b)", re.I)
 # "bullet No. 2", "point #3": the counted item, as "the second bullet" says it.
 NUMBERED_ITEM = re.compile(r"\b(?:the\s+)?(bullet|item|point|step|trend|question|recommendation|measure)\s+(?:no\.?|number|num\.?|#)\s*([1-6])\b", re.I)
 # "Which one is third?": the counted item, said the other way round.
@@ -243,6 +247,7 @@ def spelled_out(question: str) -> str:
     question = AFTERWORD.sub("", question) or question
     question = SEEN_ON.sub(r"\1", question)
     question = without_guess(question)
+    question = SAID_AGAIN.sub("", question) or question
     question = NUMBERED_ITEM.sub(lambda m: f"the {ORDINAL_BY_NUMBER[m.group(2)]} {m.group(1)}", question)
     question = WHICH_IS_NTH.sub(lambda m: f"what is the {m.group(2)} {m.group(1)}", question)
     words = question.split()
@@ -261,7 +266,8 @@ def spelled_out(question: str) -> str:
         if full is None or not core or abbreviation or filler_inside:
             out.append(raw)
         elif full:
-            full = full[0].upper() + full[1:] if core[0].isupper() else full
+            # "ODs" is "overdoses" inside a sentence: capitals of shorthand are no name.
+            full = full[0].upper() + full[1:] if core[0].isupper() and not (position and sum(map(str.isupper, core)) > 1) else full
             out.append(raw.replace(core, full, 1))
         elif raw != core:  # "…title tho?": the filler goes, its question mark stays
             out.append(raw.replace(core, "", 1))
@@ -308,6 +314,8 @@ def in_english(question: str) -> str:
     # "And what is his Spitzname?": a word no English sentence writes is put in English on its
     # own, the rest of the question read as the English it is.
     reads_as_english = not SPANISH_MARK.search(question) and len(foreign - never_english) < 2
+    # "Então, what else…": so is a word with a letter English never writes.
+    never_english = never_english | {word for word in foreign if not word.isascii()}
     if reads_as_english and not foreign & never_english and not any(
             _spanish_phrase(question, match, table, also_english) for match in pattern.finditer(question)):
         return question
@@ -484,7 +492,10 @@ def _resolve(question: str, resolved: list[tuple[str, str]], people: Mapping[str
         # "Pleaded to what?" after "Carvajal — where now?": who did it is the earlier subject,
         # named in lower case too ("claims what" after "el pollo who").
         return f"{doer} {text[0].lower()}{text[1:]}"
-    if _key_words(text) and not words & POINTING_BACK and not NARROWING_FRAGMENT.match(text):
+    own = _key_words(text)
+    # "so what changed", "what else is crucial": a verb, or "else", asks on about the earlier topic.
+    leans_on_earlier = len(own) == 1 and ("else" in words or own[0].lower().endswith("ed"))
+    if own and not words & POINTING_BACK and not NARROWING_FRAGMENT.match(text) and not leans_on_earlier:
         # "And the sanctions?" names its own topic: the earlier words would only drown it.
         return text
     keywords = _carried_words(previous_question)

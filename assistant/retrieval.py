@@ -135,6 +135,7 @@ ANSWER_TYPE_BONUS = 0.05
 # little more; 0.05 for a recipient half as much), none fewer.
 ROLE_ASKED = re.compile(r"\b(?:former|formerly|old|previous|previously|past|earlier|prior|job|role|position|title|"
                         r"occupation|post|career|gig|rank)s?\b", re.I)
+WHERE_ADVICE_BONUS = 0.15
 KIND_BONUS = {"nickname": 0.2, "past": 0.15, "former role": 0.25, "enough": 0.35, "recipient": 0.1}
 # b: how much a long passage is marked down. Low, since a passage is judged by its best view
 # (sentence): one matching sentence in a long paragraph counts as in a short one. 0.0-0.2 put
@@ -265,6 +266,10 @@ class Retriever:
         if kind:
             # Most kinds only tip a close call; see KIND_BONUS for those that decide.
             bonus = KIND_BONUS.get(kind, ANSWER_TYPE_BONUS)
+            if kind == "where" and re.search(r"\b(?:should|must|ought to)\b", question, re.I):
+                # "Where should the US prioritize intelligence gathering?": advice about a place,
+                # which only a passage naming one gives ("within Venezuela and throughout the region").
+                bonus = WHERE_ADVICE_BONUS
             for pid in fused:
                 if has_cue(kind, self.passages[pid].text):
                     fused[pid] += bonus
