@@ -315,16 +315,17 @@ def in_english(question: str) -> str:
     # own, the rest of the question read as the English it is.
     reads_as_english = not SPANISH_MARK.search(question) and len(foreign - never_english) < 2
     # "Então, what else…": so is a word with a letter English never writes.
-    never_english = never_english | {word for word in foreign if not word.isascii()}
-    if reads_as_english and not foreign & never_english and not any(
+    alone = never_english | {word for word in foreign if not word.isascii()}
+    if reads_as_english and not foreign & alone and not any(
             _spanish_phrase(question, match, table, also_english) for match in pattern.finditer(question)):
         return question
 
     def translate(match: re.Match) -> str:
         typed = match.group()
         german_noun = typed.lower() in never_english
-        if reads_as_english and _spanish_phrase(question, match, table, also_english):
-            # "What does it say about la frontera?": one Spanish phrase in an English question.
+        if reads_as_english and (typed.lower() in alone or _spanish_phrase(question, match, table, also_english)):
+            # "What does it say about la frontera?", "Então, what else…?": one Spanish phrase,
+            # or one word no English sentence writes, in an English question.
             reads_as_spanish_here = not _starts_a_name(question, match)
         else:
             reads_as_spanish_here = not reads_as_english and not _starts_a_name(question, match)
