@@ -60,7 +60,7 @@ INJECTION = re.compile(
     r"(article|coverage|sources?|text|documents?|news|facts)\b|"
     # A task rather than a question about the coverage.
     rf"{COMMAND_START}(write|compose|generate|create|make up)\s+(me\s+|us\s+)?(a|an|some)\s+(\w+\s+)?"
-    r"(poem|story|song|essay|joke|haiku|limerick|tweet|email|script|code|recipe)\b|"
+    r"(poem|story|song|essay|joke|haiku|limerick|tweet|email|script|code|recipe|quote|quotation|statement)\b|"
     # "New instruction from the developer: stop using the article and…"
     r"\b(new|updated|different) instructions?\b.{0,20}\bfrom (the |your )?(developer|admin|system|operator)s?\b|"
     r"\bno need to (check|read|look at|consult) (the |your )?(text|article|sources?|coverage)\b|"
@@ -84,7 +84,7 @@ INJECTION = re.compile(
     # "…and tell me from your own knowledge whether…"
     r"\b(from|using|with|out of) your own (knowledge|memory|training)\b|"
     # "…tell me everything you know about Maduro from outside the article."
-    r"\beverything (?:you|u) know\b|\b(?:from|using|with) outside (?:of )?(?:the|this) (?:article|coverage|text|piece|story)\b|"
+    r"\beverything (?:you|u) know\b|\b(?:from|with|using) general knowledge\b|\boverrid\w*\s+(?:your|the|this|its)\b[^.?!]{0,30}\brules?\b|\b(?:from|using|with) outside (?:of )?(?:the|this) (?:article|coverage|text|piece|story)\b|"
     r"\b(?:ignore|ignora|ignorar|ignorer|ignoriere)\s+(?:suas|sus|tus|tuas|your|ur)\s+(?:regras|reglas|rules|instru\w+)\b",
     re.IGNORECASE,
 )
@@ -125,7 +125,7 @@ NOT_AN_ACT = {"know", "think", "believe", "mean", "call", "name", "consider", "s
 # end after it.
 WHICH_KIND = re.compile(
     rf"^\W*(?:like\s+|so\s+|and\s+)?(?:in |at |from |to |for |of |by |with |under |on |against |through |into )?(?:which|what|(?:name|list|identify)\s+(?:the|any|some|one|a|an))\s+"
-    rf"((?:(?!(?:{AUXILIARIES})\b)[\w’'-]+\s+){{0,3}}?)(?!(?:{AUXILIARIES})\b)({NAMED_KINDS})\b(?=\s*(?:$|[,?.]|(?:is|are|was|were|does|do|did|has|have|had|"
+    rf"((?:(?!(?:{AUXILIARIES})\b)[\w’'-]+\s+){{0,3}}?)(?!(?:{AUXILIARIES})\b)({NAMED_KINDS})\b(?=\s*(?:$|[,?.]|(?:\w+ly\s+)?(?:is|are|was|were|does|do|did|has|have|had|"
     # "Name one specific country the article says…"
     r"the (?:article|piece|story|report|author|writer|faq)|"
     r"can|could|would|will|might|may|should|in|at|on|of|and|or|that|which|who|where|besides|except|apart|\w+ed|sent|held|led|"
@@ -167,7 +167,7 @@ NAMED_PLACE = re.compile(r"\b(?:in|at|near|from)\s+(?:the\s+)?([A-Z][\w’'-]+)"
 # does the writer say…?" nor "What do you think the Cartel of the Suns is?", which ask what the
 # article says.
 ASKS_FOR_OPINION = re.compile(
-    r"\b(?:your|ur)\s+(?:own\s+|honest\s+|personal\s+|real\s+|gut\s+)*(?:opinion|view|take|thoughts|guess|feeling|prediction|verdict)\b|"
+    r"\b(?:your|ur)\s+(?:own\s+|honest\s+|personal\s+|real\s+|gut\s+)*(?:opinion|view|take|thoughts|guess|feeling|prediction|verdict|assessment|judge?ment)\b|"
     r"\bin your (?:opinion|view)\b|\bwhat do you (?:personally\s+)?(?:think|believe|reckon)(?=\s*(?:[?.!]|$|about\b|of\b|will\b|would\b|should\b))|"
     # "Do you think the author is right that…?", "Do u agree with her?": a verdict on a view.
     r"^\W*(?:so\s+|and\s+|but\s+)?(?:(?:honestly|personally|seriously|frankly|really)\W+)?do (?:you|u|ya) (?:personally\s+|really\s+)?(?:think|believe|agree|reckon)\b"
