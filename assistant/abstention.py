@@ -289,13 +289,13 @@ def reason_to_abstain(question: str, retrieval: Retrieval, retriever: Retriever)
     # "How do you make arepas?": a how-to about something the coverage never speaks of.
     if HOW_TO.search(question) and coverage.unknown_topics:
         return f"the coverage never speaks of {', '.join(coverage.unknown_topics)}"
-    # "How do drugs like cocaine actually get made?"
     # "Who is representing Carvajal as defence counsel?": no passage speaks of his lawyers.
     if counsel_missing(question, best_texts):
         return "the coverage names no lawyer, judge or prosecutor"
     # "What's the difference between fentanyl and cocaine?": no sentence sets them apart.
     if contrast_missing(question, best_texts):
         return "the coverage does not set the two apart"
+    # "How do drugs like cocaine actually get made?"
     if production_missing(question, best_texts):
         return "the coverage does not say how it is made"
     # "Which federal prison is he held in?": the best passage speaks of one ("a US federal

@@ -389,9 +389,10 @@ class Assistant:
         if not sections or top.kind == "paragraph" and self._lists_asked_things(question, top):
             return []
         anchor = max(sections, key=lambda p: self._list_score(question, retrieval, p))
-        bullets = self._section_bullets(anchor)[:MAX_LIST_ITEMS]
+        section_bullets = self._section_bullets(anchor)
+        bullets = section_bullets[:MAX_LIST_ITEMS]
         counted = COUNTED_ITEMS.search(question)
-        if len(bullets) < 2 or counted and COUNTS[counted.group(1).lower()] != len(self._section_bullets(anchor)):
+        if len(bullets) < 2 or counted and COUNTS[counted.group(1).lower()] != len(section_bullets):
             return []
         lead_in = self._lead_in(bullets[0])
         sentences = []

@@ -301,7 +301,7 @@ CAPITALISED_NEXT = re.compile(r"\s+[A-ZÀ-Ý]")
 
 
 def in_english(question: str) -> str:
-    """A question asked in Spanish, Portuguese, Tagalog or Hindi, or mixing their words in, with the words
+    """A question asked in Spanish, Portuguese, Tagalog, Hindi, German or French, or mixing their words in, with the words
     data/glossary.tsv has put in English ("Where is Carvajal right now, está preso o qué?" ->
     "Where is Carvajal right now, is in prison what?"), so that the English coverage's words
     and the English embedding model can match it. A question that reads as English (fewer
@@ -341,7 +341,8 @@ def in_english(question: str) -> str:
     return re.sub(r"\s+([?!.,;:])", r"\1", " ".join(translated.split()))
 
 
-SPANISH_ARTICLE = re.compile(r"\b(?:el|la|los|las|del)\s+$", re.I)
+SPANISH_ARTICLES = ("el", "la", "los", "las", "del")
+SPANISH_ARTICLE_BEFORE = re.compile(rf"\b(?:{'|'.join(SPANISH_ARTICLES)})\s+$", re.I)
 
 
 def _spanish_phrase(question: str, match: re.Match, table: dict, also_english: set) -> bool:
@@ -351,10 +352,10 @@ def _spanish_phrase(question: str, match: re.Match, table: dict, also_english: s
     typed = match.group().lower()
     if typed in also_english:
         following = re.match(r"\s+([^\W\d_]+(?:\s+[^\W\d_]+)?)", question[match.end():])
-        return bool(SPANISH_ARTICLE.match(typed + " ") and following and any(
+        return bool(typed in SPANISH_ARTICLES and following and any(
             words.lower() in table and words.lower() not in also_english
             for words in (following.group(1), following.group(1).split()[0])))
-    return " " in typed or bool(SPANISH_ARTICLE.search(question[:match.start()]))
+    return " " in typed or bool(SPANISH_ARTICLE_BEFORE.search(question[:match.start()]))
 
 
 def _starts_a_name(text: str, match: re.Match) -> bool:
@@ -488,8 +489,8 @@ def _resolve(question: str, resolved: list[tuple[str, str]], people: Mapping[str
         # "the border one?" after "what does it say about sanctions?": another of the same
         # list, named by its own word; the earlier topic would only pull back to sanctions.
         return f"What about {one.group(1)}?"
-    doer = subject or first_named(CARRIED_CONTEXT.sub("", previous_question), people)
-    if doer and VERB_FIRST.match(text):
+    doer = VERB_FIRST.match(text) and (subject or first_named(CARRIED_CONTEXT.sub("", previous_question), people))
+    if doer:
         # "Pleaded to what?" after "Carvajal — where now?": who did it is the earlier subject,
         # named in lower case too ("claims what" after "el pollo who").
         return f"{doer} {text[0].lower()}{text[1:]}"
@@ -507,7 +508,7 @@ def _resolve(question: str, resolved: list[tuple[str, str]], people: Mapping[str
     return f"{text} ({' '.join(keywords)})" if keywords else text
 
 
-NAMES_INSTEAD = re.compile(r"\b(?:does|did) (?:it|\0) (?:name|mention|list|cite)\b[^?]*\binstead\b", re.I)
+NAMES_INSTEAD = re.compile(r"\b(?:does|did) it (?:name|mention|list|cite)\b[^?]*\binstead\b", re.I)
 THAT_COUNTRY = re.compile(r"\b(?:that|this|the same|the other)\s+(?:country|nation)([’']s)?\b", re.I)
 # "And for civil society in Venezuela, what does it propose?": the topic named first, "it" the
 # article that proposes.

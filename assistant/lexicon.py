@@ -314,7 +314,7 @@ def nickname_in_english(nickname: str) -> str:
 
 
 class Glossary(NamedTuple):
-    table: dict[str, str]  # Spanish, Portuguese, Tagalog, Hindi or German word or phrase -> English
+    table: dict[str, str]  # Spanish, Portuguese, Tagalog, Hindi, German or French word or phrase -> English
     also_english: frozenset[str]  # words English writes too ("no", "la"): they do not make a question foreign
     never_english: frozenset[str]  # words no English sentence writes ("Spitzname"): one is enough
 
@@ -401,17 +401,23 @@ def find_people(passages, descriptors: dict[str, str]) -> dict[str, list[str]]:
     # before the surname, a nickname between or not. Never a word the coverage writes in lower
     # case ("While Carvajal…").
     lower_words = {raw for p in passages for raw in re.findall(r"\b[a-zà-ÿ][\w’'-]*", p.text)}
-    given_names: dict[str, set[str]] = defaultdict(set)
-    for surname in people:
+    for given, names in given_names_before(passages, people).items():
+        if len(names) == 1 and given not in lower_words and given not in NOT_GIVEN_NAMES:
+            people[names.pop()].append(given)
+    return {name: [name.lower(), *dict.fromkeys(words)] for name, words in people.items()}
+
+
+def given_names_before(passages, surnames) -> dict[str, set[str]]:
+    """Each capitalised word the passages write right before one of `surnames`, a nickname
+    between them or not ("Hugo ‘El Pollo’ Carvajal"), in lower case -> those surnames. Not yet
+    judged a given name: the callers rule out words such as "While"."""
+    found: dict[str, set[str]] = defaultdict(set)
+    for surname in surnames:
         given_before = re.compile(rf"\b([A-Z][a-zà-ÿ]+)\s+(?:[‘'“\"][^’'”\"]+[’'”\"]\s+)?{re.escape(surname)}\b")
         for p in passages:
             for given in given_before.findall(p.text):
-                if given.lower() not in lower_words and given.lower() not in NOT_GIVEN_NAMES:
-                    given_names[given.lower()].add(surname)
-    for given, names in given_names.items():
-        if len(names) == 1:
-            people[names.pop()].append(given)
-    return {name: [name.lower(), *dict.fromkeys(words)] for name, words in people.items()}
+                found[given.lower()].add(surname)
+    return found
 
 
 def without_possessive(name: str) -> str:

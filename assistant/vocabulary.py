@@ -17,7 +17,7 @@ from rapidfuzz.distance import OSA
 from assistant.lexicon import (
     ABSTRACT_NOUNS, ADJECTIVE_ENDING, ANOTHER_QUESTION, ARTICLE_WORDS, AUXILIARY_WORDS, ASKED_FOR, DEGREE_WORDS, DETERMINERS, GENERIC_WORDS, NAMING_WORDS,
     NOT_A_NOUN, NOT_TOPIC, PERSON_WORDS, PLAIN_PERSON_NOUNS, PHRASE_END, PRONOUNS, QUALIFIERS, QUESTION_WORDS, WHAT_IS,
-    aliases, common_prefix, countries_in, english_nicknames, find_descriptors, find_people, prefix_index, without_possessive, word_table,
+    aliases, common_prefix, countries_in, english_nicknames, find_descriptors, find_people, given_names_before, prefix_index, without_possessive, word_table,
 )
 from assistant.answer_types import asking_part
 from assistant.schema import Passage
@@ -203,13 +203,11 @@ class Vocabulary:
         } - STOPWORDS - QUESTION_WORDS  # "Q: What evidence…" capitalises "What" mid-line
         # "Hugo Carvalho" for "Hugo Carvajal": a given name the coverage writes before one
         # person's surname (a nickname between them or not) -> that surname.
-        self._surnames_after: dict[str, set[str]] = {}
-        for surname in self.people:
-            given_before = re.compile(rf"\b([A-Z][a-zà-ÿ]+)\s+(?:[‘'“\"][^’'”\"]+[’'”\"]\s+)?{re.escape(surname)}\b")
-            for p in passages.values():
-                for given in given_before.findall(p.text):
-                    if given.lower() in self.proper_names:  # not "While Carvajal…"
-                        self._surnames_after.setdefault(given.lower(), set()).add(surname.lower())
+        self._surnames_after: dict[str, set[str]] = {
+            given: {surname.lower() for surname in surnames}
+            for given, surnames in given_names_before(passages.values(), self.people).items()
+            if given in self.proper_names  # not "While Carvajal…"
+        }
         # Initials of the names the coverage writes out in several words, each mapped to the
         # name when only one name has them: "COS", "COTS" and "CS" for "Cartel of the Suns".
         # Not from the header (its byline is a name and a job title run together).
