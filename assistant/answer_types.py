@@ -167,7 +167,8 @@ TIME = re.compile(
 ERA = re.compile(r"(?i:\b(once|since|until|ago|earlier|formerly|recently|previously)\b)|\b[Uu]nder [A-Z]\w+")
 ASKS_FOR_A_YEAR = re.compile(r"\b(what|which) year\b|^\W*year of\b|\byear\b.*\b(published|written|updated)\b", re.I)
 YEAR = re.compile(r"\b(1[89]|20)\d\d\b")
-ASKS_FOR_A_DATE = re.compile(DATE_ASKED, re.I)
+# "When did Maduro first become president?" asks for a moment: "now" or "under Chávez" is none.
+ASKS_FOR_A_DATE = re.compile(rf"{DATE_ASKED}|^\W*when\b[^?]*\bfirst\b", re.I)
 
 
 def gives_time(question: str, text: str, eras: bool = True) -> bool:
@@ -196,7 +197,8 @@ def answer_type(question: str) -> str:
 
 # Where a wordy question's parts meet: "My neighbour tells me he is locked up; where is he
 # held?", "Forgive my scepticism, but … — why should…?", "…? My late husband always said…".
-ASIDE_BREAK = re.compile(r"\s*(?:;|\s[–—-]\s|,\s*but\s+)\s*")
+# Also before the asker's reason about themselves: "…what's his nickname, because my Spanish is rusty?"
+ASIDE_BREAK = re.compile(r"\s*(?:;|\s[–—-]\s|,\s*but\s+|,\s*(?=(?:because|cause|cuz|since|as)\s+(?:my|i|i[’']m|i[’']ve|we|our)\b))\s*", re.I)
 # A reader's guess tagged on at the end ("who's the expert they quote, lemme guess some think
 # tank person?", "where is he now, chilling on a beach or what?"): it only pulls towards other words.
 GUESSED = re.compile(r",\s*(?:(?:let me|lemme) guess|i bet|i guess|i suppose|i assume)\b[^,?]*(?=\W*$)|"

@@ -89,6 +89,7 @@ OFF_LIST_RATIO = 0.87
 MAX_SOURCES = 3  # passages an answer quotes, unless it quotes a list
 MAX_CHAIN = 4  # sentences a chain of leaning ones may bring: a news paragraph, never more
 MAX_SENTENCES = 3  # of one passage in an answer: a short answer, never the whole page
+MIN_SHARED_WITH_LINE = 3  # words a question shares with a header line that it quotes (the subtitle)
 
 
 def _is_command(bullet: Passage) -> bool:
@@ -156,8 +157,11 @@ class Assistant:
         if not all(_is_text(turn.content) for turn in history):
             raise BadQuestionError("An earlier turn is not valid Unicode text; send UTF-8 text.")
         started = time.perf_counter()
-        standalone = self.retriever.vocabulary.respelled(standalone_question(
-            question, history, self.retriever.vocabulary.people, self.retriever.vocabulary.central_person))
+        vocabulary = self.retriever.vocabulary
+        # Words in capitals for emphasis ("what ELSE do they say") are read as plain words.
+        asked = [Turn(turn.role, vocabulary.unshouted(turn.content)) if turn.role == "user" else turn for turn in history]
+        standalone = vocabulary.respelled(standalone_question(
+            vocabulary.unshouted(question), asked, vocabulary.people, vocabulary.central_person))
         retrieval = self.retriever.retrieve(standalone, k=self.top_k)
         retrieved = time.perf_counter()
 
@@ -290,7 +294,8 @@ class Assistant:
         # sentences answers: "Why is the Cartel of the Suns so hard to take down?" is matched
         # on "so hard to take down" as well, and its overlap counts the other words.
         phrasings = [v for v in (retrieval.query_vector, retrieval.masked_vector) if len(v)]
-        query_stems = set(self.retriever.topic_stems(retrieval.masked_question or question))
+        # In the coverage's words too: "so hard to break up" is "difficult to dismantle" there.
+        query_stems = set(self.retriever.topic_stems(self.retriever.vocabulary.expand(retrieval.masked_question or question)))
         kind = answer_type(question)
         # Rare words count for more: in "What state resources does the cartel use?" the match on
         # "resources" picks the sentence, not the match on "cartel", which half the coverage has.
@@ -455,8 +460,17 @@ class Assistant:
 
 
 def _header_answer(question: str, header: str) -> list[str]:
-    """The header line the question asks about (the byline for "who wrote this?"), else the title."""
-    return header_lines(question, header) or header.split("\n")[:2]
+    """The header line the question asks about (the byline for "who wrote this?"), else the
+    one it shares most words with ("…drug trafficking could reshape what?" quotes the
+    subtitle), else the title and byline."""
+    asked = header_lines(question, header)
+    if asked:
+        return asked
+    lines = header.split("\n")
+    asked_stems = {stem(word) for word in terms(question)}
+    shared = [len(asked_stems & {stem(word) for word in terms(line)}) for line in lines]
+    best = max(range(len(lines)), key=shared.__getitem__)
+    return [lines[best]] if best > 1 and shared[best] >= MIN_SHARED_WITH_LINE else lines[:2]
 
 
 def _label_joined(sentences: list[str], label: str) -> list[str]:

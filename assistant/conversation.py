@@ -19,7 +19,8 @@ from functools import lru_cache
 from assistant.answer_types import DOCUMENT_NOUNS, QUESTION_WORD, without_guess
 from assistant.corpus import CALLOUT, names_a_callout
 from assistant.lexicon import (
-    ARTICLE_WORDS, AUTHOR_WORDS, FEMALE_PERSON_NOUNS, ORDINALS, PERSON_WORDS, PLAIN_PERSON_NOUNS, countries, countries_in, glossary, is_demonym, table_rows, without_possessive,
+    ARTICLE_WORDS, AUTHOR_WORDS, FEMALE_PERSON_NOUNS, ORDINALS, PERSON_WORDS, PLAIN_PERSON_NOUNS, countries, countries_in, glossary, is_demonym,
+    phrasal_verbs_joined, table_rows, without_possessive,
 )
 from assistant.schema import Turn
 from assistant.text import CARRIED_CONTEXT, STOPWORDS, WORD, first_named, named_in
@@ -139,7 +140,7 @@ ABOUT_THE_ASKER = re.compile(r"^\s*(?:(?:I[’']m|I am|I was|I[’']ve been|I ha
 ASIDE_STATEMENTS = re.compile(r"^\s*(?:(?:honestly,?\s+|look,?\s+|listen,?\s+|so,?\s+)?(?:I|I[’'](?:m|ve|d)|my\s+\w+(?:-in-law)?)\s+"
                               r"(?:(?:have|had|was|am|been|just|really|honestly|kind of|always)\s+)*"
                               r"(?:hear|heard|hearing|thought|think|feel|felt|feeling|scared|worried|confused|saw|seen|watching|"
-                              r"keep|kept|wonder|wondering|thinking)\b[^.!?]*[.!]\s+)+(?=\S)", re.IGNORECASE)
+                              r"keep|kept|wonder|wondering|thinking|worry|worries)\b[^.!?]*[.!]+\s+)+(?=\S)", re.IGNORECASE)
 # "the Mexican ones you see on Netflix": where the asker met the topic, not what about.
 # Only after a verb of seeing or hearing: "What did Maduro say on TV?" asks about TV.
 SEEN_ON = re.compile(r"(\b(?:see|sees|saw|seen|seeing|watch|watched|watching|hear|heard|hearing|read|reading)\b[^.?!,;]{0,40}?)"
@@ -275,7 +276,7 @@ def spelled_out(question: str) -> str:
     spelled = re.sub(r"\s+([?!.,;:])", r"\1", spelled).strip()
     # "ha, does he…", "…the Suns, basically?": the filler's comma goes with it.
     spelled = re.sub(r"[,;:]+(?=[?!.]|$)", "", spelled).lstrip(" ,;:")
-    spelled = THE_US.sub("the US", spelled)
+    spelled = phrasal_verbs_joined(THE_US.sub("the US", spelled))
     spelled = WHATS_ITS_DEAL.sub(lambda m: f"what is {m.group(1)} role", WHATS_THE_DEAL.sub("?", spelled))
     return spelled if WORD.search(spelled) else question
 

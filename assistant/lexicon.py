@@ -17,7 +17,7 @@ __all__ = [
     "ABSTRACT_NOUNS", "ANOTHER_QUESTION", "ARTICLE_WORDS", "ASKED_FOR", "COUNTRY_INITIALS", "DEGREE_WORDS", "DETERMINERS", "GENERIC_WORDS",
     "NAMING_WORDS", "NOT_A_NOUN", "NOT_TOPIC", "PERSON_WORDS", "PHRASE_END", "PRONOUNS", "QUALIFIERS",
     "ORDINALS", "QUESTION_WORDS", "QUOTED_SPEAKER", "WHAT_IS", "aliases", "common_prefix", "countries_in", "find_descriptors", "glossary", "is_demonym",
-    "find_people", "prefix_index", "table_rows", "word_table",
+    "find_people", "phrasal_verbs_joined", "prefix_index", "table_rows", "word_table",
 ]
 
 
@@ -265,6 +265,30 @@ def aliases() -> dict[str, list[str]]:
     """Other names for places and institutions ("the Kremlin"), then everyday words for what
     news copy says otherwise ("so hard to break up"): word -> the words the coverage may use."""
     return {**word_table("synonyms"), **word_table("aliases")}
+
+
+# Particles that leave their verb with its object between: "break the thing up", "take them down".
+PARTICLES = ("up", "down", "apart", "off", "out", "away")
+
+
+@lru_cache(maxsize=1)
+def _split_phrasal_verb() -> re.Pattern:
+    phrasal = [alias.split() for alias in aliases() if len(alias.split()) == 2 and alias.split()[1] in PARTICLES]
+    verbs = "|".join(sorted({verb for verb, _ in phrasal}, key=len, reverse=True))
+    # One to three words between, none of them a break in the sentence.
+    return re.compile(rf"\b({verbs})\s+((?:[\w’'-]+\s+){{1,3}}?)({'|'.join(PARTICLES)})\b", re.IGNORECASE)
+
+
+def phrasal_verbs_joined(question: str) -> str:
+    """The question with a verb and its particle together, as the tables list them: "so hard to
+    break the thing up" -> "so hard to break up the thing" (which reads "dismantle")."""
+    def joined(match: re.Match) -> str:
+        verb, between, particle = match.groups()
+        if f"{verb} {particle}".lower() not in aliases():
+            return match.group()
+        return f"{verb} {particle} {between.rstrip()}"
+
+    return _split_phrasal_verb().sub(joined, question)
 
 
 # --- people ----------------------------------------------------------------------------------

@@ -266,13 +266,14 @@ class Retriever:
         if kind:
             # Most kinds only tip a close call; see KIND_BONUS for those that decide.
             bonus = KIND_BONUS.get(kind, ANSWER_TYPE_BONUS)
-            if kind == "where" and re.search(r"\b(?:should|must|ought to)\b", question, re.I):
-                # "Where should the US prioritize intelligence gathering?": advice about a place,
-                # which only a passage naming one gives ("within Venezuela and throughout the region").
-                bonus = WHERE_ADVICE_BONUS
+            # "Where should the US prioritize intelligence gathering?": advice about a place,
+            # which only a recommendation naming one gives ("within Venezuela and throughout the
+            # region"), not a paragraph saying where the cartel sits.
+            advice_where = kind == "where" and re.search(r"\b(?:should|must|ought to)\b", question, re.I)
             for pid in fused:
-                if has_cue(kind, self.passages[pid].text):
-                    fused[pid] += bonus
+                text = self.passages[pid].text
+                if has_cue(kind, text):
+                    fused[pid] += WHERE_ADVICE_BONUS if advice_where and has_cue("advice", text) else bonus
         person = self.vocabulary.person_in(expanded)
         if kind == "where" and person and re.search(r"\bwhere\b", question, re.I):
             # "Where is the former spy chief now?" asks where a person is: held, living, hiding.

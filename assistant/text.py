@@ -110,7 +110,7 @@ def _stopwords() -> frozenset[str]:
         # Prepositions and "again": no topic of their own ("What was he before?", "his nickname
         # again?"). Stopwords are dropped from BM25's terms as well.
         "before", "after", "during", "since", "until", "toward", "towards", "among", "within", "without",
-        "again", "per", "whether", "via",
+        "again", "per", "whether", "via", "cannot",
     } | {  # "won't", "isn’t": negated auxiliaries, in either apostrophe
         f"{aux}{apostrophe}t"
         for aux in ("won", "can", "don", "doesn", "didn", "isn", "aren", "wasn", "weren", "hasn", "haven", "hadn",

@@ -42,6 +42,10 @@ NOT_ASKED_FOR = NOT_A_NOUN | STOPWORDS | GENERIC_WORDS | DEGREE_WORDS | ABSTRACT
 WHO_IS = re.compile(r"^\W*(?:who[’']?s|who\s+(?:is|was))\s+((?:[^\W\d_]+\s+){1,2}[^\W\d_]+)(?=\s+(?:and|or|but)\b|\W*$)", re.I)
 # "… for US military strikes on …": the phrase an aspect ("basis", "purpose") is of.
 ASPECT_OF = re.compile(r"\b(?:of|for|behind)\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+|his\s+|her\s+)?(.+)$", re.I)
+# "is diosdado cabello the boss of…": the two words a yes/no question asks about, before what
+# it asks of them; both unknown to the coverage, a person typed in lower case.
+ASKED_OF_TWO_WORDS = re.compile(r"^\W*(?:is|was|does|did|has|had|can|could|will|would)\s+([^\W\d_]+\s+[^\W\d_]+)\s+"
+                                r"(?:the|a|an|really|actually|still|also|involved|behind|part|in|with|connected|linked|tied)\b", re.I)
 LETTERS = re.compile(r"[^\W\d_]+")  # "Carvajl's" -> "Carvajl", "s"
 HYPHENATED = re.compile(r"(?<![\w-])[^\W\d_]+(?:-[^\W\d_]+)+(?![\w-])")
 # British and American endings of the same word, either way round ("organisations", "labour").
@@ -82,6 +86,12 @@ MIN_ACRONYM = 3
 ABBREVIATIONS = {"ETC", "AKA", "FAQ", "FAQS", "FYI", "ASAP", "TBD", "DIY", "CEO", "USA", "RSVP", "IMO", "IMHO", "TLDR", "LOL"}
 SENTENCE_OPENERS = {"while", "although", "though", "whereas", "when", "if", "as", "after", "before", "since", "because", "beyond"}
 QUOTES_AND_POSSESSIVES = re.compile(r"[’']s$|[‘’'“”\"]")
+# A word typed in capitals: two capital letters at least ("what ELSE do they say", "NATO").
+SHOUTED = re.compile(r"(?<![\w’'])[A-ZÀ-Ý]{2,}(?:[’'][A-ZÀ-Ý]+)?(?![\w’'])")
+# "el polo", "la tía": a Spanish article before a word makes it a name.
+ARTICLE_BEFORE = re.compile(r"(?:^|\s)(?:el|la|los|las)\s+$", re.IGNORECASE)
+MIN_SHOUTED = 6  # from this length a word in capitals is an ordinary word shouted, not initials
+PLAIN_ENGLISH = NOT_ASKED_FOR | QUESTION_WORDS | QUALIFIERS | ARTICLE_WORDS | NAMING_WORDS  # words, never initials
 
 
 @dataclass
@@ -227,6 +237,9 @@ class Vocabulary:
                     if len(initials) >= MIN_ACRONYM:
                         found.setdefault(initials, set()).add(name)
         self._acronyms: dict[str, str] = {key: names.pop() for key, names in found.items() if len(names) == 1}
+        # Words the coverage itself writes in capitals ("US", "DEA"): initials, never a shout.
+        self._in_capitals: set[str] = {
+            raw for p in passages.values() for raw in WORD.findall(f"{p.text} {p.title}") if len(raw) > 1 and raw.isupper()}
         # The coverage's words by their letters without accents: readers type "Chavez" and
         # "Mexico" for "Chávez" and "México", and the other way round.
         self._by_letters: dict[str, str] = {}
@@ -237,6 +250,24 @@ class Vocabulary:
         for word in sorted(self._vocabulary):
             if "-" in word:
                 self._by_letters.setdefault(fold_accents(word.replace("-", "")), word)
+
+    def unshouted(self, question: str) -> str:
+        """The question with the words typed in capitals for emphasis written plainly: "what
+        ELSE do they say is needed" -> "what else…", "WHO IS MADURO" -> "who is Maduro". Initials
+        stay as typed ("the US", "NATO"): those the coverage writes in capitals, and short words
+        it does not know."""
+        def plain(match: re.Match) -> str:
+            raw = match.group()
+            word = raw.lower()
+            if raw in self._in_capitals:
+                return raw
+            if normalize_word(word) in self.proper_names:
+                return raw[0] + word[1:]
+            if word in PLAIN_ENGLISH or self._known_word(normalize_word(word)) or len(word) >= MIN_SHOUTED:
+                return word
+            return raw
+
+        return SHOUTED.sub(plain, question)
 
     def respelled(self, question: str) -> str:
         """The question with each word the coverage does not know written as the coverage
@@ -253,7 +284,10 @@ class Vocabulary:
                 if spelled_out:
                     return spelled_out
             spelled = self._by_letters.get(fold_accents(word), "") or self._other_spelling(word)
-            if not spelled and raw[0].isupper() and len(word) >= MIN_RESPELLED and not self._known_word(word) and word not in aliases():
+            # "where is el polo rn": after a Spanish article, a nickname typed in lower case.
+            nickname = bool(ARTICLE_BEFORE.search(match.string[:match.start()]))
+            if (not spelled and (raw[0].isupper() or nickname) and len(word) >= MIN_RESPELLED - nickname
+                    and not self._known_word(word) and word not in aliases()):
                 # A short name may differ from another by one letter ("Maria", "Mario"): only a
                 # letter left out or doubled ("Rusia") is a slip there.
                 # So may a vowel for another in a longer one ("Madura" for "Maduro").
@@ -438,7 +472,7 @@ class Vocabulary:
                 result.names.append(country)
                 result.unknown_names.append(country)
         # "whos diosdado cabello": whom "who is" asks about is a name, however it is typed.
-        who = WHO_IS.match(question)
+        who = WHO_IS.match(question) or ASKED_OF_TWO_WORDS.match(question)
         if who:
             words = [normalize_word(raw) for raw in WORD.findall(who.group(1))]
             if all(w not in STOPWORDS and w not in NOT_TOPIC_TERMS and not self.knows(w) for w in words):
@@ -473,6 +507,11 @@ class Vocabulary:
         # something of its own ("If the tactic spreads beyond the Western Hemisphere…; what
         # type of warfare does it say other nations could become vulnerable to?").
         scene_names_count = asking == question or not asked_words - NOT_TOPIC - STOPWORDS or POINTS_BACK.search(asking)
+        # The scene is set before the question; what follows it is the asker's own ("…what's his
+        # nickname exactly, because my Spanish is rusty?").
+        tail = asking[-20:]
+        after_asking = ({normalize_word(raw) for raw in WORD.findall(question[question.rfind(tail) + len(tail):])}
+                        if asking != question and tail in question else set())
         for sentence in re.split(r"(?<=[.!?])\s+", question.strip()):
             raws = WORD.findall(sentence)
             sentence_words = [normalize_word(raw) for raw in raws]
@@ -491,7 +530,7 @@ class Vocabulary:
                 if (word in STOPWORDS or word in DEGREE_WORDS or word in PRONOUNS or word in NOT_TOPIC
                         or word not in asked_words) and not is_name:
                     continue  # "…and when did he die?": neither "when" nor "he" is what is asked about
-                if is_name and word not in asked_words and not scene_names_count:
+                if is_name and word not in asked_words and (not scene_names_count or word in after_asking):
                     continue
                 known = (self.knows(word) or word in NAMING_WORDS
                          or word in alias_words and self._alias_known(lowered))
