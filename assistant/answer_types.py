@@ -40,7 +40,9 @@ QUESTION_TYPES = [
     # a clause pointing at the text, before the question.
     ("when", re.compile(rf"^\W*(when)\b{NOT_WHEN_IT_SAYS}|\b(what|which) time\b|{DATE_ASKED}", re.I)),
     # "What is the estimated annual tonnage…": a quantity, however many words before it.
+    # "What figure does the article give for overdose deaths?": a number, not a public figure.
     ("how many", re.compile(r"\bhow (many|much|long|big|large|old|often)\b(?! a deal)|\bwhat (number|percentage|share|amount|size) of\b|"
+                            r"\b(?:what|which) (?:figures?|numbers?|statistics?|stats|estimates?)\b(?=[^?]*\b(?:give|gives|given|cite|cites|cited|put|puts|for)\b)|"
                             r"\bwhat(?:[’']s| is| was| are| were) (?:the |[\w-]+[’']s )(?:[a-z]+ ){0,2}(tonnage|amount|volume|quantity|number|total|"
                             r"budget|percentage|rate|population|death toll|toll)s?\b|"
                             rf"\b(tons|tonnes|kilos|kilograms|barrels) of\b|{SEARCH_BOX}\b(number|statistics)\W*$|"
@@ -76,6 +78,11 @@ QUESTION_TYPES = [
     # a name) a list of members lacks.
     ("members", re.compile(r"\b(?:who|what)\s+(?:\w+ly\s+)?(?:makes|made|make)\s+up\b|\b(?:made up|composed|comprised|consists?|consisting)\s+of\b|"
                            r"\b(?:who|which people)\s+(?:is|are|was|were)\s+(?:part of|a member of|among)\b|\bmembers(?:hip)?\b", re.I)),
+    # "Who's the guy making all these claims?", "Whose claims is the piece built on?": the
+    # person the claims come from, as the coverage introduces them; before "who".
+    ("source", re.compile(r"^(?![^?]*\b(?:analyst|expert|commentator|commentary)\b)\W*(?:who(?:[’']s|\s+is|\s+was)?|whose|which\s+(?:[\w-]+\s+){0,2}(?:insider|official|source|person|man|guy|defector|figure))\b"
+                          r"[^?]*?\b(?:(?:making|made|makes|behind|levell?ing|levell?ed|brought|bringing)\b[^?]*\b(?:claims?|allegations?|accusations?|revelations?)|"
+                          r"(?:claims?|allegations?|testimony|accusations?)\b[^?]*\b(?:built|based|rests?|resting|hanging|driving|relies|rely)|source)\b", re.I)),
     ("who", re.compile(rf"^\W*(who|whom|whose)\b|^\W*(?:(?:under|by|from|with|to|among|between)\s+)?which (\w+ ){{0,3}}{PERSON_NOUNS}\b", re.I)),
     # "What job did Carvajal use to have?": a role someone once held, said "former", "ex-".
     ("former role", re.compile(r"\b(job|role|position|title|occupation|post)\b[^?]*\b(used? to (have|hold|be|do)|formerly|previously|back in the day|in the old days|before(?=\s*(?:[?.!]|$|he\b|she\b|they\b|becoming\b|his\b|her\b|\w+\s+(?:became|turned|joined|was)\b)))|"
@@ -90,6 +97,9 @@ QUESTION_TYPES = [
 
 MONTHS = r"(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)"
 CUES = {
+    # The claims introduced with whose they are: "intelligence chief Hugo ‘El Pollo’ Carvajal’s startling claims".
+    "source": re.compile(r"\b(?:chief|official|insider|analyst|officer|general|minister|defector)\s+(?:[A-Z][\w’'-]*\s+){0,2}(?:[‘'“][^’'”]+[’'”]\s+)?"
+                         r"[A-Z][\w-]+[’']s\s+(?:[a-z]+\s+)?(?:claims|allegations|accusations|testimony|revelations)\b"),
     # Advice: a list item that says what to do ("Support for Venezuelan Civil Society: Provide
     # support to…"), its label, then a verb in the imperative.
     "advice": re.compile(r"^[^:\n]{3,80}:\s+(?:Prioritize|Prioritise|Forge|Impose|Provide|Strengthen|Invest|Increase|Enhance|"
@@ -186,7 +196,7 @@ def asks(kind: str, question: str) -> bool:
 
 
 def answer_type(question: str) -> str:
-    """'target', 'where', 'when', 'how many', 'advice', 'enough', 'why', 'nickname', 'kind', 'recipient', 'members', 'who',
+    """'target', 'where', 'when', 'how many', 'advice', 'enough', 'why', 'nickname', 'kind', 'recipient', 'members', 'source', 'who',
     'former role', 'past', 'comparison', or '' when the question asks for something else."""
     question = asking_part(question)
     for kind, pattern in QUESTION_TYPES:

@@ -136,7 +136,7 @@ ANSWER_TYPE_BONUS = 0.05
 ROLE_ASKED = re.compile(r"\b(?:former|formerly|old|previous|previously|past|earlier|prior|job|role|position|title|"
                         r"occupation|post|career|gig|rank)s?\b", re.I)
 WHERE_ADVICE_BONUS = 0.15
-KIND_BONUS = {"nickname": 0.2, "past": 0.15, "former role": 0.25, "enough": 0.35, "recipient": 0.1}
+KIND_BONUS = {"source": 0.3, "nickname": 0.2, "past": 0.15, "former role": 0.25, "enough": 0.35, "recipient": 0.1}
 # b: how much a long passage is marked down. Low, since a passage is judged by its best view
 # (sentence): one matching sentence in a long paragraph counts as in a short one. 0.0-0.2 put
 # 6-7 more answering passages first over all our question sets than the usual 0.75.

@@ -17,7 +17,7 @@ from rapidfuzz.distance import OSA
 from assistant.lexicon import (
     ABSTRACT_NOUNS, ADJECTIVE_ENDING, ANOTHER_QUESTION, ARTICLE_WORDS, AUXILIARY_WORDS, ASKED_FOR, DEGREE_WORDS, DETERMINERS, GENERIC_WORDS, NAMING_WORDS,
     NOT_A_NOUN, NOT_TOPIC, PERSON_WORDS, PLAIN_PERSON_NOUNS, PHRASE_END, PRONOUNS, QUALIFIERS, QUESTION_WORDS, WHAT_IS,
-    aliases, common_prefix, countries_in, english_nicknames, find_descriptors, find_people, given_names_before, prefix_index, without_possessive, word_table,
+    aliases, common_prefix, countries_in, english_nicknames, find_descriptors, find_people, given_names_before, prefix_index, table_rows, without_possessive, word_table,
 )
 from assistant.answer_types import asking_part
 from assistant.schema import Passage
@@ -46,6 +46,7 @@ ASPECT_OF = re.compile(r"\b(?:of|for|behind)\s+(?:the\s+|a\s+|an\s+|its\s+|their
 # it asks of them; both unknown to the coverage, a person typed in lower case.
 ASKED_OF_TWO_WORDS = re.compile(r"^\W*(?:is|was|does|did|has|had|can|could|will|would)\s+([^\W\d_]+\s+[^\W\d_]+)\s+"
                                 r"(?:the|a|an|really|actually|still|also|involved|behind|part|in|with|connected|linked|tied)\b", re.I)
+LOWER_WORD = re.compile(r"\b[a-zà-ÿ][\w’'-]*")
 LETTERS = re.compile(r"[^\W\d_]+")  # "Carvajl's" -> "Carvajl", "s"
 HYPHENATED = re.compile(r"(?<![\w-])[^\W\d_]+(?:-[^\W\d_]+)+(?![\w-])")
 # British and American endings of the same word, either way round ("organisations", "labour").
@@ -237,6 +238,8 @@ class Vocabulary:
                     if len(initials) >= MIN_ACRONYM:
                         found.setdefault(initials, set()).add(name)
         self._acronyms: dict[str, str] = {key: names.pop() for key, names in found.items() if len(names) == 1}
+        # "OD", "IMO": chat shorthand, not initials; but "nato" is written out as initials.
+        self._shorthand = {short for short, full in table_rows("shorthand") if full.strip() != short.upper()}
         # Words the coverage itself writes in capitals ("US", "DEA"): initials, never a shout.
         self._in_capitals: set[str] = {
             raw for p in passages.values() for raw in WORD.findall(f"{p.text} {p.title}") if len(raw) > 1 and raw.isupper()}
@@ -263,11 +266,17 @@ class Vocabulary:
                 return raw
             if normalize_word(word) in self.proper_names:
                 return raw[0] + word[1:]
-            if word in PLAIN_ENGLISH or self._known_word(normalize_word(word)) or len(word) >= MIN_SHOUTED:
+            # "wud more ppl OD from this": chat shorthand in capitals is still shorthand.
+            if word in PLAIN_ENGLISH or word in self._shorthand or self._known_word(normalize_word(word)) or len(word) >= MIN_SHOUTED:
                 return word
             return raw
 
         return SHOUTED.sub(plain, question)
+
+    def names_capitalised(self, text: str) -> str:
+        """`text` with each name the coverage capitalises written so ("why did maduro arrest
+        carvajal" -> "why did Maduro arrest Carvajal"), for patterns that know a name by its capital."""
+        return LOWER_WORD.sub(lambda m: m.group().capitalize() if normalize_word(m.group()) in self.proper_names else m.group(), text)
 
     def respelled(self, question: str) -> str:
         """The question with each word the coverage does not know written as the coverage
