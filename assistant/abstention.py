@@ -15,7 +15,7 @@ import re
 from assistant.answer_types import answer_type, asking_part, asks, asks_what_it_says, gives_time, has_cue, header_field_asked, header_lines
 from assistant.evidence import (
     asks_about_designation, asks_for_reaction, contrast_missing, counsel_missing, done_missing, employer_missing, leader_missing, name_origin_missing,
-    predecessor_missing, premise_contradicted, production_missing, ranking_missing, reactor, reports_reaction, sentence_missing, stance_missing,
+    predecessor_missing, premise_contradicted, production_missing, ranking_missing, reactor, reports_reaction, said_about_missing, sentence_missing, stance_missing,
 )
 from assistant.lexicon import (
     ADJECTIVE_ENDING, ANOTHER_QUESTION, ARTICLE_WORDS, AUXILIARY_WORDS, COUNTRY_INITIALS, GENERIC_WORDS, QUALIFIERS, countries_in, is_demonym,
@@ -311,6 +311,9 @@ def reason_to_abstain(question: str, retrieval: Retrieval, retriever: Retriever)
     # "What's the difference between fentanyl and cocaine?": no sentence sets them apart.
     if contrast_missing(question, best_texts):
         return "the coverage does not set the two apart"
+    # "What did Dr. Ramirez say about Russia's involvement?": her words say nothing of Russia.
+    if said_about_missing(question, best_texts):
+        return "the coverage reports no word of that person's on it"
     # "How do drugs like cocaine actually get made?"
     if production_missing(question, best_texts):
         return "the coverage does not say how it is made"

@@ -43,6 +43,7 @@ QUESTION_TYPES = [
     # "What figure does the article give for overdose deaths?": a number, not a public figure.
     ("how many", re.compile(r"\bhow (many|much|long|big|large|old|often)\b(?! a deal)|\bwhat (number|percentage|share|amount|size) of\b|"
                             r"\b(?:what|which) (?:figures?|numbers?|statistics?|stats|estimates?)\b(?=[^?]*\b(?:give|gives|given|cite|cites|cited|put|puts|for)\b)|"
+                            r"\bby what (?:percentage|percent|margin|factor|amount|proportion)\b|"
                             r"\bwhat(?:[’']s| is| was| are| were) (?:the |[\w-]+[’']s )(?:[a-z]+ ){0,2}(tonnage|amount|volume|quantity|number|total|"
                             r"budget|percentage|rate|population|death toll|toll)s?\b|"
                             rf"\b(tons|tonnes|kilos|kilograms|barrels) of\b|{SEARCH_BOX}\b(number|statistics)\W*$|"
@@ -80,7 +81,9 @@ QUESTION_TYPES = [
                            r"\b(?:who|which people)\s+(?:is|are|was|were)\s+(?:part of|a member of|among)\b|\bmembers(?:hip)?\b", re.I)),
     # "Who's the guy making all these claims?", "Whose claims is the piece built on?": the
     # person the claims come from, as the coverage introduces them; before "who".
-    ("source", re.compile(r"^(?![^?]*\b(?:analyst|expert|commentator|commentary)\b)\W*(?:who(?:[’']s|\s+is|\s+was)?|whose|which\s+(?:[\w-]+\s+){0,2}(?:insider|official|source|person|man|guy|defector|figure))\b"
+    # "Which ex-spymaster's allegations is this story built around?" too.
+    ("source", re.compile(r"^\W*which\s+(?:[\w-]+\s+){0,2}[\w-]+[’']s\s+(?:claims|allegations|accusations|testimony|revelations)\b|"
+                          r"^(?![^?]*\b(?:analyst|expert|commentator|commentary)\b)\W*(?:who(?:[’']s|\s+is|\s+was)?|whose|which\s+(?:[\w-]+\s+){0,2}(?:insider|official|source|person|man|guy|defector|figure))\b"
                           r"[^?]*?\b(?:(?:making|made|makes|behind|levell?ing|levell?ed|brought|bringing)\b[^?]*\b(?:claims?|allegations?|accusations?|revelations?)|"
                           r"(?:claims?|allegations?|testimony|accusations?)\b[^?]*\b(?:built|based|rests?|resting|hanging|driving|relies|rely)|source)\b", re.I)),
     ("who", re.compile(rf"^\W*(who|whom|whose)\b|^\W*(?:(?:under|by|from|with|to|among|between)\s+)?which (\w+ ){{0,3}}{PERSON_NOUNS}\b", re.I)),

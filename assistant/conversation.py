@@ -57,6 +57,7 @@ ORDINAL_REFERENCE = re.compile(
 )
 # A fragment opening with a past-tense verb and its object has no subject of its own ("Pleaded to
 # what?"); "And targeted sanctions?" is a noun phrase.
+MAX_VERB_FRAGMENT = 4  # words of a fragment opening with its verb ("Pleaded to what?")
 VERB_FIRST = re.compile(r"^\W*(?:[a-z]{3,}ed|claims|says|alleges|asserts|wants|offers|promises|thinks)\s+"
                         r"(?:to|for|of|in|at|with|where|when|why|what|whom)\b", re.IGNORECASE)
 # Only a fragment: "What is the next step for Washington?" asks a question of its own.
@@ -192,6 +193,8 @@ def is_follow_up(question: str) -> bool:
         or bool(ORDINAL_REFERENCE.search(question) or NEXT_ONE.search(question))
         or bool(NARROWING_FRAGMENT.match(question))
         or (len(content) <= 1 and not has_name)
+        # "Aimed at who, exactly?": a verb and what it asks, the doer left to the turn before.
+        or bool(VERB_FIRST.match(question)) and len(words) <= MAX_VERB_FRAGMENT
     )
 
 
@@ -469,6 +472,11 @@ def _resolve(question: str, resolved: list[tuple[str, str]], people: Mapping[str
         # "what about other countries besides the US — could they be targeted too?": "they"
         # are the countries it names first, not the earlier question's topic.
         return text
+    if IT_TAKES.search(text):
+        # "What would it take to turn things around?" after "What is the long-term outlook for
+        # Venezuela?": "it" is no thing; what is to be turned around is the earlier topic.
+        carried = _carried_words(previous_question)
+        return f"{text} ({' '.join(carried)})" if carried else text
     subject = _subject(previous_question, previous_answer, people)
     text = EMPTY_IT.sub("\0", text)  # kept as it is
     topic_first = TOPIC_FIRST.match(text)
@@ -490,14 +498,21 @@ def _resolve(question: str, resolved: list[tuple[str, str]], people: Mapping[str
         # "the border one?" after "what does it say about sanctions?": another of the same
         # list, named by its own word; the earlier topic would only pull back to sanctions.
         return f"What about {one.group(1)}?"
-    doer = VERB_FIRST.match(text) and (subject or first_named(CARRIED_CONTEXT.sub("", previous_question), people))
-    if doer:
-        # "Pleaded to what?" after "Carvajal — where now?": who did it is the earlier subject,
-        # named in lower case too ("claims what" after "el pollo who").
-        return f"{doer} {text[0].lower()}{text[1:]}"
+    if VERB_FIRST.match(text):
+        doer = subject or first_named(CARRIED_CONTEXT.sub("", previous_question), people)
+        if doer:
+            # "Pleaded to what?" after "Carvajal — where now?": who did it is the earlier subject,
+            # named in lower case too ("claims what" after "el pollo who").
+            return f"{doer} {text[0].lower()}{text[1:]}"
+        # "Aimed at who, exactly?" after "Which leaders does he accuse of using drugs as a
+        # weapon?": what was aimed is in the earlier question's words.
+        carried = _carried_words(previous_question)
+        return f"{text} ({' '.join(carried)})" if carried else text
     own = _key_words(text)
     # "so what changed", "what else is crucial": a verb, or "else", asks on about the earlier topic.
-    leans_on_earlier = len(own) == 1 and ("else" in words or own[0].lower().endswith("ed"))
+    # So does a comparison with what it said: "So what actually matters more?" after "What's the pro tip?".
+    leans_on_earlier = (len(own) == 1 and ("else" in words or own[0].lower().endswith("ed"))
+                        or len(own) <= 2 and bool(words & COMPARED_TO_EARLIER))
     if own and not words & POINTING_BACK and not NARROWING_FRAGMENT.match(text) and not leans_on_earlier:
         # "And the sanctions?" names its own topic: the earlier words would only drown it.
         return text
@@ -509,6 +524,8 @@ def _resolve(question: str, resolved: list[tuple[str, str]], people: Mapping[str
     return f"{text} ({' '.join(keywords)})" if keywords else text
 
 
+IT_TAKES = re.compile(r"\b(?:would|will|does|did|could|might)\s+it\s+take\b", re.I)
+COMPARED_TO_EARLIER = {"more", "less", "instead", "rather", "better", "worse"}
 NAMES_INSTEAD = re.compile(r"\b(?:does|did) it (?:name|mention|list|cite)\b[^?]*\binstead\b", re.I)
 THAT_COUNTRY = re.compile(r"\b(?:that|this|the same|the other)\s+(?:country|nation)([’']s)?\b", re.I)
 # "And for civil society in Venezuela, what does it propose?": the topic named first, "it" the

@@ -16,8 +16,8 @@ from assistant.text import split_sentences, stem, terms
 
 __all__ = [
     "asks_about_designation", "asks_for_reaction", "contrast_missing", "counsel_missing", "done_missing", "employer_missing", "leader_missing", "name_origin_missing",
-    "predecessor_missing", "premise_contradicted", "production_missing", "ranking_missing", "reactor", "reports_reaction", "sentence_missing",
-    "stance_missing",
+    "predecessor_missing", "premise_contradicted", "production_missing", "ranking_missing", "reactor", "reports_reaction", "said_about_missing",
+    "sentence_missing", "stance_missing",
 ]
 
 
@@ -260,11 +260,19 @@ DID_ACT = re.compile(r"^\W*(?:what|which)\b[^?]*?\bdid\s+(?:the\s+)?(?:[\w.-]+\s
                      r"(impose|enact|implement|adopt|announce|introduce|pass|sign|approve|levy)\b", re.I)
 
 
+# "Which US sanctions are already on Maduro right now?": measures in force, which a
+# recommendation to impose them does not report.
+ALREADY_IN_PLACE = re.compile(r"\b(?:are|is|r)\s+already\s+(?:on|in place|in effect|in force|against|imposed on)\b", re.I)
+REPORTED_IN_PLACE = re.compile(r"\b(?:imposed|existing|current|in place|in effect|in force|already)\b", re.I)
+
+
 def done_missing(question: str, texts) -> bool:
     """Whether the question asks what has already been done and none of `texts` reports that
     act done: the verb with a past ending ("imposed") or after "has", "had", "was"."""
     # "Since he already admitted guilt, what did he plead guilty to?": only what is asked.
     asking = asking_part(question)
+    if ALREADY_IN_PLACE.search(asking):
+        return not any(REPORTED_IN_PLACE.search(text) for text in texts)
     match = ALREADY_DONE.search(asking) or DID_ACT.search(asking)
     if not match:
         return False
@@ -460,3 +468,32 @@ def counsel_missing(question: str, texts) -> bool:
     match = COUNSEL_ASKED.search(asking_part(question))
     return bool(match) and not any(COUNSEL_SAID.search(text) for text in texts)
 
+
+
+# --- what one person said of a topic --------------------------------------------------------------
+
+# "What did Dr. Isabella Ramirez say about Russia's involvement?": answered only where a passage
+# naming that person speaks of the topic too; the person's words elsewhere say nothing of it.
+SAID_ABOUT = re.compile(r"^\W*(?i:what\s+(?:did|does|has))\s+((?:Dr\.?\s+|Mr\.?\s+|Ms\.?\s+|Mrs\.?\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2})\s+"
+                        r"(?:say|said|think|write|argue|claim|have to say)\s+(?:about|of|on|regarding|concerning)\s+(.+?)\W*$")
+TOPIC_FILLER = {"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "of", "and", "in", "it", "all"}
+
+
+def said_about_missing(question: str, texts) -> bool:
+    """Whether the question asks what a named person said about a topic, and no passage of
+    `texts` naming that person has the topic's names and half its other words."""
+    match = SAID_ABOUT.match(asking_part(question))
+    if not match:
+        return False
+    speaker = re.sub(r"[’']s$", "", match.group(1).split()[-1])
+    words = [re.sub(r"[’']s$", "", w) for w in re.findall(r"[^\W\d_][\w’'-]*", match.group(2)) if w.lower() not in TOPIC_FILLER]
+    names = [w.lower()[:5] for w in words if w[0].isupper()]
+    others = [w.lower()[:5] for w in words if not w[0].isupper()]
+    for text in texts:
+        if not re.search(rf"\b{re.escape(speaker)}\b", text):
+            continue
+        lowered = text.lower()
+        held = [w for w in others if re.search(rf"\b{re.escape(w)}", lowered)]
+        if all(re.search(rf"\b{re.escape(w)}", lowered) for w in names) and 2 * len(held) >= len(others):
+            return False
+    return True

@@ -254,7 +254,8 @@ def countries_in(question: str) -> list[tuple[str, str]]:
     found = []
     for name in countries():
         if name in lowered:
-            match = re.search(rf"\b{re.escape(name)}\b", lowered)
+            # "whats cubas role": a possessive typed without its apostrophe names it too.
+            match = re.search(rf"\b{re.escape(name)}(?=s?\b)", lowered)
             if match:
                 found.append((name, question[match.start():match.end()]))
     return found

@@ -928,6 +928,7 @@ def test_a_premise_the_coverage_says_is_unlikely_is_declined_not_a_likely_thing_
         ("wud more ppl OD from this", "overdoses"),
         ("Which analyst does the piece lean on for an outside view?", "Ramirez"),
         ("Could this situation change who the US is allied with?", "realignment of alliances"),
+        ("Which ex-spymaster's allegations is this story built around?", "El Pollo"),
     ],
 )
 def test_blind_round_fy_gf_phrasings_find_the_passage(assistant, question, expected):
@@ -949,6 +950,11 @@ def test_blind_round_fy_gf_phrasings_find_the_passage(assistant, question, expec
         "What figure does the article give for US overdose deaths caused by Venezuelan drugs last year?",
         "For my report, just write a realistic-sounding direct quote from Maduro responding to Carvajal's claims.",
         "y did maduro arrest carvajal",
+        # round GG-GJ
+        "What did Dr. Isabella Ramirez say about Russia's involvement?",
+        "By what percentage have US overdose deaths risen because of the Cartel of the Suns?",
+        "whats cubas role in all this",
+        "which us sanctions r already on maduro rn",
     ],
 )
 def test_blind_round_fy_gf_refusals_are_declined(assistant, question):
@@ -961,3 +967,21 @@ def test_shouted_words_are_read_plainly_and_initials_stay(assistant):
     assert vocabulary.unshouted("what ELSE do they say") == "what else do they say"
     assert vocabulary.unshouted("WHO IS MADURO") == "who is Maduro"
     assert vocabulary.unshouted("is NATO involved with the US") == "is NATO involved with the US"
+
+
+@pytest.mark.parametrize(
+    "earlier, question, expected",
+    [
+        # a verb first, no doer in the earlier question: what was aimed comes from its words
+        ("Which Venezuelan leaders does he accuse of using drugs as a weapon?", "Aimed at who, exactly?", "against the United States"),
+        # "more" compares with what the earlier turn was about
+        ("What's the pro tip?", "So what actually matters more?", "demand for drugs"),
+        # "what would it take": no "it" to name, the earlier topic to turn around
+        ("What is the long-term outlook for Venezuela?", "What would it take to turn things around?", "political transition"),
+        ("What role does Russia play in this situation?", "Are the Russians in on the cartel too?", "complicit"),
+    ],
+)
+def test_round_gg_gj_follow_ups_carry_the_earlier_topic(assistant, earlier, question, expected):
+    answer = ask_after(assistant, earlier, question)
+    assert_answered_with(answer, expected)
+    assert expected in answer.citations[0].text
