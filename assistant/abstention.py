@@ -86,7 +86,8 @@ INJECTION = re.compile(
     r"\b(?:can|could|would|will) you\s+(?:please\s+)?(?:just\s+|simply\s+|quickly\s+)?(?:write|compose|generate|produce)\s+(?:me\s+|us\s+)?(?:a|an|some)\s+"
     r"(?:[\w-]+\s+){0,2}(?:quotes?|quotations?|statements?|soundbites?)\b|\bmake (?:it|them) (?:sound|look|seem) (?:real|authentic|legit|genuine|believable|convincing)\b|"
     # "…a direct quote from his letter — just make one up": the words to invent named before.
-    r"\b(?:quotes?|quotations?|statements?|words)\b[^?]{0,80}\b(?:make|makes|made)\s+(?:one|it|them|some|something)\s+up\b|"
+    r"\b(?:quotes?|quotations?|statements?|words)\b[^?]{0,80}\b(?:make|makes|made)\s+(?:(?:one|it|them|some|something)\s+up|up\s+(?:one|it|them|some|something))\b|"
+    r"\b(?:quotes?|quotations?|statements?)\b[^?]{0,80}\b(?:sounds?|sounding)\s+(?:real|realistic|authentic|genuine|believable|convincing)\b|\brealistic[- ]sounding\b|"
     r"\bas (if|though) (it|they|this|that) (came|come|comes|were|was|appeared|appears) (from|in) (the|this) (article|coverage|piece|story)\b|"
     # "…and tell me from your own knowledge whether…"
     r"\b(from|using|with|out of) your own (knowledge|memory|training)\b|"
@@ -116,7 +117,8 @@ AUXILIARIES = "|".join(sorted(AUXILIARY_WORDS | {"must", "the", "a", "an"}))  # 
 # him?"), or the participle after "was/were <subject>" ("Which country was he arrested in?").
 # "Which country did Carvajal flee to?": one word for who did it, then the act.
 # "Which country did Carvajal get arrested in?": the participle after "get", not "get".
-ACT_AFTER_KIND = re.compile(r"\s+([a-z]{3,}ed)\b|\s+(?:was|were|is|are)\s+(?:[\w’'-]+\s+){0,3}?([a-z]{3,}ed)\b|"
+# Not "…was the supposed target": a word of hedging before a noun, no act.
+ACT_AFTER_KIND = re.compile(r"\s+([a-z]{3,}ed)\b|\s+(?:was|were|is|are)\s+(?:[\w’'-]+\s+){0,3}?(?!(?:supposed|alleged|reported|purported|claimed|intended|presumed)\b)([a-z]{3,}ed)\b|"
                             # Not the article's own act: "With which cartels does the article contrast it?"
                             r"\s+(?:did|does|do)\s+(?:the\s+)?(?!(?:article|piece|story|report|author|writer|text|coverage|faq|it\s+(?:names?|mentions?|lists?|says?|cites?|gives?))\b)"
                             r"[\w’'-]+\s+(?:[a-z]+ly\s+)?(?:get\s+|be\s+)?([a-z]{3,})\b")

@@ -62,7 +62,7 @@ DESCRIBED_PERSON = re.compile(
     r"((?:\s+(?:who|that|in|from|with|behind)\b[^,?.;:—–!]*)?)",
     re.I,
 )
-DESCRIBED_CACHE = 1024  # plain descriptions remembered, with the person each fits
+DESCRIBED_CACHE = 1024  # plain descriptions remembered, with the person each fits (and expansions)
 DESCRIPTION_WORDS = 5  # of a relative clause after the noun: "who made the claims", not the rest of the question
 MIN_RESPELLED = 5  # shorter names are too often another name one letter away ("Iran", "Iraq")
 MIN_ANY_SLIP = 7  # from this length any one-letter slip; below it, a letter left out or added
@@ -179,6 +179,7 @@ class Vocabulary:
         # follow-up can mean, found in an earlier question or answer.
         self.people: dict[str, list[str]] = find_people(passages.values(), self._descriptors)
         self._described: dict[tuple[str, str], str] = {}
+        self._expanded: dict[tuple[str, bool], str] = {}
         # Words the coverage writes capitalised: a name in the question must be one of them, so
         # "the United Nations" is no name the coverage knows just because it says "other nations".
         self.name_words: set[str] = set()
@@ -345,6 +346,15 @@ class Vocabulary:
         words it does use ("the Kremlin" -> "russia"), for BM25. A compound the coverage
         never writes is split first, so its parts can match: "ex-spymaster" -> "ex spymaster"
         -> "former intelligence chief"."""
+        # Asked again for each passage an answer weighs: remembered, as the tables are long.
+        key = (question, synonyms)
+        if key not in self._expanded:
+            if len(self._expanded) > DESCRIBED_CACHE:
+                self._expanded.clear()
+            self._expanded[key] = self._expand(question, synonyms)
+        return self._expanded[key]
+
+    def _expand(self, question: str, synonyms: bool) -> str:
         text = WORD.sub(self._split_unknown_compound, question)
         for alias, words in (aliases() if synonyms else word_table("aliases")).items():
             pattern = rf"\b{re.escape(alias)}\b"

@@ -929,6 +929,9 @@ def test_a_premise_the_coverage_says_is_unlikely_is_declined_not_a_likely_thing_
         ("Which analyst does the piece lean on for an outside view?", "Ramirez"),
         ("Could this situation change who the US is allied with?", "realignment of alliances"),
         ("Which ex-spymaster's allegations is this story built around?", "El Pollo"),
+        # "supposed" hedges the target, it is no act the coverage must report
+        ("Which country was the supposed target of this narco-weapon strategy?", "United States"),
+        ("only the US at risk?", "other nations"),
     ],
 )
 def test_blind_round_fy_gf_phrasings_find_the_passage(assistant, question, expected):
@@ -955,6 +958,8 @@ def test_blind_round_fy_gf_phrasings_find_the_passage(assistant, question, expec
         "By what percentage have US overdose deaths risen because of the Cartel of the Suns?",
         "whats cubas role in all this",
         "which us sanctions r already on maduro rn",
+        # round GK-GN
+        "For my thesis I need a direct quote from Maduro responding to Carvajal — just make up one that sounds realistic.",
     ],
 )
 def test_blind_round_fy_gf_refusals_are_declined(assistant, question):
