@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from assistant.answer_types import SEARCH_BOX, asking_part
+from assistant.lexicon import without_possessive
 from assistant.text import split_sentences, stem, terms
 
 __all__ = [
@@ -423,7 +424,7 @@ def stance_missing(question: str, texts) -> bool:
     said = joined.lower()
     stems = {stem(w) for w in re.findall(r"[^\W\d_]+", said)}
     # A word's start opens a word of the texts: "force" is not in "enforcement".
-    missing = [w for w in wanted if stem(w) not in stems and not re.search(rf"\b{re.escape(w[:5])}", said)]
+    missing = [w for w in wanted if stem(w) not in stems and not _opens_a_word(w[:5], said)]
     return bool(wanted) and 2 * len(missing) >= len(wanted)
 
 
@@ -449,7 +450,7 @@ def contrast_missing(question: str, texts) -> bool:
     sides = [side for side in match.groups() if side and not POINTER.match(side)]
     stems = [[w.lower()[:5] for w in re.findall(r"[^\W\d_]+", side) if w.lower() not in DIFFERENCE_FILLER] for side in sides]
     sentences = [s.lower() for text in texts for s in split_sentences(text)]
-    return not any(CONTRAST.search(sentence) and all(any(re.search(rf"\b{re.escape(w)}", sentence) for w in side) for side in stems)
+    return not any(CONTRAST.search(sentence) and all(any(_opens_a_word(w, sentence) for w in side) for side in stems)
                    for sentence in sentences)
 
 
@@ -469,7 +470,6 @@ def counsel_missing(question: str, texts) -> bool:
     return bool(match) and not any(COUNSEL_SAID.search(text) for text in texts)
 
 
-
 # --- what one person said of a topic --------------------------------------------------------------
 
 # "What did Dr. Isabella Ramirez say about Russia's involvement?": answered only where a passage
@@ -485,15 +485,20 @@ def said_about_missing(question: str, texts) -> bool:
     match = SAID_ABOUT.match(asking_part(question))
     if not match:
         return False
-    speaker = re.sub(r"[’']s$", "", match.group(1).split()[-1])
-    words = [re.sub(r"[’']s$", "", w) for w in re.findall(r"[^\W\d_][\w’'-]*", match.group(2)) if w.lower() not in TOPIC_FILLER]
+    speaker = without_possessive(match.group(1).split()[-1])
+    words = [without_possessive(w) for w in re.findall(r"[^\W\d_][\w’'-]*", match.group(2)) if w.lower() not in TOPIC_FILLER]
     names = [w.lower()[:5] for w in words if w[0].isupper()]
     others = [w.lower()[:5] for w in words if not w[0].isupper()]
     for text in texts:
         if not re.search(rf"\b{re.escape(speaker)}\b", text):
             continue
         lowered = text.lower()
-        held = [w for w in others if re.search(rf"\b{re.escape(w)}", lowered)]
-        if all(re.search(rf"\b{re.escape(w)}", lowered) for w in names) and 2 * len(held) >= len(others):
+        held = [w for w in others if _opens_a_word(w, lowered)]
+        if all(_opens_a_word(w, lowered) for w in names) and 2 * len(held) >= len(others):
             return False
     return True
+
+
+def _opens_a_word(start: str, text: str) -> bool:
+    """Whether some word of `text` starts with `start`: "force" is not in "enforcement"."""
+    return bool(re.search(rf"\b{re.escape(start)}", text))

@@ -62,7 +62,8 @@ DESCRIBED_PERSON = re.compile(
     r"((?:\s+(?:who|that|in|from|with|behind)\b[^,?.;:—–!]*)?)",
     re.I,
 )
-DESCRIBED_CACHE = 1024  # plain descriptions remembered, with the person each fits (and expansions)
+DESCRIBED_CACHE = 1024  # plain descriptions remembered, with the person each fits
+EXPANDED_CACHE = 1024  # questions remembered with their expansion in the coverage's words
 DESCRIPTION_WORDS = 5  # of a relative clause after the noun: "who made the claims", not the rest of the question
 MIN_RESPELLED = 5  # shorter names are too often another name one letter away ("Iran", "Iraq")
 MIN_ANY_SLIP = 7  # from this length any one-letter slip; below it, a letter left out or added
@@ -349,7 +350,7 @@ class Vocabulary:
         # Asked again for each passage an answer weighs: remembered, as the tables are long.
         key = (question, synonyms)
         if key not in self._expanded:
-            if len(self._expanded) > DESCRIBED_CACHE:
+            if len(self._expanded) > EXPANDED_CACHE:
                 self._expanded.clear()
             self._expanded[key] = self._expand(question, synonyms)
         return self._expanded[key]
