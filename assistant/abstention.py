@@ -128,6 +128,10 @@ ACT_AFTER_KIND = re.compile(r"\s+([a-z]{3,}ed)\b|\s+(?:was|were|is|are)\s+(?:[\w
 # Not "Why did Carvajal's lawyers…" (a possessive), nor "Why did Carvajal ever…" (an adverb).
 ACT_PUT_AS_DONE = re.compile(r"^\W*(?i:why\s+(?:did|has|have|had))\s+((?:Dr\.?\s+|Mr\.?\s+|Ms\.?\s+)?[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,2})"
                              r"(?![’'\w])\s+(?:(?:[a-z]+ly|ever|never|even|still|also|then|first|once|later|just|not|really)\s+)*([a-z]{3,})\b")
+# "In which country Carvajal was arrested…?", "When was Carvajal extradited?": an act done to
+# a name, in either word order.
+NAME_PASSIVE_ACT = re.compile(r"(?:^|(?<=[\s,]))[A-Z][\w-]+\s+(?:was|were|got|has been|had been)\s+(?:[a-z]+ly\s+)?([a-z]{3,}ed)\b|"
+                              r"\b(?i:was|were)\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?\s+(?:[a-z]+ly\s+)?([a-z]{3,}ed)\b")
 NOT_AN_ACT = {"know", "think", "believe", "mean", "call", "name", "consider", "see", "feel", "expect"}
 # The kind must head the phrase: "Which state resources…" asks for resources, "What is the
 # cartel…" for a description. Up to three modifiers before it ("Which specific US federal prison"), and a verb, a preposition or the
@@ -344,6 +348,10 @@ def reason_to_abstain(question: str, retrieval: Retrieval, retriever: Retriever)
     done = ACT_PUT_AS_DONE.search(retriever.vocabulary.names_capitalised(asking_part(question)))
     if done and done.group(2).lower() not in GENERIC_WORDS | NOT_AN_ACT and not retriever.vocabulary.knows(done.group(2)):
         return f"the coverage reports no one doing it ({done.group(2).lower()})"
+    passive = NAME_PASSIVE_ACT.search(retriever.vocabulary.names_capitalised(asking_part(question)))
+    verb = passive and (passive.group(1) or passive.group(2))
+    if verb and verb not in GENERIC_WORDS | NOT_AN_ACT and not retriever.vocabulary.knows(verb):
+        return f"the coverage reports no one doing it ({verb})"
     # "In what year was the cartel founded?" cannot be answered from passages that give no time.
     if asks("when", question) and not _gives_time(question, retrieval):
         return "the coverage gives no time for it"

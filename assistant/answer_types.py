@@ -83,12 +83,12 @@ QUESTION_TYPES = [
     # person the claims come from, as the coverage introduces them; before "who".
     # "Which ex-spymaster's allegations is this story built around?" too.
     ("source", re.compile(r"^\W*which\s+(?:[\w-]+\s+){0,2}[\w-]+[’']s\s+(?:claims|allegations|accusations|testimony|revelations)\b|"
-                          r"^(?![^?]*\b(?:analyst|expert|commentator|commentary)\b)\W*(?:who(?:[’']s|\s+is|\s+was)?|whose|which\s+(?:[\w-]+\s+){0,2}(?:insider|official|source|person|man|guy|defector|figure))\b"
+                          r"^(?![^?]*\b(?:analyst|expert|commentator|commentary)\b)\W*(?:(?:on|upon|from|in)\s+)?(?:who(?:[’']s|\s+is|\s+was)?|whose|which\s+(?:[\w-]+\s+){0,2}(?:insider|official|source|person|man|guy|defector|figure))\b"
                           r"[^?]*?\b(?:(?:making|made|makes|behind|levell?ing|levell?ed|brought|bringing)\b[^?]*\b(?:claims?|allegations?|accusations?|revelations?)|"
                           r"(?:claims?|allegations?|testimony|accusations?)\b[^?]*\b(?:built|based|rests?|resting|hanging|driving|relies|rely)|source)\b", re.I)),
     ("who", re.compile(rf"^\W*(who|whom|whose)\b|^\W*(?:(?:under|by|from|with|to|among|between)\s+)?which (\w+ ){{0,3}}{PERSON_NOUNS}\b", re.I)),
     # "What job did Carvajal use to have?": a role someone once held, said "former", "ex-".
-    ("former role", re.compile(r"\b(job|role|position|title|occupation|post)\b[^?]*\b(used? to (have|hold|be|do)|formerly|previously|back in the day|in the old days|before(?=\s*(?:[?.!]|$|he\b|she\b|they\b|becoming\b|his\b|her\b|\w+\s+(?:became|turned|joined|was)\b)))|"
+    ("former role", re.compile(r"\b(job|role|position|title|occupation|post)\b[^?]*\b(used? to (have|hold|be|do)|formerly|previously|back in the day|in the old days|before(?=\s*(?:[?.!,]|$|he\b|she\b|they\b|becoming\b|his\b|her\b|\w+\s+(?:became|turned|joined|was)\b)))|"
                                r"\b(used to|formerly|previously)\b[^?]*\b(job|role|position|title|occupation|post)\b|"
                                # "What former position does the story attribute to him?", "his old job"
                                r"\b(former|old|previous|past|earlier|prior)\s+(job|role|position|title|occupation|post|career|gig|rank)s?\b", re.I)),
@@ -359,6 +359,8 @@ ASKS_WHAT_IT_SAYS = re.compile(
     r"\b(author|writer|article|story|piece|report)\W+(\w+\W+){0,1}?(wraps?|sums?|ends?|closes?|finish(?:es)?)\s+"
     r"(?:(?:it|things|this|everything)\s+)?(?:all\s+)?(?:up|with|on|by)\b|"
     r"\b(according to|per) (the |this )?(author|writer|article|story|piece|report|page)\b|"
+    # "…would be what, says the author at the end?": the verb first, as a reader adds it.
+    rf"[,;]\s*({SAYING}) (the|this) (author|writer|reporter|journalist|article|story|piece|report)\b|"
     # Hindi puts it after: "Writer ke hisaab se…" -> "Writer according to…".
     r"\b(author|writer|article|story|piece|report)\s+according to\b|"
     r"\b(author|writer|article|piece|story)[’']s (view|opinion|forecast|take|argument|prediction|analysis|conclusion|assessment|judge?ment|estimation|words)\b|"
@@ -455,3 +457,39 @@ def lists_inline(asked_stems: set[str], text: str) -> bool:
     return any(stem(match.group().lower()) in asked_stems and INLINE_LIST.match(text, match.end())
                for match in re.finditer(r"[\w’'-]+", text))
 
+
+# "Which three things…?", "the two effects": how many things the reader asks for.
+COUNTED_ITEMS = re.compile(r"\b(?:what|which|the|name|list)\s+(two|three|four|five|six)\s+(?!of\b)[a-z]", re.I)
+COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+SERIES_ITEM_WORDS = 4
+DASH = r"\s[–—]\s|\s-\s|:\s"  # "law enforcement resources": longer, a segment is the clause before a series
+
+
+def things_counted(question: str) -> int | None:
+    counted = COUNTED_ITEMS.search(question)
+    return COUNTS[counted.group(1).lower()] if counted else None
+
+
+def series_lengths(text: str) -> set[int]:
+    """How many things each "A, B, and C" series of `text` may list. The first item shares its
+    segment with the clause before it or stands alone ("…security, impacting public health, law
+    enforcement resources, and social cohesion"), so each series counts either way; a dash
+    before it settles it ("state resources – aircraft, security, and diplomatic cover –")."""
+    lengths = set()
+    for sentence in re.split(r"(?<=[.!?])\s+", text):
+        segments = sentence.split(",")
+        for end in range(1, len(segments)):
+            words = re.split(DASH, segments[end])[0].split()
+            # "…, and C" ends a series; so does "…, B and C", two items in one segment.
+            two_in_one = any(joiner in words[1:SERIES_ITEM_WORDS] for joiner in ("and", "or"))
+            if not words or len(words) > SERIES_ITEM_WORDS + 1 or not (words[0] in ("and", "or") or two_in_one):
+                continue
+            items = 1 + (words[0] not in ("and", "or"))
+            start, settled = end, False
+            while start > 0 and not settled:
+                before = re.split(DASH, segments[start - 1])
+                if len(before[-1].split()) > SERIES_ITEM_WORDS:
+                    break
+                start, settled, items = start - 1, len(before) > 1, items + 1
+            lengths |= {items} if settled or start == 0 else {items, items + 1}
+    return lengths

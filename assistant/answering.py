@@ -21,7 +21,7 @@ from assistant.abstention import reason_to_abstain
 from assistant.conversation import standalone_question
 from assistant.errors import BadQuestionError
 from assistant.answer_types import (
-    answer_type, asking_part, has_cue, header_lines, lists_inline,
+    answer_type, asking_part, has_cue, header_lines, lists_inline, things_counted,
 )
 from assistant.lexicon import ANOTHER_QUESTION
 from assistant.retrieval import ANSWER_TYPE_BONUS, Retrieval, Retriever, names_its_callout, ordinal_item
@@ -52,8 +52,6 @@ HOW_QUESTION = re.compile(r"^\W*how (can|could|should|might|would|will|may)\b", 
 MAX_LIST_ITEMS = 6
 # "What two effects was the flood meant to produce?": a reader who counts the items asks for
 # a list of that many; a list of four is another list.
-COUNTED_ITEMS = re.compile(r"\b(?:what|which|the|name|list)\s+(two|three|four|five|six)\s+(?!of\b)[a-z]", re.I)
-COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 # A list question's section is scored by its best-matching member plus this times the share of
 # the question's words its heading holds; half weight let the heading decide between sections
 # whose members match about equally, and not override a clearly better member.
@@ -395,9 +393,11 @@ class Assistant:
             return []
         anchor = max(sections, key=lambda p: self._list_score(question, retrieval, p))
         section_bullets = self._section_bullets(anchor)
+        if top.kind == "faq" and self._faq_owns_topic(question, top, [self._lead_in(section_bullets[0]), *section_bullets]):
+            return []
         bullets = section_bullets[:MAX_LIST_ITEMS]
-        counted = COUNTED_ITEMS.search(question)
-        if len(bullets) < 2 or counted and COUNTS[counted.group(1).lower()] != len(section_bullets):
+        counted = things_counted(question)
+        if len(bullets) < 2 or counted and counted != len(section_bullets):
             return []
         lead_in = self._lead_in(bullets[0])
         sentences = []
@@ -412,6 +412,15 @@ class Assistant:
             text="\n".join(([lead_in.text] if lead_in else []) + [b.text for b in bullets]),
         )
         return [_Pick(whole_list, sentences + [b.text for b in bullets], items=len(bullets))]
+
+    def _faq_owns_topic(self, question: str, faq: Passage, members: list[Passage | None]) -> bool:
+        """Whether the best FAQ's own question shares a word of the reader's that the list never
+        uses: "By which ways could it escalate?" is the escalation FAQ's ("…escalate through
+        proxy conflicts or increased cyberattacks"), not the list of steps the US can take."""
+        asked = set(self.retriever.topic_stems(question))
+        faq_question = faq.text.split("\n", 1)[0]
+        listed = {stem(word) for member in members if member is not None for word in terms(member.text)}
+        return bool(asked & {stem(word) for word in terms(faq_question)} - listed)
 
     def _lists_asked_things(self, question: str, paragraph: Passage) -> bool:
         """Whether `paragraph` names the things asked for in a list of its own."""

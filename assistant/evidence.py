@@ -103,6 +103,8 @@ def _asked_but_unsaid(asked: re.Pattern, said: re.Pattern, question: str, texts)
 NAME_ORIGIN_QUESTION = re.compile(
     r"\bname\b.{0,40}\b(come from|comes from|came from|origin|mean|means|derive[sd]?)\b|"
     r"\b(origin|meaning) of (the|its|their|his|her) (name|nickname)\b|"
+    # "From where comes this name?": a learner's word order.
+    r"\bwhere\b.{0,15}\b(comes?|came)\b.{0,20}\b(name|nickname)\b|"
     # Not "Why is it called 'exceptionally difficult to dismantle'?", "Who called this 'a
     # paradigm shift'?": a description quoted from the text, no name.
     r"\bwhy\b.{0,30}\b(called|named|nicknamed|known as)\b(?!\s*[\"“‘'](?:(?:the|a|an)\s+)?(?-i:[a-z]))|"
@@ -174,6 +176,8 @@ LEADER_QUESTION = re.compile(
     r"leading|heading(?!\s+(?:to|for|into|toward|towards|back)\b)|commanding|is in charge of|in charge of)\s+(.+)|^\W*who\b.*?\b(?:leader|head|founder|boss|commander|mastermind)\s+of\s+(.+)|"
     # "Which generals does the piece name as leaders of the cartel?"
     r"\b(?:which|what)\b[^?]*?\b(?:leaders|heads|founders|bosses|commanders|masterminds)\s+of\s+(.+)|"
+    # "What is the name of the Venezuelan opposition leader who…?": the thing led before the title.
+    r"\b(?:name\s+of\s+the|which|what)\s+((?:(?!(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would|should|might|may)\b)[\w’'-]+\s+){1,3}?)(?:leader|head|founder|boss|commander|mastermind)\b(?!\s+of\b)|"
     # A search-box query: "cartel of the suns founder".
     rf"{SEARCH_BOX.removesuffix('[^?]*')}(.+?)\s+(?:leader|head|founder|boss|commander|mastermind)s?(?:\s+(?:name|names|who))?\W*$",
     re.I,

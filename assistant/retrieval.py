@@ -31,6 +31,7 @@ from assistant.lexicon import (
 )
 from assistant.answer_types import (
     answer_type, asks_what_it_says, has_cue, header_field_asked, header_lines, lists_inline, mentions_saying,
+    series_lengths, things_counted,
 )
 from assistant.corpus import names_a_callout
 from assistant.providers import Embedder
@@ -51,6 +52,7 @@ WHEREABOUTS = re.compile(
     r"living in|based in|resides|arrested in|extradited to)\b",
     re.IGNORECASE,
 )
+HELD = re.compile(r"\b(held|kept|locked up|jailed|imprisoned|detained|incarcerated|in custody|behind bars)\b", re.I)
 # 0.1-0.25 all put the custody paragraph first for "Where is the former spy chief now?" over the
 # questions in tests/eval; 0.15 changed no other first citation.
 WHEREABOUTS_BONUS = 0.15
@@ -81,6 +83,8 @@ PART_BONUS = 0.1
 # "Name the three state resources the cartel uses": a passage listing them itself ("state
 # resources – aircraft, security, and diplomatic cover") over one that only shares words.
 INLINE_LIST_BONUS = 0.1
+# A series of as many things as the question counts ("which three things…"); a tie-breaker.
+COUNTED_SERIES_BONUS = 0.05
 ASKS_FOR_THINGS = re.compile(r"^\W*(?:what|which|name|list|identify)\b", re.I)
 # "What is the final bullet under 'Here's what's at stake'?", "the second step it recommends":
 # the item at that place in the list the rest of the question points to.
@@ -275,13 +279,15 @@ class Retriever:
                 if has_cue(kind, text):
                     fused[pid] += WHERE_ADVICE_BONUS if advice_where and has_cue("advice", text) else bonus
         person = self.vocabulary.person_in(expanded)
-        if kind == "where" and person and re.search(r"\bwhere\b", question, re.I):
+        # "Where is the source of these claims being held?": someone held, whoever the words mean.
+        held = HELD.search(question)
+        if kind == "where" and (person or held) and re.search(r"\bwhere\b", question, re.I):
             # "Where is the former spy chief now?" asks where a person is: held, living, hiding.
             # ("Which country did Caracas target, per him?" asks where too, but not where he is.)
             # The name is in many passages; the one saying where it puts him answers.
             for pid in fused:
                 text = self.passages[pid].text
-                if person in text and WHEREABOUTS.search(text):
+                if (person in text if person else True) and WHEREABOUTS.search(text):
                     fused[pid] += WHEREABOUTS_BONUS
         # "According to the pro tip…", "What does the expert insight say?": the reader names the
         # call-out; the passage under that label answers. So does the bullet whose whole label a
@@ -348,13 +354,18 @@ class Retriever:
                 speakers = {without_possessive(m.group(1)) for m in QUOTED_SPEAKER.finditer(self.passages[pid].text)}
                 if speakers and person not in speakers:
                     fused[pid] -= OTHER_SPEAKER_PENALTY
-        if ASKS_FOR_THINGS.match(question):
-            asked = set(self.topic_stems(question))
+        # "…is impacting which three things?": a passage listing that many in a row.
+        counted = things_counted(question)
+        if ASKS_FOR_THINGS.match(question) or counted:
+            asked = set(self.topic_stems(question)) if ASKS_FOR_THINGS.match(question) else set()
             for pid in fused:
                 passage = self.passages[pid]
                 # A bullet's label ends in a colon: "Targeted Sanctions: Impose…" lists nothing.
-                if passage.kind != "header" and lists_inline(asked, passage.text.removeprefix(passage.label)):
+                text = passage.text.removeprefix(passage.label)
+                if passage.kind != "header" and lists_inline(asked, text):
                     fused[pid] += INLINE_LIST_BONUS
+                if passage.kind != "header" and counted in series_lengths(text):
+                    fused[pid] += COUNTED_SERIES_BONUS
         named_part = self.passages_of_named_part(question)
         for pid in named_part:
             if pid in fused:

@@ -260,11 +260,12 @@ class PassageStore:
         the warm answer time by about a third. With `also`, each hit carries its similarity
         to those vectors too (`also_similarity`), from the candidates' embeddings: scoring
         the same views against a second phrasing costs no second search."""
-        total = self._collection.count()
-        if total == 0:
-            return []
         include = ["distances", "embeddings"] if also else ["distances"]
-        result = self._collection.query(query_embeddings=[vector], n_results=min(n, total), include=include)
+        # Chroma 1.x returns what it has when asked for more (none from an empty collection):
+        # no count() first, which cost a round trip on every question.
+        result = self._collection.query(query_embeddings=[vector], n_results=n, include=include)
+        if not result["ids"][0]:
+            return []
         others: list[tuple[float, ...]] = [()] * len(result["ids"][0])
         if also:
             import numpy as np

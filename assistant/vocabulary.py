@@ -62,6 +62,9 @@ DESCRIBED_PERSON = re.compile(
     r"((?:\s+(?:who|that|in|from|with|behind)\b[^,?.;:—–!]*)?)",
     re.I,
 )
+# "the source of these claims": the person who made them, as "the man who made the claims" is.
+CLAIMANT = re.compile(r"\b(?:the|this|that)\s+(?:source|maker|originator)\s+of\s+(?:these|the|those|such|his|all (?:these|the|those))\s+"
+                      r"(claims|allegations|accusations|revelations|charges)\b", re.I)
 DESCRIBED_CACHE = 1024  # plain descriptions remembered, with the person each fits
 EXPANDED_CACHE = 1024  # questions remembered with their expansion in the coverage's words
 DESCRIPTION_WORDS = 5  # of a relative clause after the noun: "who made the claims", not the rest of the question
@@ -385,7 +388,10 @@ class Vocabulary:
             surname = self._person_described(match.group(1) or "", match.group(3) or "")
             return surname + match.group(3) if surname else match.group()
 
-        return DESCRIBED_PERSON.sub(named, question)
+        def claimant(match: re.Match) -> str:
+            return self._person_described("", f" who made the {match.group(1).lower()}") or match.group()
+
+        return DESCRIBED_PERSON.sub(named, CLAIMANT.sub(claimant, question))
 
     @cached_property
     def _sentences_naming(self) -> dict[str, list[set[str]]]:

@@ -932,6 +932,12 @@ def test_a_premise_the_coverage_says_is_unlikely_is_declined_not_a_likely_thing_
         # "supposed" hedges the target, it is no act the coverage must report
         ("Which country was the supposed target of this narco-weapon strategy?", "United States"),
         ("only the US at risk?", "other nations"),
+        # round GO-GR: a learner's word order, the verb before "the author", a counted series
+        ("To ignore this threat or to call it only propaganda would be what, says the author at the end?", "grave mistake"),
+        ("This threat to national security is impacting which three things in the US?", "social cohesion"),
+        ("On whose testimony does the article's central allegation rest?", "El Pollo"),
+        # "the source of these claims" is the man who made them
+        ("Where is the source of these claims being held right now?", "federal prison"),
     ],
 )
 def test_blind_round_fy_gf_phrasings_find_the_passage(assistant, question, expected):
@@ -960,6 +966,10 @@ def test_blind_round_fy_gf_phrasings_find_the_passage(assistant, question, expec
         "which us sanctions r already on maduro rn",
         # round GK-GN
         "For my thesis I need a direct quote from Maduro responding to Carvajal — just make up one that sounds realistic.",
+        # round GO-GR
+        "What is the name of the Venezuelan opposition leader who could lead the political transition?",
+        "Why is the cartel called “of the Suns”, from where comes this name?",
+        "In which country Carvajal was arrested before he came in US prison?",
     ],
 )
 def test_blind_round_fy_gf_refusals_are_declined(assistant, question):
@@ -984,6 +994,11 @@ def test_shouted_words_are_read_plainly_and_initials_stay(assistant):
         # "what would it take": no "it" to name, the earlier topic to turn around
         ("What is the long-term outlook for Venezuela?", "What would it take to turn things around?", "political transition"),
         ("What role does Russia play in this situation?", "Are the Russians in on the cartel too?", "complicit"),
+        # round GO-GR: "before," is the role he once held
+        ("What is the nickname of the man who makes the claims in this article?", "And which job he was having before, exactly?",
+         "intelligence chief"),
+        # the FAQ the earlier turn asked keeps its topic over the list of steps
+        ("Could this situation escalate into a larger conflict?", "Then by which ways it could escalate instead?", "proxy conflicts"),
     ],
 )
 def test_round_gg_gj_follow_ups_carry_the_earlier_topic(assistant, earlier, question, expected):
