@@ -206,6 +206,9 @@ def looks_like_injection(question: str) -> bool:
     return bool(INJECTION.search(question))
 
 
+NEVER_MENTIONS = "the coverage never mentions "  # the reason a reader is told, with the names
+
+
 def reason_to_abstain(question: str, retrieval: Retrieval, retriever: Retriever) -> str:
     """Why the coverage cannot answer, or '' when it can. Similarity alone does not tell:
     a question about a country the coverage never names scores like an answerable one."""
@@ -217,7 +220,7 @@ def reason_to_abstain(question: str, retrieval: Retrieval, retriever: Retriever)
         return "the coverage holds no opinion of the assistant's"
     coverage = retrieval.coverage
     if coverage.unknown_names:
-        return f"the coverage never mentions {', '.join(coverage.unknown_names)}"
+        return f"{NEVER_MENTIONS}{', '.join(coverage.unknown_names)}"
     # "Does the author believe Maduro should be removed by force?": no passage speaks of it,
     # however much "the author" reads like a question about the byline.
     best_texts = [hit.item.text for hit in retrieval.hits[:3]]

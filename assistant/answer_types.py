@@ -85,7 +85,7 @@ QUESTION_TYPES = [
     ("source", re.compile(r"^\W*which\s+(?:[\w-]+\s+){0,2}[\w-]+[’']s\s+(?:claims|allegations|accusations|testimony|revelations)\b|"
                           r"^(?![^?]*\b(?:analyst|expert|commentator|commentary)\b)\W*(?:(?:on|upon|from|in)\s+)?(?:who(?:[’']s|\s+is|\s+was)?|whose|which\s+(?:[\w-]+\s+){0,2}(?:insider|official|source|person|man|guy|defector|figure))\b"
                           r"[^?]*?\b(?:(?:making|made|makes|behind|levell?ing|levell?ed|brought|bringing)\b[^?]*\b(?:claims?|allegations?|accusations?|revelations?)|"
-                          r"(?:claims?|allegations?|testimony|accusations?)\b[^?]*\b(?:built|based|rests?|resting|hanging|driving|relies|rely)|source)\b", re.I)),
+                          r"(?:claims?|allegations?|testimony|accusations?)\b[^?]*\b(?:built|based|rests?|resting|hanging|driving|relies|rely|cent(?:er|re)|heart|core)|source)\b", re.I)),
     ("who", re.compile(rf"^\W*(who|whom|whose)\b|^\W*(?:(?:under|by|from|with|to|among|between)\s+)?which (\w+ ){{0,3}}{PERSON_NOUNS}\b", re.I)),
     # "What job did Carvajal use to have?": a role someone once held, said "former", "ex-".
     ("former role", re.compile(r"\b(job|role|position|title|occupation|post)\b[^?]*\b(used? to (have|hold|be|do)|formerly|previously|back in the day|in the old days|before(?=\s*(?:[?.!,]|$|he\b|she\b|they\b|becoming\b|his\b|her\b|\w+\s+(?:became|turned|joined|was)\b)))|"
@@ -181,7 +181,10 @@ ERA = re.compile(r"(?i:\b(once|since|until|ago|earlier|formerly|recently|previou
 ASKS_FOR_A_YEAR = re.compile(r"\b(what|which) year\b|^\W*year of\b|\byear\b.*\b(published|written|updated)\b", re.I)
 YEAR = re.compile(r"\b(1[89]|20)\d\d\b")
 # "When did Maduro first become president?" asks for a moment: "now" or "under Chávez" is none.
-ASKS_FOR_A_DATE = re.compile(rf"{DATE_ASKED}|^\W*when\b[^?]*\bfirst\b", re.I)
+# "When did Maduro become president?": the moment someone took office, was born or died,
+# which "under Chávez and now Maduro" does not date.
+ASKS_FOR_A_DATE = re.compile(rf"{DATE_ASKED}|^\W*when\b[^?]*\b(first|become|became|take office|took office|come to power|came to power|"
+                             r"elected|born|die|died|sworn in|inaugurated)\b", re.I)
 
 
 def gives_time(question: str, text: str, eras: bool = True) -> bool:
@@ -191,17 +194,22 @@ def gives_time(question: str, text: str, eras: bool = True) -> bool:
     return bool(TIME.search(text) or eras and not ASKS_FOR_A_DATE.search(question) and ERA.search(text))
 
 
+# "And where is he now?", "So why did they do it?", "Ok, when was this published?": words
+# that join a question to the talk before it, before its question word.
+DISCOURSE_OPENER = re.compile(r"^\W*(?:(?:and|so|but|ok(?:ay)?|well|then|also|alright|oh|now)\b[\s,]*)+(?=\w)", re.I)
+
+
 def asks(kind: str, question: str) -> bool:
     """Whether the question asks for this kind of thing, among others: "When was he arrested,
     and in which country?" asks when as well as where."""
-    question = asking_part(question)
+    question = DISCOURSE_OPENER.sub("", asking_part(question))
     return any(k == kind and pattern.search(question) for k, pattern in QUESTION_TYPES)
 
 
 def answer_type(question: str) -> str:
     """'target', 'where', 'when', 'how many', 'advice', 'enough', 'why', 'nickname', 'kind', 'recipient', 'members', 'source', 'who',
     'former role', 'past', 'comparison', or '' when the question asks for something else."""
-    question = asking_part(question)
+    question = DISCOURSE_OPENER.sub("", asking_part(question))
     for kind, pattern in QUESTION_TYPES:
         if pattern.search(question):
             return kind
@@ -322,20 +330,23 @@ HEADER_FIELDS = [  # the date first: "When was this article written?" asks for a
                 # "What title does the byline give him?": his, not the article's.
                 r"\btitle\b[^?]*\b(?<!after the )(?<!below the )(?<!under the )(?<!following the )(byline|him|her)\b|\bin what capacity\b(?=[^?]*\b(publication|outlet|paper|newspaper|site|byline)\b)", re.I), ("by ",)),
     (re.compile(rf"\b({SUBTITLE_WORDS})\b", re.I), SUBTITLE_FIELD),
-    (re.compile(rf"\b(headline|title|{BIG_HEADING})\b", re.I), TITLE_FIELD),
+    (re.compile(rf"\b(headline|headlined|title|{BIG_HEADING})\b|\b(?:{DOCUMENT_NOUNS})[’']s heading\b", re.I), TITLE_FIELD),
     (re.compile(rf"\b(author|authorship|authored|wrote|written|writer|penned|byline|reporter|journalist)\b|^\W*who\b.*\bfiled\b|\bwhose pen\b|"
                 # "Who's the newsroom guy whose name is on this piece?"
                 rf"\bwhose name is (on|at the top of) (this|the) ({DOCUMENT_NOUNS})\b|"
                 rf"\b(writes?|writing) (this|the) ([\w-]+ )?({DOCUMENT_NOUNS}|analysis)\b|\beditor\b", re.I), ("by ",)),
     (re.compile(r"\b(url|link|web ?address)\b", re.I), ("source: ",)),
 ]
+HEADER_LINE_NAMED = re.compile(rf"\b(headline|headlined|{SUBTITLE_WORDS}|(?:{DOCUMENT_NOUNS})[’']s (?:heading|title))\b", re.I)
+HEADER_LINE_SAYS = re.compile(rf"{HEADER_LINE_NAMED.pattern}\s+(says?|reads?)\b", re.I)
+IT_SAYS = re.compile(r"\b(does|did) it (say|read)\b", re.I)
 NAMES_A_HEADER_LINE = re.compile(r"^\W*what(?:[’']s| is| was)\s+the\s+(?:full\s+|main\s+|exact\s+)?"
                                  r"(?:sub-?heading|sub-?title|sub-?headline|headline|title|byline|dateline)\s+(?:under|in|with|that|which)\b", re.I)
 # The question must be about the article, not a fact in it: "Who wrote to Trump?" and "When was
 # the letter written?" are about the coverage's people and papers, not its byline.
 ABOUT_THE_ARTICLE = re.compile(
-    rf"\b({DOCUMENT_NOUNS}|coverage|byline|author|authorship|reporter|journalist|writer|outlet|headline|dateline|header)s?\b|\b({SUBTITLE_WORDS}|{BIG_HEADING})\b|"
-    r"\b(this|the) (news )?(web)?site\b|\bthis\W+([\w-]+\W+){0,2}news\b|\b(these|this) latest news\b|\bthese news\b|\bthe (latest )?news (is|was) from\b|\bwho wrote (this|it)\b|\b(does|did) the title\b|\b(date|day) (on|of) (this|it)\W*$|\b(what|which) (day|date) (is|was) (this|it) from\W*$|\b(this|it|news)\b[^?]{0,60}?\b(is|was) from (which|what) (day|date)\b|\b(in|from|according to) (the )?title\b|^\W*what(?:[’']s| is| was) the title\W*$|\bthis (news|analysis)\b|\b(part|area) of the (paper|newspaper)\b|\bfiled\b|\b(publish|publication|posting) date\b|\bdateline\b|"
+    rf"\b({DOCUMENT_NOUNS}|coverage|byline|author|authorship|reporter|journalist|writer|outlet|headline|dateline|header)s?\b|\bheadlined\b|\b({SUBTITLE_WORDS}|{BIG_HEADING})\b|"
+    r"\b(this|the) (news )?(web)?site\b|\bthis\W+([\w-]+\W+){0,2}news\b|\b(these|this) latest news\b|\bthese news\b|\bthe (latest )?news (is|was) from\b|\bwho wrote (this|it)\b|\b(does|did) the title\b|\b(date|day) (on|of) (this|it)\W*$|\b(date|day) (on|of) this\W+([\w.-]+\W+){0,4}(thing|stuff|saga|business)\W*$|\b(what|which) (day|date) (is|was) (this|it) from\W*$|\b(this|it|news)\b[^?]{0,60}?\b(is|was) from (which|what) (day|date)\b|\b(in|from|according to) (the )?title\b|^\W*what(?:[’']s| is| was) the title\W*$|\bthis (news|analysis)\b|\b(part|area) of the (paper|newspaper)\b|\bfiled\b|\b(publish|publication|posting) date\b|\bdateline\b|"
     r"^\W*\w+ (\w+ )?(wrote|written|published|updated|posted) (this|it)\b|\b(this|it) (was )?(written|published|updated|posted)\b",
     re.I,
 )
@@ -409,7 +420,10 @@ def header_field_asked(question: str) -> tuple[str, ...]:
     part = asking_part(own)
     # ...but "The header says this is the 'latest news' — as of what date?" asks about the
     # header all the same: the part that asks names nothing else.
-    if ABOUT_THE_ARTICLE.search(part) or NAMED_IN_PASSING.search(part):
+    # "There was a longer line underneath the headline… What does it say that…?": the scene
+    # says what "it" is, a line of the header.
+    it_is_a_header_line = IT_SAYS.search(part) and HEADER_LINE_NAMED.search(own[: len(own) - len(part)] if own.endswith(part) else "")
+    if (ABOUT_THE_ARTICLE.search(part) or NAMED_IN_PASSING.search(part)) and not it_is_a_header_line:
         own = part
     # "According to the article, who wrote this news piece?" asks about the article all the same.
     own_asking = ACCORDING_TO_THE_ARTICLE.sub("", own[: own.rfind("?") + 1] or own)
@@ -418,7 +432,9 @@ def header_field_asked(question: str) -> tuple[str, ...]:
         return ()
     # "What is the subheading under which the article frames its analysis?" names the line it
     # wants; what the article says comes after, in a clause.
-    if ASKS_WHAT_IT_SAYS.search(asking) and not NAMES_A_HEADER_LINE.match(asking):
+    # ...but "The story's heading says Venezuela weaponized something. What?" asks what the headline says.
+    if ASKS_WHAT_IT_SAYS.search(asking) and not NAMES_A_HEADER_LINE.match(asking) and not (
+            HEADER_LINE_SAYS.search(asking) or it_is_a_header_line):
         return ()
     # The field is asked in the question's own words: "And has the regime shown any willingness?
     # (… author necessary …)" asks nothing of the byline, whatever the earlier turn asked.

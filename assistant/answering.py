@@ -17,13 +17,13 @@ from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
-from assistant.abstention import reason_to_abstain
+from assistant.abstention import NEVER_MENTIONS, reason_to_abstain
 from assistant.conversation import standalone_question
 from assistant.errors import BadQuestionError
 from assistant.answer_types import (
     answer_type, asking_part, has_cue, header_lines, lists_inline, things_counted,
 )
-from assistant.lexicon import ANOTHER_QUESTION
+from assistant.lexicon import ANOTHER_QUESTION, without_possessive
 from assistant.retrieval import ANSWER_TYPE_BONUS, Retrieval, Retriever, names_its_callout, ordinal_item
 from assistant.schema import Answer, Citation, Passage, Scored, Turn
 from assistant.text import CARRIED_CONTEXT, split_sentences, stem, terms
@@ -167,8 +167,12 @@ class Assistant:
         if reason:
             nearest = [] if reason == "injection" else retrieval.hits[:3]
             citations = [_citation(i, hit.item, hit.similarity) for i, hit in enumerate(nearest, start=1)]
-            yield NOT_COVERED
-            yield self._finish(question, standalone, NOT_COVERED, True, citations, started, retrieved)
+            # Only names the reader wrote in this question: not words carried from earlier turns.
+            unmentioned = _names_unmentioned(question, retrieval.coverage.unknown_names) if reason.startswith(NEVER_MENTIONS) else ""
+            # "…: it never mentions Cuba." tells the reader what to ask instead, or what they misspelt.
+            declined = f"{NOT_COVERED.removesuffix('.')}: it never mentions {unmentioned}." if unmentioned else NOT_COVERED
+            yield declined
+            yield self._finish(question, standalone, declined, True, citations, started, retrieved)
             return
 
         picks = self._pick_sentences(standalone, retrieval)
@@ -466,6 +470,21 @@ class Assistant:
             },
             standalone_question=standalone,
         )
+
+
+def _names_unmentioned(question: str, unknown_names: list[str]) -> str:
+    """The names of `question` the coverage never mentions, as the reader wrote them, each run
+    of words once: "Diosdado Cabello", "Cuba or China"."""
+    unknown = {name.lower() for name in unknown_names}
+    runs: list[list[str]] = [[]]
+    for word in re.findall(r"[\w’'-]+", question):
+        bare = without_possessive(word)
+        if bare.lower() in unknown or bare.lower().removesuffix("s") in unknown:
+            runs[-1].append(bare if bare.lower() in unknown else bare[:-1])
+        elif runs[-1]:
+            runs.append([])
+    names = list(dict.fromkeys(" ".join(run) for run in runs if run))
+    return " or ".join([", ".join(names[:-1]), names[-1]] if len(names) > 1 else names)
 
 
 def _header_answer(question: str, header: str) -> list[str]:

@@ -486,6 +486,13 @@ def _resolve(question: str, resolved: list[tuple[str, str]], people: Mapping[str
     if subject and subject.lower() in countries():
         # "Is that country's complicity confirmed?" after "Which country does it name?"
         text = THAT_COUNTRY.sub(lambda m: subject + ("’s" if m.group(1) else ""), text)
+    if subject and words & PERSONAL and "it" in words:
+        # "and who were they aiming it at?" after "Which Venezuelan leaders does Carvajal
+        # accuse?": two pronouns, two referents, neither of them surely the subject; the
+        # earlier question's words come along instead.
+        carried = _carried_words(previous_question)
+        text = text.replace("\0", "it")
+        return f"{text} ({' '.join(carried)})" if carried else text
     if subject and words & (PERSONAL | POSSESSIVE | {"it"}):
         text = re.sub(r"\b(he|she|him|they|them|it)\b", subject, text, flags=re.IGNORECASE)
         return re.sub(r"\b(his|her|their|its)\b", f"{subject}’s", text, flags=re.IGNORECASE).replace("\0", "it")

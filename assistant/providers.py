@@ -58,7 +58,7 @@ class Embedder:
                 f"Cannot load the embedding model '{self.model}' ({exc}); set ASSISTANT_EMBED_MODEL "
                 "to a sentence-transformers model on disk, or unset it for the bundled one."
             ) from exc
-        return model.eval()  # it loads in training mode, dropout on; _embed_one calls it directly
+        return model.eval()  # it loads in training mode (dropout on), and _embed_one calls it directly
 
     @cached_property
     def dimension(self) -> int:
@@ -82,7 +82,9 @@ class Embedder:
         import torch
 
         with torch.inference_mode():
-            vector = self._model(self._model.tokenize([text]))["sentence_embedding"]
+            # preprocess() is sentence-transformers 6's name for what 5 called tokenize().
+            prepare = getattr(self._model, "preprocess", None) or self._model.tokenize
+            vector = self._model(prepare([text]))["sentence_embedding"]
             return torch.nn.functional.normalize(vector, dim=1)[0].tolist()
 
     def load(self) -> None:

@@ -52,7 +52,9 @@ WHEREABOUTS = re.compile(
     r"living in|based in|resides|arrested in|extradited to)\b",
     re.IGNORECASE,
 )
-HELD = re.compile(r"\b(held|kept|locked up|jailed|imprisoned|detained|incarcerated|in custody|behind bars)\b", re.I)
+HELD = re.compile(r"\b(held|kept|locked up|jailed|imprisoned|detained|incarcerated|in custody|behind bars)\b|"
+                  # "So where is this guy sitting right now…?": a person, whoever the words mean.
+                  r"\bwhere\s+(?:is|was)\s+(?:he|she|(?:this|that|the)\s+(?:[\w-]+\s+)?(?:guy|man|woman|person|fellow|source|insider|defector))\b", re.I)
 # 0.1-0.25 all put the custody paragraph first for "Where is the former spy chief now?" over the
 # questions in tests/eval; 0.15 changed no other first citation.
 WHEREABOUTS_BONUS = 0.15
@@ -82,6 +84,9 @@ SECTION_NAMED = re.compile(r"\b(?:the|that|this)\s+((?:[\w’'-]+\s+){1,3}?)(?:s
 PART_BONUS = 0.1
 # "Name the three state resources the cartel uses": a passage listing them itself ("state
 # resources – aircraft, security, and diplomatic cover") over one that only shares words.
+SET_ASIDE = re.compile(r"^\W*(?:so\s+|and\s+)?(?:besides|apart from|aside from|other than|except for|beyond)\s+([^,?;]{1,40}?)\s*[,;–—]", re.I)
+SET_ASIDE_PENALTY = 0.3
+GOES_ON = re.compile(r"\b(also|as well as|in addition|beyond)\b", re.I)
 INLINE_LIST_BONUS = 0.1
 # A series of as many things as the question counts ("which three things…"); a tie-breaker.
 COUNTED_SERIES_BONUS = 0.05
@@ -366,6 +371,17 @@ class Retriever:
                     fused[pid] += INLINE_LIST_BONUS
                 if passage.kind != "header" and counted in series_lengths(text):
                     fused[pid] += COUNTED_SERIES_BONUS
+        # "Besides sanctions, who…?": the bullet headed "Targeted Sanctions" is what the reader
+        # already has. Only a label counts: "Besides the US, who else is at risk?" is answered by
+        # a passage that names the US on the way to the others. Nor a passage that goes on to
+        # more itself ("Invest in Border Security: … while also addressing the demand").
+        excluded = SET_ASIDE.match(question)
+        if excluded:
+            set_aside = {stem(word) for word in terms(excluded.group(1))}
+            for pid in fused:
+                passage = self.passages[pid]
+                if set_aside & {stem(word) for word in terms(passage.label)} and not GOES_ON.search(passage.text):
+                    fused[pid] -= SET_ASIDE_PENALTY
         named_part = self.passages_of_named_part(question)
         for pid in named_part:
             if pid in fused:

@@ -17,7 +17,7 @@ from rapidfuzz.distance import OSA
 from assistant.lexicon import (
     ABSTRACT_NOUNS, ADJECTIVE_ENDING, ANOTHER_QUESTION, ARTICLE_WORDS, AUXILIARY_WORDS, ASKED_FOR, DEGREE_WORDS, DETERMINERS, GENERIC_WORDS, NAMING_WORDS,
     NOT_A_NOUN, NOT_TOPIC, PERSON_WORDS, PLAIN_PERSON_NOUNS, PHRASE_END, PRONOUNS, QUALIFIERS, QUESTION_WORDS, WHAT_IS,
-    aliases, common_prefix, countries_in, english_nicknames, find_descriptors, find_people, given_names_before, prefix_index, table_rows, without_possessive, word_table,
+    alias_patterns, aliases, common_prefix, countries_in, english_nicknames, find_descriptors, find_people, given_names_before, prefix_index, table_rows, without_possessive, word_table,
 )
 from assistant.answer_types import asking_part
 from assistant.schema import Passage
@@ -65,6 +65,12 @@ DESCRIBED_PERSON = re.compile(
 # "the source of these claims": the person who made them, as "the man who made the claims" is.
 CLAIMANT = re.compile(r"\b(?:the|this|that)\s+(?:source|maker|originator)\s+of\s+(?:these|the|those|such|his|all (?:these|the|those))\s+"
                       r"(claims|allegations|accusations|revelations|charges)\b", re.I)
+# "what parts of us life…", "who shud the us team up with": after "the", or before a noun the
+# pronoun never stands before, "us" is the country.
+US_IN_LOWER_CASE = re.compile(
+    r"(?<=\b[Tt]he )us\b|\bus(?=[\s-]+(?:life|government|gov|govt|officials?|authorities|policy|policies|military|army|"
+    r"team|interests|security|soil|citizens|public|border|borders|agencies|intelligence|response|sanctions|relations|"
+    r"influence|credibility|cities|streets|economy|president|congress|courts?|prison|officials|navy|troops|allies)\b)")
 DESCRIBED_CACHE = 1024  # plain descriptions remembered, with the person each fits
 EXPANDED_CACHE = 1024  # questions remembered with their expansion in the coverage's words
 DESCRIPTION_WORDS = 5  # of a relative clause after the noun: "who made the claims", not the rest of the question
@@ -263,7 +269,7 @@ class Vocabulary:
         """The question with the words typed in capitals for emphasis written plainly: "what
         ELSE do they say is needed" -> "what else…", "WHO IS MADURO" -> "who is Maduro". Initials
         stay as typed ("the US", "NATO"): those the coverage writes in capitals, and short words
-        it does not know."""
+        it does not know. And "the us", "us life" are the country typed in lower case."""
         def plain(match: re.Match) -> str:
             raw = match.group()
             word = raw.lower()
@@ -276,7 +282,7 @@ class Vocabulary:
                 return word
             return raw
 
-        return SHOUTED.sub(plain, question)
+        return US_IN_LOWER_CASE.sub("US", SHOUTED.sub(plain, question))
 
     def names_capitalised(self, text: str) -> str:
         """`text` with each name the coverage capitalises written so ("why did maduro arrest
@@ -318,7 +324,10 @@ class Vocabulary:
             if not spelled and len(word) >= MIN_TRANSPOSED and not self._known_word(word):
                 # "peice", "Venezeula": two letters typed the wrong way round, any word.
                 swapped = {word[:i] + word[i + 1] + word[i] + word[i + 2:] for i in range(len(word) - 1)} - {word}
-                known = {w for w in swapped if w in self._vocabulary and w not in STOPWORDS}
+                # "leter", "adressed": a double letter typed once, or a letter typed twice.
+                doubled = {word[:i] + word[i] + word[i:] for i in range(len(word))}
+                undoubled = {word[:i] + word[i + 1:] for i in range(len(word) - 1) if word[i] == word[i + 1]}
+                known = {w for w in swapped | doubled | undoubled if w in self._vocabulary and w not in STOPWORDS}
                 spelled = known.pop() if len(known) == 1 else ""
             if not spelled or spelled == word:
                 return raw
@@ -360,12 +369,11 @@ class Vocabulary:
 
     def _expand(self, question: str, synonyms: bool) -> str:
         text = WORD.sub(self._split_unknown_compound, question)
-        for alias, words in (aliases() if synonyms else word_table("aliases")).items():
-            pattern = rf"\b{re.escape(alias)}\b"
-            if re.search(pattern, text, flags=re.IGNORECASE):
+        for alias, pattern, words in alias_patterns(synonyms):
+            if pattern.search(text):
                 known = [w for w in words if w in self._vocabulary]
                 if known and alias not in self._vocabulary:
-                    text = re.sub(pattern, " ".join(known), text, flags=re.IGNORECASE)
+                    text = pattern.sub(" ".join(known), text)
         # "the chicken one": the small model does not hear "El Pollo" in it; the coverage's
         # spelling it does.
         for english, nickname in self._english_nicknames.items():

@@ -274,7 +274,7 @@ def test_attribution_is_kept(assistant):
 def test_out_of_coverage_questions_are_declined(assistant, question):
     answer = assistant.ask(question)
     assert answer.abstained
-    assert answer.answer == NOT_COVERED
+    assert answer.answer.startswith(NOT_COVERED.removesuffix("."))
     assert markers(answer) == []
 
 
@@ -699,7 +699,7 @@ def test_the_guy_in_a_follow_up_is_the_person_just_named(assistant):
 def test_questions_the_coverage_does_not_answer_are_declined(assistant, question):
     answer = assistant.ask(question)
     assert answer.abstained, answer.answer
-    assert answer.answer == NOT_COVERED
+    assert answer.answer.startswith(NOT_COVERED.removesuffix("."))
 
 
 def test_a_stance_the_article_speaks_of_is_answered(assistant):
@@ -938,6 +938,23 @@ def test_a_premise_the_coverage_says_is_unlikely_is_declined_not_a_likely_thing_
         ("On whose testimony does the article's central allegation rest?", "El Pollo"),
         # "the source of these claims" is the man who made them
         ("Where is the source of these claims being held right now?", "federal prison"),
+        # round GS-GZ: a typo in a common word, "us" typed for the country, idioms
+        ("who did carvajal write a leter to", "Donald Trump"),
+        ("what parts of us life r threatened by this", "social cohesion"),
+        ("who shud the us team up with", "Latin American countries"),
+        ("Apart from America, who else might end up on the receiving end?", "perceived as adversaries"),
+        ("whats the date on this maduro vs trump thing", "Dec 4"),
+        # the headline, asked of by what it says, or by "it" after a scene naming it
+        ("The story's heading says Venezuela allegedly weaponized something. What exactly?", "Drug Trafficking"),
+        ("There was a longer line underneath the headline, something about suns, as I recall. What does it say that "
+         "Venezuela’s alleged weaponization of drug trafficking could do?", "Reshape Geopolitics"),
+        ("What's the main story headlined as, the bit about the cartel?", "Cartel of the Suns"),
+        # what the reader sets aside is not the answer; what goes on beyond it may be
+        ("Besides sanctions, who inside Venezuela should the US be backing?", "civil society"),
+        ("Besides stopping drugs at the border, what else should the US deal with?", "demand for drugs"),
+        # "So" before the question word; a person asked where, whoever the words mean
+        ("So where is this guy sitting right now while he makes these accusations?", "federal prison"),
+        ("Whose claims are at the center of this analysis?", "El Pollo"),
     ],
 )
 def test_blind_round_fy_gf_phrasings_find_the_passage(assistant, question, expected):
@@ -970,6 +987,8 @@ def test_blind_round_fy_gf_phrasings_find_the_passage(assistant, question, expec
         "What is the name of the Venezuelan opposition leader who could lead the political transition?",
         "Why is the cartel called “of the Suns”, from where comes this name?",
         "In which country Carvajal was arrested before he came in US prison?",
+        # round GS-GZ: "under Chávez and now Maduro" dates no taking of office
+        "when did maduro become president",
     ],
 )
 def test_blind_round_fy_gf_refusals_are_declined(assistant, question):
@@ -999,9 +1018,25 @@ def test_shouted_words_are_read_plainly_and_initials_stay(assistant):
          "intelligence chief"),
         # the FAQ the earlier turn asked keeps its topic over the list of steps
         ("Could this situation escalate into a larger conflict?", "Then by which ways it could escalate instead?", "proxy conflicts"),
+        # round GS-GZ: "they" and "it" are two referents; the earlier words come along instead
+        ("Which Venezuelan leaders does Carvajal accuse?", "and who were they aiming it at?", "against the United States"),
     ],
 )
 def test_round_gg_gj_follow_ups_carry_the_earlier_topic(assistant, earlier, question, expected):
     answer = ask_after(assistant, earlier, question)
     assert_answered_with(answer, expected)
     assert expected in answer.citations[0].text
+
+
+def test_a_refusal_names_what_the_coverage_never_mentions(assistant):
+    declined = assistant.ask("Is China or Cuba involved in the Cartel of the Suns?")
+    assert declined.abstained
+    assert declined.answer == "The coverage does not answer this question: it never mentions China or Cuba."
+    # Only the reader's own words of this question, never a word carried from an earlier turn.
+    earlier = "Who is Diosdado Cabello?"
+    first = assistant.ask(earlier)
+    assert first.answer.endswith("it never mentions Diosdado Cabello.")
+    follow_up = assistant.ask("And what role does he play?", [Turn("user", earlier), Turn("assistant", first.answer)])
+    assert follow_up.abstained and "Cabello" not in follow_up.answer
+    # A refusal for another reason says no more than that.
+    assert assistant.ask("What year was the Cartel of the Suns founded?").answer == NOT_COVERED

@@ -117,7 +117,7 @@ def test_ask_returns_the_answer_object(server):
 
     declined = httpx.post(f"{server}/v1/ask", json={"question": "What is the capital of France?"}, headers=AUTH).json()
     assert declined["abstained"] is True
-    assert declined["answer"] == "The coverage does not answer this question."
+    assert declined["answer"] == "The coverage does not answer this question: it never mentions France."
 
 
 def test_search_returns_ranked_passages(server):
