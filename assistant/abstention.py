@@ -321,7 +321,8 @@ def reason_to_abstain(question: str, retrieval: Retrieval, retriever: Retriever)
     if contrast_missing(question, best_texts):
         return "the coverage does not set the two apart"
     # "What did Dr. Ramirez say about Russia's involvement?": her words say nothing of Russia.
-    if said_about_missing(question, best_texts):
+    # Typed in lower case too: "what did ramirez say about russia's role".
+    if said_about_missing(retriever.vocabulary.names_capitalised(question), best_texts):
         return "the coverage reports no word of that person's on it"
     # "How do drugs like cocaine actually get made?"
     if production_missing(question, best_texts):

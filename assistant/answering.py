@@ -168,7 +168,7 @@ class Assistant:
             nearest = [] if reason == "injection" else retrieval.hits[:3]
             citations = [_citation(i, hit.item, hit.similarity) for i, hit in enumerate(nearest, start=1)]
             # Only names the reader wrote in this question: not words carried from earlier turns.
-            unmentioned = _names_unmentioned(question, retrieval.coverage.unknown_names) if reason.startswith(NEVER_MENTIONS) else ""
+            unmentioned = _names_unmentioned(vocabulary.unshouted(question), retrieval.coverage.unknown_names) if reason.startswith(NEVER_MENTIONS) else ""
             # "…: it never mentions Cuba." tells the reader what to ask instead, or what they misspelt.
             declined = f"{NOT_COVERED.removesuffix('.')}: it never mentions {unmentioned}." if unmentioned else NOT_COVERED
             yield declined

@@ -520,7 +520,9 @@ def _resolve(question: str, resolved: list[tuple[str, str]], people: Mapping[str
     # So does a comparison with what it said: "So what actually matters more?" after "What's the pro tip?".
     leans_on_earlier = (len(own) == 1 and ("else" in words or own[0].lower().endswith("ed"))
                         or len(own) <= 2 and bool(words & COMPARED_TO_EARLIER))
-    if own and not words & POINTING_BACK and not NARROWING_FRAGMENT.match(text) and not leans_on_earlier:
+    # "What would need to happen to fix things there?": a place named before, not "is there".
+    points_back = bool(words & POINTING_BACK) or bool(THERE_AS_PLACE.search(text))
+    if own and not points_back and not NARROWING_FRAGMENT.match(text) and not leans_on_earlier:
         # "And the sanctions?" names its own topic: the earlier words would only drown it.
         return text
     keywords = _carried_words(previous_question)
@@ -531,6 +533,8 @@ def _resolve(question: str, resolved: list[tuple[str, str]], people: Mapping[str
     return f"{text} ({' '.join(keywords)})" if keywords else text
 
 
+THERE_AS_PLACE = re.compile(r"(?<!\bis )(?<!\bare )(?<!\bwas )(?<!\bwere )(?<!\bbe )\bthere\b"
+                            r"(?!\s+(?:is|are|was|were|be|been|any|anything|anyone|some|something|no|ever|seems?|appears?)\b)", re.I)
 IT_TAKES = re.compile(r"\b(?:would|will|does|did|could|might)\s+it\s+take\b", re.I)
 COMPARED_TO_EARLIER = {"more", "less", "instead", "rather", "better", "worse"}
 NAMES_INSTEAD = re.compile(r"\b(?:does|did) it (?:name|mention|list|cite)\b[^?]*\binstead\b", re.I)

@@ -7,6 +7,7 @@ coverage can answer at all (`QueryCoverage`: which of the question's words it ha
 from __future__ import annotations
 
 import re
+from string import ascii_lowercase
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -71,6 +72,8 @@ US_IN_LOWER_CASE = re.compile(
     r"(?<=\b[Tt]he )us\b|\bus(?=[\s-]+(?:life|government|gov|govt|officials?|authorities|policy|policies|military|army|"
     r"team|interests|security|soil|citizens|public|border|borders|agencies|intelligence|response|sanctions|relations|"
     r"influence|credibility|cities|streets|economy|president|congress|courts?|prison|officials|navy|troops|allies)\b)")
+# "what does the un say…": a body known by its initials, typed in lower case after "the".
+INITIALS_IN_LOWER_CASE = re.compile(r"(?<=\b[Tt]he )(?:un|eu|dea|cia|fbi|imf|oas|nato|icc|opec|osce|nsa|dhs|doj)\b")
 DESCRIBED_CACHE = 1024  # plain descriptions remembered, with the person each fits
 EXPANDED_CACHE = 1024  # questions remembered with their expansion in the coverage's words
 DESCRIPTION_WORDS = 5  # of a relative clause after the noun: "who made the claims", not the rest of the question
@@ -81,6 +84,7 @@ MIN_VOWEL_SWAP = 6  # from this length to MIN_ANY_SLIP, one vowel typed for anot
 # ("form", "from"). A longer real word may still be one ("trial" for a coverage saying "trail"):
 # only a word the coverage does not know is respelled, which it would otherwise decline.
 MIN_TRANSPOSED = 5
+MIN_DROPPED = 7  # shorter words are too often another word less a letter ("though", "through")
 SURNAME_PREFIX = 4  # letters a misspelt surname after its given name shares with it ("Carva-lho")
 VOWELS = set("aeiouáéíóú")
 COUNTED_AFTER = {"which", "what", "the", "top", "first", "last", "those", "these"}
@@ -269,7 +273,7 @@ class Vocabulary:
         """The question with the words typed in capitals for emphasis written plainly: "what
         ELSE do they say is needed" -> "what else…", "WHO IS MADURO" -> "who is Maduro". Initials
         stay as typed ("the US", "NATO"): those the coverage writes in capitals, and short words
-        it does not know. And "the us", "us life" are the country typed in lower case."""
+        it does not know. And "the us", "us life" are the country typed in lower case, "the un" the UN."""
         def plain(match: re.Match) -> str:
             raw = match.group()
             word = raw.lower()
@@ -282,7 +286,8 @@ class Vocabulary:
                 return word
             return raw
 
-        return US_IN_LOWER_CASE.sub("US", SHOUTED.sub(plain, question))
+        plainly = US_IN_LOWER_CASE.sub("US", SHOUTED.sub(plain, question))
+        return INITIALS_IN_LOWER_CASE.sub(lambda match: match.group().upper(), plainly)
 
     def names_capitalised(self, text: str) -> str:
         """`text` with each name the coverage capitalises written so ("why did maduro arrest
@@ -327,7 +332,12 @@ class Vocabulary:
                 # "leter", "adressed": a double letter typed once, or a letter typed twice.
                 doubled = {word[:i] + word[i] + word[i:] for i in range(len(word))}
                 undoubled = {word[:i] + word[i + 1:] for i in range(len(word) - 1) if word[i] == word[i + 1]}
-                known = {w for w in swapped | doubled | undoubled if w in self._vocabulary and w not in STOPWORDS}
+                # "nicknme", "goverment": from MIN_DROPPED letters, any one letter left out; not
+                # the last, which makes another form of a word ("nickname" is no "nicknamed").
+                dropped = {word[:i] + letter + word[i:] for i in range(len(word)) for letter in ascii_lowercase
+                           } if len(word) >= MIN_DROPPED else set()
+                known = {w for w in swapped | doubled | undoubled | dropped
+                         if (w in self._vocabulary or w in NAMING_WORDS) and w not in STOPWORDS}
                 spelled = known.pop() if len(known) == 1 else ""
             if not spelled or spelled == word:
                 return raw

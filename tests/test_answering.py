@@ -955,6 +955,8 @@ def test_a_premise_the_coverage_says_is_unlikely_is_declined_not_a_likely_thing_
         # "So" before the question word; a person asked where, whoever the words mean
         ("So where is this guy sitting right now while he makes these accusations?", "federal prison"),
         ("Whose claims are at the center of this analysis?", "El Pollo"),
+        # round HA-HD: a letter left out of a word the question asks with
+        ("whats carvajals nicknme", "El Pollo"),
     ],
 )
 def test_blind_round_fy_gf_phrasings_find_the_passage(assistant, question, expected):
@@ -989,6 +991,9 @@ def test_blind_round_fy_gf_phrasings_find_the_passage(assistant, question, expec
         "In which country Carvajal was arrested before he came in US prison?",
         # round GS-GZ: "under Chávez and now Maduro" dates no taking of office
         "when did maduro become president",
+        # round HA-HD: initials and a person typed in lower case
+        "what does the un say about the cartel of the suns",
+        "what did ramirez say about russia's role",
     ],
 )
 def test_blind_round_fy_gf_refusals_are_declined(assistant, question):
@@ -1020,6 +1025,8 @@ def test_shouted_words_are_read_plainly_and_initials_stay(assistant):
         ("Could this situation escalate into a larger conflict?", "Then by which ways it could escalate instead?", "proxy conflicts"),
         # round GS-GZ: "they" and "it" are two referents; the earlier words come along instead
         ("Which Venezuelan leaders does Carvajal accuse?", "and who were they aiming it at?", "against the United States"),
+        # round HA-HD: "there" is the place asked about before ("is there" is no place)
+        ("What is the long-term outlook for Venezuela?", "What would need to happen to fix things there?", "political transition"),
     ],
 )
 def test_round_gg_gj_follow_ups_carry_the_earlier_topic(assistant, earlier, question, expected):
@@ -1038,5 +1045,6 @@ def test_a_refusal_names_what_the_coverage_never_mentions(assistant):
     assert first.answer.endswith("it never mentions Diosdado Cabello.")
     follow_up = assistant.ask("And what role does he play?", [Turn("user", earlier), Turn("assistant", first.answer)])
     assert follow_up.abstained and "Cabello" not in follow_up.answer
+    assert assistant.ask("what does the un say about the cartel of the suns").answer.endswith("it never mentions UN.")
     # A refusal for another reason says no more than that.
     assert assistant.ask("What year was the Cartel of the Suns founded?").answer == NOT_COVERED

@@ -18,7 +18,7 @@ def test_gradio_client_calls_chat(server):
     assert "[1]" in reply and "Frequently Asked Questions" in reply
 
     declined = client.predict("Who won the 2018 World Cup?", api_name="/chat")
-    assert declined.startswith("The coverage does not answer this question.")
+    assert declined.startswith("The coverage does not answer this question: it never mentions 2018 World Cup.")
 
 
 @pytest.fixture
@@ -79,7 +79,7 @@ def test_reader_asks_sees_sources_and_follows_up(page, tmp_path):
     assert "Senior News Editor" in last_answer(page).inner_text()
 
     ask(page, "What is the capital of France?")
-    assert "The coverage does not answer this question." in last_answer(page).inner_text()
+    assert "The coverage does not answer this question: it never mentions France." in last_answer(page).inner_text()
     page.screenshot(path=str(tmp_path / "conversation.png"), full_page=True)
     assert (tmp_path / "conversation.png").stat().st_size > 10_000
 
