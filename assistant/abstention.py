@@ -18,9 +18,10 @@ from assistant.evidence import (
     predecessor_missing, premise_contradicted, production_missing, ranking_missing, reactor, reports_reaction, said_about_missing, sentence_missing, stance_missing,
 )
 from assistant.lexicon import (
-    ADJECTIVE_ENDING, ANOTHER_QUESTION, ARTICLE_WORDS, AUXILIARY_WORDS, COUNTRY_INITIALS, GENERIC_WORDS, QUALIFIERS, countries_in, is_demonym,
+    ADJECTIVE_ENDING, ANOTHER_QUESTION, ARTICLE_WORDS, AUXILIARY_WORDS, NAMING_WORDS, COUNTRY_INITIALS, GENERIC_WORDS, QUALIFIERS, countries_in, is_demonym,
 )
 from assistant.retrieval import WHEREABOUTS, Retrieval, Retriever, names_its_callout
+from assistant.text import stem
 
 __all__ = ["ASKS_TO_EXPLAIN", "looks_like_injection", "reason_to_abstain"]
 
@@ -130,7 +131,8 @@ ACT_PUT_AS_DONE = re.compile(r"^\W*(?i:why\s+(?:did|has|have|had))\s+((?:Dr\.?\s
                              r"(?![’'\w])\s+(?:(?:[a-z]+ly|ever|never|even|still|also|then|first|once|later|just|not|really)\s+)*([a-z]{3,})\b")
 # "In which country Carvajal was arrested…?", "When was Carvajal extradited?": an act done to
 # a name, in either word order.
-NAME_PASSIVE_ACT = re.compile(r"(?:^|(?<=[\s,]))[A-Z][\w-]+\s+(?:was|were|got|has been|had been)\s+(?:[a-z]+ly\s+)?([a-z]{3,}ed)\b|"
+NAME_PASSIVE_ACT = re.compile(r"(?:^|(?<=[\s,]))(?!(?:What|Who|Which|How|Why|When|Where|It|This|That|There|He|She|They)\b)[A-Z][\w-]+"
+                              r"\s+(?:was|were|got|has been|had been)\s+(?:[a-z]+ly\s+)?([a-z]{3,}ed)\b|"
                               r"\b(?i:was|were)\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?\s+(?:[a-z]+ly\s+)?([a-z]{3,}ed)\b")
 NOT_AN_ACT = {"know", "think", "believe", "mean", "call", "name", "consider", "see", "feel", "expect"}
 # The kind must head the phrase: "Which state resources…" asks for resources, "What is the
@@ -206,7 +208,7 @@ def looks_like_injection(question: str) -> bool:
     return bool(INJECTION.search(question))
 
 
-NEVER_MENTIONS = "the coverage never mentions "  # the reason a reader is told, with the names
+NEVER_MENTIONS = "the coverage never mentions "  # the one reason whose names the refusal repeats
 
 
 def reason_to_abstain(question: str, retrieval: Retrieval, retriever: Retriever) -> str:
@@ -354,7 +356,9 @@ def reason_to_abstain(question: str, retrieval: Retrieval, retriever: Retriever)
         return f"the coverage reports no one doing it ({done.group(2).lower()})"
     passive = NAME_PASSIVE_ACT.search(retriever.vocabulary.names_capitalised(asking_part(question)))
     verb = passive and (passive.group(1) or passive.group(2))
-    if verb and verb not in GENERIC_WORDS | NOT_AN_ACT and not retriever.vocabulary.knows(verb):
+    # "Was Maduro mentioned…?", "When was he named…?": the article's own acts, no report of one.
+    if (verb and verb not in GENERIC_WORDS | NAMING_WORDS | ARTICLE_WORDS and stem(verb) not in {stem(w) for w in NOT_AN_ACT}
+            and not retriever.vocabulary.knows(verb)):
         return f"the coverage reports no one doing it ({verb})"
     # "In what year was the cartel founded?" cannot be answered from passages that give no time.
     if asks("when", question) and not _gives_time(question, retrieval):

@@ -16,7 +16,7 @@ from assistant.text import CARRIED_CONTEXT, split_sentences, stem
 
 __all__ = [
     "answer_type", "asking_part", "asks", "without_guess", "asks_what_it_says", "mentions_saying", "gives_time", "has_cue", "header_field_asked",
-    "header_lines", "lists_inline",
+    "header_field_named", "header_lines", "lists_inline", "series_lengths", "things_counted", "TITLE_FIELD",
 ]
 
 # "Which former official…" asks for a person as surely as "who" does.
@@ -183,8 +183,9 @@ YEAR = re.compile(r"\b(1[89]|20)\d\d\b")
 # "When did Maduro first become president?" asks for a moment: "now" or "under Chávez" is none.
 # "When did Maduro become president?": the moment someone took office, was born or died,
 # which "under Chávez and now Maduro" does not date.
-ASKS_FOR_A_DATE = re.compile(rf"{DATE_ASKED}|^\W*when\b[^?]*\b(first|become|became|take office|took office|come to power|came to power|"
-                             r"elected|born|die|died|sworn in|inaugurated)\b", re.I)
+ASKS_FOR_A_DATE = re.compile(rf"{DATE_ASKED}|^\W*(?:(?:and|so|but|ok(?:ay)?|well|then|also|now)\b[\s,]*)*when\b[^?]*\b(first|"
+                             r"bec(?:ome|ame)\s+(?:the\s+)?(?:\w+\s+)?(?:president|leader|head|chief|minister|director|ruler)|"
+                             r"take office|took office|come to power|came to power|elected|born|die|died|sworn in|inaugurated)\b", re.I)
 
 
 def gives_time(question: str, text: str, eras: bool = True) -> bool:
@@ -339,7 +340,8 @@ HEADER_FIELDS = [  # the date first: "When was this article written?" asks for a
 ]
 HEADER_LINE_NAMED = re.compile(rf"\b(headline|headlined|{SUBTITLE_WORDS}|(?:{DOCUMENT_NOUNS})[’']s (?:heading|title))\b", re.I)
 HEADER_LINE_SAYS = re.compile(rf"{HEADER_LINE_NAMED.pattern}\s+(says?|reads?)\b", re.I)
-IT_SAYS = re.compile(r"\b(does|did) it (say|read)\b", re.I)
+# "What does it say?", "…does it say that…": "it" and nothing else asked about (not "about Cabello").
+IT_SAYS = re.compile(r"\b(does|did) it (say|read)\b\s*(?:exactly\s*)?(?:\?|$|that\b)", re.I)
 NAMES_A_HEADER_LINE = re.compile(r"^\W*what(?:[’']s| is| was)\s+the\s+(?:full\s+|main\s+|exact\s+)?"
                                  r"(?:sub-?heading|sub-?title|sub-?headline|headline|title|byline|dateline)\s+(?:under|in|with|that|which)\b", re.I)
 # The question must be about the article, not a fact in it: "Who wrote to Trump?" and "When was
@@ -439,6 +441,11 @@ def header_field_asked(question: str) -> tuple[str, ...]:
     # The field is asked in the question's own words: "And has the regime shown any willingness?
     # (… author necessary …)" asks nothing of the byline, whatever the earlier turn asked.
     return next((prefixes for pattern, prefixes in HEADER_FIELDS if pattern.search(own_asking)), ())
+
+
+def header_field_named(question: str) -> tuple[str, ...]:
+    """The header line a question's words name ("by " for "Carter’s title?"), whatever it asks about."""
+    return next((prefixes for pattern, prefixes in HEADER_FIELDS if pattern.search(question)), ())
 
 
 def header_lines(question: str, header: str) -> list[str]:

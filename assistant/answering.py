@@ -21,7 +21,7 @@ from assistant.abstention import NEVER_MENTIONS, reason_to_abstain
 from assistant.conversation import standalone_question
 from assistant.errors import BadQuestionError
 from assistant.answer_types import (
-    answer_type, asking_part, has_cue, header_lines, lists_inline, things_counted,
+    TITLE_FIELD, answer_type, asking_part, has_cue, header_field_named, header_lines, lists_inline, things_counted,
 )
 from assistant.lexicon import ANOTHER_QUESTION, without_possessive
 from assistant.retrieval import ANSWER_TYPE_BONUS, Retrieval, Retriever, names_its_callout, ordinal_item
@@ -168,7 +168,8 @@ class Assistant:
             nearest = [] if reason == "injection" else retrieval.hits[:3]
             citations = [_citation(i, hit.item, hit.similarity) for i, hit in enumerate(nearest, start=1)]
             # Only names the reader wrote in this question: not words carried from earlier turns.
-            unmentioned = _names_unmentioned(vocabulary.unshouted(question), retrieval.coverage.unknown_names) if reason.startswith(NEVER_MENTIONS) else ""
+            unmentioned = (_names_unmentioned(vocabulary.unshouted(question), retrieval.coverage.unknown_names, vocabulary.knows)
+                           if reason.startswith(NEVER_MENTIONS) else "")
             # "…: it never mentions Cuba." tells the reader what to ask instead, or what they misspelt.
             declined = f"{NOT_COVERED.removesuffix('.')}: it never mentions {unmentioned}." if unmentioned else NOT_COVERED
             yield declined
@@ -472,18 +473,26 @@ class Assistant:
         )
 
 
-def _names_unmentioned(question: str, unknown_names: list[str]) -> str:
+def _names_unmentioned(question: str, unknown_names: list[str], knows) -> str:
     """The names of `question` the coverage never mentions, as the reader wrote them, each run
-    of words once: "Diosdado Cabello", "Cuba or China"."""
-    unknown = {name.lower() for name in unknown_names}
-    runs: list[list[str]] = [[]]
-    for word in re.findall(r"[\w’'-]+", question):
-        bare = without_possessive(word)
-        if bare.lower() in unknown or bare.lower().removesuffix("s") in unknown:
-            runs[-1].append(bare if bare.lower() in unknown else bare[:-1])
-        elif runs[-1]:
-            runs.append([])
-    names = list(dict.fromkeys(" ".join(run) for run in runs if run))
+    of words once ("Diosdado Cabello", "Cuba or China"); none the coverage uses in lower case
+    ("the Military"), none it `knows` otherwise."""
+    unknown = {without_possessive(name) for name in unknown_names}
+    runs: list[list[str]] = []
+    last_end = -1
+    for match in re.finditer(r"[\w’'-]+", question):
+        bare = without_possessive(match.group())
+        # "cubas": a possessive typed without its apostrophe
+        name = bare if bare in unknown else bare[:-1] if bare.endswith("s") and bare[:-1] in unknown else ""
+        if not name or knows(name):
+            last_end = -1
+            continue
+        if last_end >= 0 and not question[last_end:match.start()].strip():
+            runs[-1].append(name)  # "Diosdado Cabello": one name, nothing between its words
+        else:
+            runs.append([name])
+        last_end = match.end()
+    names = list(dict.fromkeys(" ".join(run) for run in runs))
     return " or ".join([", ".join(names[:-1]), names[-1]] if len(names) > 1 else names)
 
 
@@ -495,6 +504,13 @@ def _header_answer(question: str, header: str) -> list[str]:
     if asked:
         return asked
     lines = header.split("\n")
+    # "Carter’s title?" after "who wrote this?": the byline has the writer's title, though the
+    # question names no article.
+    named = header_field_named(question)
+    if named and named != TITLE_FIELD:
+        wanted = [line for line in lines if line.lower().startswith(named)]
+        if wanted:
+            return wanted
     asked_stems = {stem(word) for word in terms(question)}
     shared = [len(asked_stems & {stem(word) for word in terms(line)}) for line in lines]
     best = max(range(len(lines)), key=shared.__getitem__)

@@ -534,7 +534,8 @@ def _resolve(question: str, resolved: list[tuple[str, str]], people: Mapping[str
 
 
 THERE_AS_PLACE = re.compile(r"(?<!\bis )(?<!\bare )(?<!\bwas )(?<!\bwere )(?<!\bbe )\bthere\b"
-                            r"(?!\s+(?:is|are|was|were|be|been|any|anything|anyone|some|something|no|ever|seems?|appears?)\b)", re.I)
+                            r"(?![’']|\s+(?:is|are|was|were|be|been|will|would|might|must|may|could|should|has|have|had|any|anything|anyone|"
+                            r"some|something|no|ever|seems?|appears?)\b)", re.I)
 IT_TAKES = re.compile(r"\b(?:would|will|does|did|could|might)\s+it\s+take\b", re.I)
 COMPARED_TO_EARLIER = {"more", "less", "instead", "rather", "better", "worse"}
 NAMES_INSTEAD = re.compile(r"\b(?:does|did) it (?:name|mention|list|cite)\b[^?]*\binstead\b", re.I)

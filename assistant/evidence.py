@@ -177,7 +177,7 @@ LEADER_QUESTION = re.compile(
     # "Which generals does the piece name as leaders of the cartel?"
     r"\b(?:which|what)\b[^?]*?\b(?:leaders|heads|founders|bosses|commanders|masterminds)\s+of\s+(.+)|"
     # "What is the name of the Venezuelan opposition leader who…?": the thing led before the title.
-    r"\b(?:name\s+of\s+the|which|what)\s+((?:(?!(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would|should|might|may)\b)[\w’'-]+\s+){1,3}?)(?:leader|head|founder|boss|commander|mastermind)\b(?!\s+of\b)|"
+    r"\bname\s+of\s+the\s+((?:(?!(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would|should|might|may)\b)[\w’'-]+\s+){1,3}?)(?:leader|head|founder|boss|commander|mastermind)\b(?!\s+of\b)|"
     # A search-box query: "cartel of the suns founder".
     rf"{SEARCH_BOX.removesuffix('[^?]*')}(.+?)\s+(?:leader|head|founder|boss|commander|mastermind)s?(?:\s+(?:name|names|who))?\W*$",
     re.I,

@@ -58,7 +58,7 @@ class Embedder:
                 f"Cannot load the embedding model '{self.model}' ({exc}); set ASSISTANT_EMBED_MODEL "
                 "to a sentence-transformers model on disk, or unset it for the bundled one."
             ) from exc
-        return model.eval()  # it loads in training mode (dropout on), and _embed_one calls it directly
+        return model.eval()  # _embed_one calls the modules directly: no dropout
 
     @cached_property
     def dimension(self) -> int:
@@ -68,7 +68,9 @@ class Embedder:
         return self.embed_texts([text])[0]
 
     def embed_texts(self, texts: list[str]) -> list[list[float]]:
-        if len(texts) == 1:
+        # A model that prompts or truncates its vectors takes encode()'s whole path.
+        plain = getattr(self._model, "default_prompt_name", None) is None and getattr(self._model, "truncate_dim", None) is None
+        if len(texts) == 1 and plain:
             return [self._embed_one(texts[0])]
         vectors = self._model.encode(
             texts, batch_size=self.batch_size, normalize_embeddings=True, show_progress_bar=False
@@ -76,7 +78,7 @@ class Embedder:
         return vectors.tolist()
 
     def _embed_one(self, text: str) -> list[float]:
-        """One question, through the model's own modules (so its pooling, whatever the model),
+        """One question, through the model's own modules (so its pooling and normalising),
         without encode()'s per-call bookkeeping (device checks, eval(), sorting a batch): about
         1.5 ms of a warm answer's 25."""
         import torch

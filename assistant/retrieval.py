@@ -52,7 +52,7 @@ WHEREABOUTS = re.compile(
     r"living in|based in|resides|arrested in|extradited to)\b",
     re.IGNORECASE,
 )
-HELD = re.compile(r"\b(held|kept|locked up|jailed|imprisoned|detained|incarcerated|in custody|behind bars)\b|"
+HELD = re.compile(r"\bbeing (?:held|kept)\b|\b(locked up|jailed|imprisoned|detained|incarcerated|in custody|behind bars)\b|"
                   # "So where is this guy sitting right now…?": a person, whoever the words mean.
                   r"\bwhere\s+(?:is|was)\s+(?:he|she|(?:this|that|the)\s+(?:[\w-]+\s+)?(?:guy|man|woman|person|fellow|source|insider|defector))\b", re.I)
 # 0.1-0.25 all put the custody paragraph first for "Where is the former spy chief now?" over the
@@ -292,7 +292,7 @@ class Retriever:
             # The name is in many passages; the one saying where it puts him answers.
             for pid in fused:
                 text = self.passages[pid].text
-                if (person in text if person else True) and WHEREABOUTS.search(text):
+                if (not person or person in text) and WHEREABOUTS.search(text):
                     fused[pid] += WHEREABOUTS_BONUS
         # "According to the pro tip…", "What does the expert insight say?": the reader names the
         # call-out; the passage under that label answers. So does the bullet whose whole label a
@@ -369,7 +369,7 @@ class Retriever:
                 text = passage.text.removeprefix(passage.label)
                 if passage.kind != "header" and lists_inline(asked, text):
                     fused[pid] += INLINE_LIST_BONUS
-                if passage.kind != "header" and counted in series_lengths(text):
+                if passage.kind != "header" and counted and counted in series_lengths(text):
                     fused[pid] += COUNTED_SERIES_BONUS
         # "Besides sanctions, who…?": the bullet headed "Targeted Sanctions" is what the reader
         # already has. Only a label counts: "Besides the US, who else is at risk?" is answered by

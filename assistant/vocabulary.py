@@ -71,9 +71,9 @@ CLAIMANT = re.compile(r"\b(?:the|this|that)\s+(?:source|maker|originator)\s+of\s
 US_IN_LOWER_CASE = re.compile(
     r"(?<=\b[Tt]he )us\b|\bus(?=[\s-]+(?:life|government|gov|govt|officials?|authorities|policy|policies|military|army|"
     r"team|interests|security|soil|citizens|public|border|borders|agencies|intelligence|response|sanctions|relations|"
-    r"influence|credibility|cities|streets|economy|president|congress|courts?|prison|officials|navy|troops|allies)\b)")
+    r"influence|credibility|cities|streets|economy|president|congress|courts?|prison|navy|troops|allies)\b)(?!-)")
 # "what does the un say…": a body known by its initials, typed in lower case after "the".
-INITIALS_IN_LOWER_CASE = re.compile(r"(?<=\b[Tt]he )(?:un|eu|dea|cia|fbi|imf|oas|nato|icc|opec|osce|nsa|dhs|doj)\b")
+INITIALS_IN_LOWER_CASE = re.compile(r"(?<=\b[Tt]he )(?:un|eu|dea|cia|fbi|imf|oas|nato|icc|opec|osce|nsa|dhs|doj)\b(?!-)")
 DESCRIBED_CACHE = 1024  # plain descriptions remembered, with the person each fits
 EXPANDED_CACHE = 1024  # questions remembered with their expansion in the coverage's words
 DESCRIPTION_WORDS = 5  # of a relative clause after the noun: "who made the claims", not the rest of the question

@@ -1048,3 +1048,9 @@ def test_a_refusal_names_what_the_coverage_never_mentions(assistant):
     assert assistant.ask("what does the un say about the cartel of the suns").answer.endswith("it never mentions UN.")
     # A refusal for another reason says no more than that.
     assert assistant.ask("What year was the Cartel of the Suns founded?").answer == NOT_COVERED
+
+
+def test_the_writers_title_is_the_bylines_alone(assistant):
+    answer = ask_after(assistant, "Who wrote this?", "and his title?")
+    assert_answered_with(answer, "Senior News Editor")
+    assert "Latest News" not in answer.answer  # the headline is no title of his
