@@ -475,8 +475,8 @@ class Assistant:
 
 def _names_unmentioned(question: str, unknown_names: list[str], knows) -> str:
     """The names of `question` the coverage never mentions, as the reader wrote them, each run
-    of words once ("Diosdado Cabello", "Cuba or China"); none the coverage uses in lower case
-    ("the Military"), none it `knows` otherwise."""
+    of words once ("Diosdado Cabello", "Cuba or China"); not a run whose every word the coverage
+    `knows` ("the Military", which it writes in lower case)."""
     unknown = {without_possessive(name) for name in unknown_names}
     runs: list[list[str]] = []
     last_end = -1
@@ -484,7 +484,7 @@ def _names_unmentioned(question: str, unknown_names: list[str], knows) -> str:
         bare = without_possessive(match.group())
         # "cubas": a possessive typed without its apostrophe
         name = bare if bare in unknown else bare[:-1] if bare.endswith("s") and bare[:-1] in unknown else ""
-        if not name or knows(name):
+        if not name:
             last_end = -1
             continue
         if last_end >= 0 and not question[last_end:match.start()].strip():
@@ -492,7 +492,9 @@ def _names_unmentioned(question: str, unknown_names: list[str], knows) -> str:
         else:
             runs.append([name])
         last_end = match.end()
-    names = list(dict.fromkeys(" ".join(run) for run in runs))
+    # A run is named unless every word of it is one the coverage uses ("Military"): "World"
+    # alone is the page's section, "2018 World Cup" is no part of the coverage.
+    names = list(dict.fromkeys(" ".join(run) for run in runs if not all(map(knows, run))))
     return " or ".join([", ".join(names[:-1]), names[-1]] if len(names) > 1 else names)
 
 

@@ -1046,6 +1046,8 @@ def test_a_refusal_names_what_the_coverage_never_mentions(assistant):
     follow_up = assistant.ask("And what role does he play?", [Turn("user", earlier), Turn("assistant", first.answer)])
     assert follow_up.abstained and "Cabello" not in follow_up.answer
     assert assistant.ask("what does the un say about the cartel of the suns").answer.endswith("it never mentions UN.")
+    # A name of several words is named whole, though one of them is a word of the page's.
+    assert assistant.ask("Who won the 2018 World Cup?").answer.endswith("it never mentions 2018 World Cup.")
     # A refusal for another reason says no more than that.
     assert assistant.ask("What year was the Cartel of the Suns founded?").answer == NOT_COVERED
 
