@@ -440,7 +440,7 @@ def header_field_asked(question: str) -> tuple[str, ...]:
         return ()
     # The field is asked in the question's own words: "And has the regime shown any willingness?
     # (… author necessary …)" asks nothing of the byline, whatever the earlier turn asked.
-    return next((prefixes for pattern, prefixes in HEADER_FIELDS if pattern.search(own_asking)), ())
+    return header_field_named(own_asking)
 
 
 def header_field_named(question: str) -> tuple[str, ...]:

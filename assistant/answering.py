@@ -50,8 +50,6 @@ LIST_QUESTION = re.compile(
 # the section's bullets are ranked against the question and the best ones lead.
 HOW_QUESTION = re.compile(r"^\W*how (can|could|should|might|would|will|may)\b", re.IGNORECASE)
 MAX_LIST_ITEMS = 6
-# "What two effects was the flood meant to produce?": a reader who counts the items asks for
-# a list of that many; a list of four is another list.
 # A list question's section is scored by its best-matching member plus this times the share of
 # the question's words its heading holds; half weight let the heading decide between sections
 # whose members match about equally, and not override a clearly better member.
@@ -398,13 +396,14 @@ class Assistant:
             return []
         anchor = max(sections, key=lambda p: self._list_score(question, retrieval, p))
         section_bullets = self._section_bullets(anchor)
-        if top.kind == "faq" and self._faq_owns_topic(question, top, [self._lead_in(section_bullets[0]), *section_bullets]):
+        lead_in = self._lead_in(section_bullets[0])
+        if top.kind == "faq" and self._faq_owns_topic(question, top, [lead_in, *section_bullets]):
             return []
         bullets = section_bullets[:MAX_LIST_ITEMS]
+        # "What two effects was the flood meant to produce?": a list of four is another list.
         counted = things_counted(question)
         if len(bullets) < 2 or counted and counted != len(section_bullets):
             return []
-        lead_in = self._lead_in(bullets[0])
         sentences = []
         if lead_in is not None and top.id == lead_in.id:  # the lead-in answered best: its answering sentences open
             views = self.retriever.store.sentence_vectors([top.id]).get(top.id, [])

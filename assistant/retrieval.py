@@ -361,8 +361,9 @@ class Retriever:
                     fused[pid] -= OTHER_SPEAKER_PENALTY
         # "…is impacting which three things?": a passage listing that many in a row.
         counted = things_counted(question)
-        if ASKS_FOR_THINGS.match(question) or counted:
-            asked = set(self.topic_stems(question)) if ASKS_FOR_THINGS.match(question) else set()
+        asks_for_things = bool(ASKS_FOR_THINGS.match(question))
+        if asks_for_things or counted:
+            asked = set(self.topic_stems(question)) if asks_for_things else set()
             for pid in fused:
                 passage = self.passages[pid]
                 # A bullet's label ends in a colon: "Targeted Sanctions: Impose…" lists nothing.
