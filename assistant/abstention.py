@@ -204,6 +204,15 @@ ASKS_FOR_OPINION = re.compile(
 )
 
 
+# "Will Maduro still be in power by the end of next year?": a forecast for a time the coverage
+# never looks to. Its trends say what "could" come, never by when.
+FORECAST_FOR_A_TIME = re.compile(
+    r"\b(?:will|going to|gonna)\b[^?.]*\b(?:by|before|within|in)\s+(?:the\s+)?(?:end\s+of\s+)?"
+    r"(?:(?:the\s+)?(?:next|coming|this\s+coming)\s+(?:year|yr|month|months|decade|election)|20\d\d)\b",
+    re.I,
+)
+
+
 def looks_like_injection(question: str) -> bool:
     return bool(INJECTION.search(question))
 
@@ -220,6 +229,8 @@ def reason_to_abstain(question: str, retrieval: Retrieval, retriever: Retriever)
         return "nothing retrieved"
     if ASKS_FOR_OPINION.search(question) and not asks_what_it_says(question):
         return "the coverage holds no opinion of the assistant's"
+    if FORECAST_FOR_A_TIME.search(question):
+        return "the coverage forecasts nothing for that time"
     coverage = retrieval.coverage
     if coverage.unknown_names:
         return f"{NEVER_MENTIONS}{', '.join(coverage.unknown_names)}"

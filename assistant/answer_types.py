@@ -220,7 +220,8 @@ def answer_type(question: str) -> str:
 # Where a wordy question's parts meet: "My neighbour tells me he is locked up; where is he
 # held?", "Forgive my scepticism, but … — why should…?", "…? My late husband always said…".
 # Also before the asker's reason about themselves: "…what's his nickname, because my Spanish is rusty?"
-ASIDE_BREAK = re.compile(r"\s*(?:;|\s[–—-]\s|,\s*but\s+|,\s*(?=(?:because|cause|cuz|since|as)\s+(?:my|i|i[’']m|i[’']ve|we|our)\b))\s*", re.I)
+# "…, old habits die hard, so could you tell me whose name is on this piece?": the request after "so".
+ASIDE_BREAK = re.compile(r"\s*(?:;|\s[–—-]\s|,\s*but\s+|,\s*(?=so\s+(?:could|can|would|will)\s+(?:you|u)\b)|,\s*(?=(?:because|cause|cuz|since|as)\s+(?:my|i|i[’']m|i[’']ve|we|our)\b))\s*", re.I)
 # A reader's guess tagged on at the end ("who's the expert they quote, lemme guess some think
 # tank person?", "where is he now, chilling on a beach or what?"): it only pulls towards other words.
 GUESSED = re.compile(r",\s*(?:(?:let me|lemme) guess|i bet|i guess|i suppose|i assume)\b[^,?]*(?=\W*$)|"
@@ -263,6 +264,11 @@ OPENS_ASKING = re.compile(
 )
 
 
+# "so could you tell me whose name is on this piece?": the request, after a statement that
+# only mentions a question word ("noting who wrote them").
+POLITE_REQUEST = re.compile(rf"^\W*(?:so\s+)?(?:could|can|would|will)\s+(?:you|u)\s+(?:please\s+)?(?:{REQUEST_VERBS}|say)\b", re.I)
+
+
 def asking_part(question: str) -> str:
     """The parts of a wordy question that ask, without its asides ("Forgive my scepticism",
     "My late husband always said they had a finger in every pie."): the words that must be
@@ -278,7 +284,7 @@ def asking_part(question: str) -> str:
     asking = [part for i, part in enumerate(parts) if (ASKING.search(GUESS_TAG.sub("", part)) or i == len(parts) - 1 and GUESSED_NAME.match(part)
                                                                   and not parts[i - 1].rstrip().endswith("?"))
               and (not part.rstrip().endswith((".", "!")) or REQUEST.match(part))
-              and (i == len(parts) - 1 or part.rstrip().endswith("?") or not OPENS_ASKING.search(parts[-1])
+              and (i == len(parts) - 1 or part.rstrip().endswith("?") or not (OPENS_ASKING.search(parts[-1]) or POLITE_REQUEST.match(parts[-1]))
                    or OPENS_ASKING.search(part) or REQUEST.match(part) or ASKING.match(part))]
     return " ".join(asking) if asking and len(asking) < len(parts) else question
 
@@ -314,7 +320,8 @@ SUBTITLE_WORDS = (r"sub-?titles?|sub-?head(?:line|ing)?s?|(?:after|below|under|b
 DOCUMENT_NOUNS = ("article|story|piece|report|page|post|column|update|roundup|bulletin|dispatch|explainer|op-ed|feature|write-up|"
                   "not[ií]cia|artigo|art[ií]culo|reportagem|mat[ée]ria")
 # "The big heading says…": the headline as a reader sees it, not a section's heading.
-BIG_HEADING = r"(?:big|main|top|large|largest|biggest) heading"
+# "the big title says…", "Per the feature title…": the article's title, not a person's.
+BIG_HEADING = rf"(?:big|main|top|large|largest|biggest) (?:heading|title)|(?:{DOCUMENT_NOUNS}) title"
 HEADER_FIELDS = [  # the date first: "When was this article written?" asks for a date, not a byline
     (re.compile(r"^\W*when\b|\bdated?\b|\bdateline\b|\b(what|which) (day|date)\b|^\W*year of\b", re.I), DATE_FIELD),
     (re.compile(r"\b(section|category)\b|\bfiled (under|in)\b|\b(part|area) of the (paper|site|website|newspaper)\b", re.I), ("section: ",)),
@@ -338,7 +345,7 @@ HEADER_FIELDS = [  # the date first: "When was this article written?" asks for a
                 rf"\b(writes?|writing) (this|the) ([\w-]+ )?({DOCUMENT_NOUNS}|analysis)\b|\beditor\b", re.I), ("by ",)),
     (re.compile(r"\b(url|link|web ?address)\b", re.I), ("source: ",)),
 ]
-HEADER_LINE_NAMED = re.compile(rf"\b(headline|headlined|{SUBTITLE_WORDS}|(?:{DOCUMENT_NOUNS})[’']s (?:heading|title))\b", re.I)
+HEADER_LINE_NAMED = re.compile(rf"\b(headline|headlined|{SUBTITLE_WORDS}|{BIG_HEADING}|(?:{DOCUMENT_NOUNS})[’']s (?:heading|title))\b", re.I)
 HEADER_LINE_SAYS = re.compile(rf"{HEADER_LINE_NAMED.pattern}\s+(says?|reads?)\b", re.I)
 # "What does it say?", "…does it say that…": "it" and nothing else asked about (not "about Cabello").
 IT_SAYS = re.compile(r"\b(does|did) it (say|read)\b\s*(?:exactly\s*)?(?:\?|$|that\b)", re.I)
@@ -386,7 +393,8 @@ ASKS_WHAT_IT_SAYS = re.compile(
 # A name inside a sentence ("on what date did Carvajal send it"): what the sentence is about.
 NAMED_IN_PASSING = re.compile(r"(?<=[\w,’']\s)[A-Z]")
 # "Who is the author of the letter to Trump?" is about a letter the article quotes.
-ACCORDING_TO_THE_ARTICLE = re.compile(rf"^\W*(?:according to|per) (?:the|this) (?:{DOCUMENT_NOUNS})\W+", re.I)
+# Not "Per the feature title, …", which names the headline.
+ACCORDING_TO_THE_ARTICLE = re.compile(rf"^\W*(?:according to|per) (?:the|this) (?:{DOCUMENT_NOUNS})\W+(?!(?:title|heading)\b)", re.I)
 ABOUT_SOMETHING_ELSE = re.compile(
     rf"\b(author|writer|date)\s+of\s+(the|that|his|her|their|its)\s+(?!{DOCUMENT_NOUNS})\w+|"
     r"\b(author|writer|reporter|journalist)[’']s\s+(own\s+|personal\s+)?(opinions?|views?|stance|feelings?|politics|take)\b|"

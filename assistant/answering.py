@@ -351,6 +351,11 @@ class Assistant:
             and LEANING_OPENER.match(sentences[following][1])
         ):
             chosen.add(following)
+        # "Why does the writer think it sets a dangerous precedent?": the sentence that says so
+        # gives no reason ("…signal a dangerous precedent."); the next one does.
+        elif (not runner_up and kind == "why" and chosen == {best} and following < len(sentences)
+              and not has_cue(kind, sentences[best][1]) and not sentences[following][1].rstrip().endswith(("?", ":"))):
+            chosen.add(following)
         return _Pick(passage, [sentences[i][1] for i in sorted(chosen)])
 
     def _section_bullets(self, of: Passage) -> list[Passage]:

@@ -16,7 +16,7 @@ import re
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
 
-from assistant.answer_types import DOCUMENT_NOUNS, QUESTION_WORD, without_guess
+from assistant.answer_types import DOCUMENT_NOUNS, QUESTION_WORD, asking_part, without_guess
 from assistant.corpus import CALLOUT, names_a_callout
 from assistant.lexicon import (
     ARTICLE_WORDS, AUTHOR_WORDS, FEMALE_PERSON_NOUNS, ORDINALS, PERSON_WORDS, PLAIN_PERSON_NOUNS, countries, countries_in, glossary, is_demonym,
@@ -31,7 +31,9 @@ PERSONAL = {"he", "she", "him", "they", "them"}
 POSSESSIVE = {"his", "her", "their", "its"}
 PERSON_PRONOUNS = {"he", "she", "him", "his", "her"}
 # "Who wrote…?", "Who leads…?" (not "Who is Carvajal?", which names its person).
-ASKS_WHO = re.compile(r"^\W*who\s+(?!(is|was|are|were|'s|’s)\b)", re.IGNORECASE)
+# "Who wrote this?", "so could you tell me whose name is on this piece?": the answer names the person.
+ASKS_WHO = re.compile(r"^\W*(?:(?:so\s+)?(?:could|can|would)\s+you\s+tell\s+me\s+)?(?:who\s+(?!(is|was|are|were|'s|’s)\b)|whose\s+name\b)",
+                      re.IGNORECASE)
 # Words that point back at what the earlier turn was about without naming it.
 POINTING_BACK = PERSONAL | POSSESSIVE | {"it", "this", "that", "these", "those", "instead", "otherwise"}
 REFERRING = POINTING_BACK | {"there", "else", "other", "others", "also", "too", "same"}
@@ -446,7 +448,8 @@ def _resolve(question: str, resolved: list[tuple[str, str]], people: Mapping[str
     if words & PERSON_PRONOUNS:
         # After "Who wrote this piece on the Maduro-Trump standoff?" "he" is whoever the answer
         # names, not Maduro: a question asking who puts its person in the answer.
-        sources = (previous_answer, previous_question) if ASKS_WHO.match(previous_question) else (previous_question, previous_answer)
+        sources = ((previous_answer, previous_question) if ASKS_WHO.match(asking_part(previous_question))
+                   else (previous_question, previous_answer))
         person = first_named(sources[0], people) or first_named(sources[1], people)
         if person and words & {"he", "she"} and "him" in words:
             # "What is he offering him?" after "Who did Carvajal write to?": two people, "he" the
@@ -577,7 +580,9 @@ def _question_answer_pairs(history: Sequence[Turn]) -> list[tuple[str, str]]:
 def _carried_words(previous_question: str) -> list[str]:
     """The words a follow-up carries along: the earlier question's own, or, when it had none
     ("Who else?"), those it carried along itself. Not a growing tail of every turn before."""
-    return _key_words(CARRIED_CONTEXT.sub("", previous_question)) or _key_words(previous_question)
+    # Of a wordy question, the part that asks: "I used to clip articles out of the Sunday paper…"
+    # is how the reader came to ask, not what.
+    return _key_words(asking_part(CARRIED_CONTEXT.sub("", previous_question))) or _key_words(previous_question)
 
 
 def _key_words(question: str) -> list[str]:

@@ -64,14 +64,19 @@ def reactor(question: str) -> str:
 
 # "In the FAQ, what's the answer on evidence?": the FAQ's answer, no one's reaction.
 FAQ_ANSWER = re.compile(r"\b(?:the|its|an?|faq[’']?s?)\s+answers?\b", re.I)
+# "…, according to the answer given?": the FAQ's answer, as "in the answer" is.
+ANSWER_GIVEN = re.compile(r"\b(?:according to|in|from) the answers?\b|\bthe answers? (?:given|there|below|at the bottom)\b", re.I)
 # "How does the piece answer that?": the article answering a question, no one's reaction.
 ARTICLE_ANSWERS = re.compile(r"\b(?:the|this|that)\s+(?:piece|article|story|faq|report|text|coverage|author|writer)\s+"
                              r"(?:\w+ly\s+)?(?:answers?|answered|respond\w*|repl(?:y|ies|ied))\b", re.I)
 
 
 def asks_for_reaction(question: str) -> bool:
-    question = ARTICLE_ANSWERS.sub("", question)
-    if re.search(r"\bfaqs?\b", question, re.I):
+    # Not in a statement beside the question: "…? I still write letters, though nobody seems to
+    # answer them anymore." asks no one's reply; "Trump answer the letter? What he say?" does.
+    asking = " ".join(s for s in split_sentences(question) if not s.rstrip().endswith((".", "!"))) or question
+    question = ARTICLE_ANSWERS.sub("", asking)
+    if re.search(r"\bfaqs?\b", question, re.I) or ANSWER_GIVEN.search(question):
         question = FAQ_ANSWER.sub("", question)
     return bool(REACTION_QUESTION.search(question))
 
@@ -154,7 +159,10 @@ def ranking_missing(question: str, texts) -> bool:
 
 # "Who was president of Venezuela before Chávez?": the coverage answers only where it says who
 # came before that person.
-PREDECESSOR_QUESTION = re.compile(r"^\W*who\b.*\b(?:before|prior to|preceded)\s+(?:[A-Z]\w+\s+)?([A-Z][\w’'-]+)", re.I)
+# A name right after "before" ("Who ran it before Maduro?"), in the same clause:
+# not "Who is this man Carvajal, what was he doing before in Venezuela?".
+PREDECESSOR_QUESTION = re.compile(r"^\W*who\b[^,?]*\b(?:before|prior to|preceded)\s+(?!(?:in|on|at|to|the|a|an|then|now|that|this|him|her|them|it)\b)"
+                                  r"(?:[A-Z]\w+\s+)?([A-Z][\w’'-]+)", re.I)
 
 
 def predecessor_missing(question: str, texts) -> bool:
@@ -258,6 +266,8 @@ YES_NO = re.compile(r"^\W*(?:is it (?:true|the case|so) that\s+|did the (?:artic
                     r"(?:has|have|had|is|are|was|were|did|does)\b", re.I)
 # "What sanctions has the US already imposed?": an act reported done, which a recommendation
 # ("Impose targeted sanctions on…") is not.
+OR_NOT = re.compile(r"\bor not(?: yet)?\W*$", re.I)
+NOT_YET = re.compile(r"\b(?:ongoing|pending|not yet|unconfirmed|remains? to be|still being)\b", re.I)
 ALREADY_DONE = re.compile(r"\balready\s+(?:been\s+)?([a-z]{3,}ed|put|set|made|taken|given|sent|brought|laid|done)\b", re.I)
 # "What targeted sanctions did the Trump administration impose on Dec 4?": an act of state
 # asked about as done.
@@ -284,11 +294,21 @@ def done_missing(question: str, texts) -> bool:
     act = stem(match.group(1))
     # "Has he already been sentenced?" is answered by "awaiting sentencing": not yet. "What
     # sentence has he already received?" is not.
-    not_yet = {"awaiting", "pending", "yet"} if YES_NO.match(question) else set()
+    yes_no = bool(YES_NO.match(question) or OR_NOT.search(question))
+    not_yet = {"awaiting", "pending", "yet"} if yes_no else set()
     for text in texts:
         words = re.findall(r"[a-z]+", text.lower())
         for i, word in enumerate(words):
-            if stem(word) == act and (word.endswith(("ed", "en")) or i and words[i - 1] in {"has", "have", "had", "was", "were", "been"} | not_yet):
+            # "after pleading guilty" is done too.
+            if stem(word) == act and (word.endswith(("ed", "en")) or i and words[i - 1] in {"has", "have", "had", "was", "were", "been"} | not_yet
+                                      or word.endswith("ing") and i and words[i - 1] in {"after", "having"}):
+                return False
+    # "There is evidence already confirmed for his claims or not yet?": "verification of his
+    # claims is ongoing" answers no, in a sentence about what is asked.
+    if yes_no:
+        asked = {stem(w) for w in terms(asking)} - {act}
+        for sentence in (s for text in texts for s in split_sentences(text)):
+            if NOT_YET.search(sentence) and asked & {stem(w) for w in terms(sentence)}:
                 return False
     return True
 

@@ -111,6 +111,7 @@ QUESTION_WORDS = {
 DEGREE_WORDS = {
     "alone", "enough", "only", "solely", "just", "really", "actually", "exactly", "currently",
     "now", "still", "yet", "ever", "always", "never", "already", "moment", "specifically", "exactly", "present", "presently", "days",
+    "anyway", "anyways", "anyhow",
     "historically", "traditionally", "originally", "previously", "formerly", "earlier", "ones", "nowadays", "today", "much", "many", "more", "most", "less", "least",
     "very", "quite", "so", "too", "also", "else", "even", "way", "ways", "kind", "kinds", "sort",
     "thing", "things", "anything", "something", "everything", "lot", "lots", "all", "whole",

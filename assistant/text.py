@@ -127,7 +127,12 @@ WORD = re.compile(r"[^\W_]+(?:[’'.-][^\W_]+)*", re.UNICODE)
 
 
 def stem(word: str) -> str:
-    return _stemmer().stemWord(word.lower())
+    word = word.lower()
+    # "crisis" and "crises", "analysis" and "analyses": the stemmer keeps a Greek plural apart
+    # from its singular ("crisi", "crise"); the plural's form stands for both.
+    if len(word) > 5 and word.endswith("sis"):
+        word = word[:-2] + "es"
+    return _stemmer().stemWord(word)
 
 
 def terms(text: str, keep_stopwords: bool = False) -> list[str]:

@@ -29,6 +29,18 @@ __all__ = ["QueryCoverage", "Vocabulary"]
 # A question that points back at a name in the scene set before it ("And the Russians — where
 # do they come in?").
 POINTS_BACK = re.compile(r"\b(they|them|their|theirs|he|him|his|she|her|hers|there|those|these)\b", re.I)
+SCENE_CLAUSE_BREAK = re.compile(r"[.;!?]+\s+|\s[–—-]\s")
+
+
+def _points_back(asking: str) -> bool:
+    """Whether the part that asks points back at the scene: "what have they given…", not "these
+    state-run cartels", where "these" comes with its own noun."""
+    for match in POINTS_BACK.finditer(asking):
+        following = re.match(r"\s+([\w’'-]+)", asking[match.end():])
+        if match.group().lower() in ("these", "those") and following and following.group(1).lower() not in STOPWORDS:
+            continue
+        return True
+    return False
 # Words never counted as what a question asks about (its topic terms), and words never taken for
 # the kind of thing a "which/what X" question asks for: built once, not per word of a question.
 NOT_TOPIC_TERMS = ARTICLE_WORDS | NAMING_WORDS | GENERIC_WORDS | ABSTRACT_NOUNS | PERSON_WORDS
@@ -550,7 +562,10 @@ class Vocabulary:
         # it ("And the Russians — where do they come in?"), not when the question asks about
         # something of its own ("If the tactic spreads beyond the Western Hemisphere…; what
         # type of warfare does it say other nations could become vulnerable to?").
-        scene_names_count = asking == question or not asked_words - NOT_TOPIC - STOPWORDS or POINTS_BACK.search(asking)
+        scene_names_count = asking == question or not asked_words - NOT_TOPIC - STOPWORDS or _points_back(asking)
+        # "Naturally the Russians turn up in this too; some things never change since the Cold
+        # War. What help have they given…?": "they" are the Russians; the rest of the scene is chatter.
+        chatter_names = self._chatter_names(question, asking) if scene_names_count and asking != question else set()
         # The scene is set before the question; what follows it is the asker's own ("…what's his
         # nickname exactly, because my Spanish is rusty?").
         tail = asking[-20:]
@@ -574,10 +589,14 @@ class Vocabulary:
                 if (word in STOPWORDS or word in DEGREE_WORDS or word in PRONOUNS or word in NOT_TOPIC
                         or word not in asked_words) and not is_name:
                     continue  # "…and when did he die?": neither "when" nor "he" is what is asked about
-                if is_name and word not in asked_words and (not scene_names_count or word in after_asking):
+                if is_name and word not in asked_words and (not scene_names_count or word in after_asking or word in chatter_names):
                     continue
                 known = (self.knows(word) or word in NAMING_WORDS
                          or word in alias_words and self._alias_known(lowered))
+                # "US-specific", "Maduro-era": a known name with a plain word joined on.
+                head, _, rest = raw.partition("-")
+                if not known and is_name and rest and rest.islower() and rest.replace("-", "").isalpha() and self._knows_name(normalize_word(head)):
+                    known = True
                 if known and is_name and raw.isalpha() and word not in alias_words:
                     # Initials stand for words, not only names: "a CN partner" (counter-narcotics).
                     known = (self._knows_name(word) or self._in_heading(sentence_words, position)
@@ -596,6 +615,16 @@ class Vocabulary:
                     if not known:
                         result.unknown_topics.append(word)
         return result
+
+    def _chatter_names(self, question: str, asking: str) -> set[str]:
+        """The names in the scene's clauses that name nothing the coverage knows, when another
+        clause of the scene does: what the question points back at is that one."""
+        clauses = [c for c in SCENE_CLAUSE_BREAK.split(question) if c.strip() and c.strip() not in asking]
+        named = [[normalize_word(raw) for raw in WORD.findall(clause)[1:] if raw[0].isupper()] for clause in clauses]
+        known = [any(self._knows_name(name) for name in names) for names in named]
+        if not any(known):
+            return set()
+        return {name for names, has_known in zip(named, known) if not has_known for name in names}
 
     def asked_for(self, question: str) -> str:
         """The noun a "which/what X…" question asks for, lower case, or ""."""

@@ -1056,3 +1056,58 @@ def test_the_writers_title_is_the_bylines_alone(assistant):
     answer = ask_after(assistant, "Who wrote this?", "and his title?")
     assert_answered_with(answer, "Senior News Editor")
     assert "Latest News" not in answer.answer  # the headline is no title of his
+
+
+@pytest.mark.parametrize(
+    "question, expected",
+    [
+        # round HE-HL: a name in an aside is chatter when the question points back at another
+        ("Naturally the Russians turn up in this too; some things never change since the Cold War. "
+         "What kind of help have they given Maduro's government, according to the piece?", "economic and military support"),
+        # "these cartels" brings its own noun: the scene's names are no part of what is asked
+        ("My grandson keeps trying to explain this Bitcoin business to me at Thanksgiving. Does the article "
+         "mention what modern tools these state-run cartels might lean on to get more sophisticated?", "cryptocurrency"),
+        # the request after "so could you…", not the story of how the reader came to ask
+        ("Now, I used to clip articles out of the Sunday paper and always made a point of noting who wrote them, "
+         "old habits die hard, so could you tell me whose name is on this piece about Maduro and Trump?", "James Carter"),
+        # "answer" in a statement beside the question asks no one's reply
+        ("I understand he put pen to paper and wrote to somebody important. To whom was this letter of his addressed? "
+         "I still write letters myself, you know, though nobody seems to answer them anymore.", "Donald Trump"),
+        # "after pleading guilty" is done; "ongoing" answers "confirmed or not yet?"
+        ("There is evidence already confirmed for his claims or not yet?", "ongoing"),
+        ("What does Venezuela need to get out of its crisis?", "political transition"),  # "crises" in the text
+        ("so what is this Cartel of the Suns anyway?", "military officials"),
+        ("the big title says venezuela allegedly weaponized wat exactly", "Weaponization of Drug Trafficking"),
+        ("Is the threat vector projected to stay US-specific, or could the target set widen?", "other nations"),
+        ("The article talks about a threat to national security here at home. What areas of American life "
+         "does it say would be affected by such a scheme?", "public health"),
+    ],
+)
+def test_round_he_hl_phrasings_find_the_passage(assistant, question, expected):
+    answer = assistant.ask(question)
+    assert_answered_with(answer, expected)
+    assert expected in answer.citations[0].text
+
+
+def test_a_follow_up_on_the_writer_after_a_wordy_question_is_about_the_writer(assistant):
+    earlier = ("Now, I used to clip articles out of the Sunday paper and always made a point of noting who wrote them, "
+               "old habits die hard, so could you tell me whose name is on this piece about Maduro and Trump?")
+    answer = ask_after(assistant, earlier, "And what exactly is his position there, if it says?")
+    assert_answered_with(answer, "Senior News Editor")
+
+
+def test_a_why_question_gets_the_reason_after_the_sentence_that_restates_it(assistant):
+    answer = assistant.ask("Why does the writer think Carvajal's story sets a dangerous precedent?")
+    assert_answered_with(answer, "more common tactic")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Will Maduro still be in power by the end of next year?",
+        "do u think maduro will be out of power by next yr",
+        "Who was president before Maduro?",
+    ],
+)
+def test_round_he_hl_refusals_are_declined(assistant, question):
+    assert assistant.ask(question).abstained
