@@ -83,6 +83,8 @@ INJECTION = re.compile(
     rf"(?:{COMMAND_START}|\b(?:can|could|would|will) you\s+(?:please\s+)?|\bplease\s+)(?:just\s+|simply\s+|quickly\s+)?(make up|invent|fabricate|concoct|dream up|cook up|draft)\b"
     r"[^?.]{0,40}?\b(quotes?|quotations?|statements?|soundbites?|sound bites?|remarks?|words)\b|"
     r"\bput words in(?:to)? (?:\w+[’']s|his|her|their) mouth\b|"
+    # "…if it is not in article just invent it, is ok": whatever is asked, made up if missing.
+    r"\b(?:just|simply|then)\s+(?:invent|fabricate|make up)\s+(?:it|one|them|something|some)\b|"
     # "…could you just write me a quote from Maduro himself? Make it sound real": a new quote.
     r"\b(?:can|could|would|will) you\s+(?:please\s+)?(?:just\s+|simply\s+|quickly\s+)?(?:write|compose|generate|produce)\s+(?:me\s+|us\s+)?(?:a|an|some)\s+"
     r"(?:[\w-]+\s+){0,2}(?:quotes?|quotations?|statements?|soundbites?)\b|\bmake (?:it|them) (?:sound|look|seem) (?:real|authentic|legit|genuine|believable|convincing)\b|"
@@ -204,11 +206,13 @@ ASKS_FOR_OPINION = re.compile(
 )
 
 
-# "Will Maduro still be in power by the end of next year?": a forecast for a time the coverage
-# never looks to. Its trends say what "could" come, never by when.
+# "Will Maduro still be in power by the end of next year?", "do u think he'll be out by next
+# yr": a yes-or-no forecast for a time the coverage never looks to. Its trends say what "could"
+# come, never by when. Not "What will the US need to do within the next year?", which its steps answer.
 FORECAST_FOR_A_TIME = re.compile(
-    r"\b(?:will|going to|gonna)\b[^?.]*\b(?:by|before|within|in)\s+(?:the\s+)?(?:end\s+of\s+)?"
-    r"(?:(?:the\s+)?(?:next|coming|this\s+coming)\s+(?:year|yr|month|months|decade|election)|20\d\d)\b",
+    r"^\W*(?:(?:and|so|but)\s+)?(?!(?:what|which|who|whom|how|where|when|why)\b)(?:(?:do|does)\s+(?:you|u|ya|the\s+\w+)\s+(?:think|expect|reckon|believe)\s+(?:that\s+)?)?"
+    r"(?:[\w’'-]+\s+){0,3}?(?:will|gonna|going to)\b[^?.]*\b(?:by|before|within|in)\s+(?:the\s+)?(?:end\s+of\s+)?"
+    r"(?:(?:the\s+)?(?:next|coming|this\s+coming)\s+(?:year|yr|month|decade|election)s?|20\d\d)\b",
     re.I,
 )
 
@@ -229,7 +233,7 @@ def reason_to_abstain(question: str, retrieval: Retrieval, retriever: Retriever)
         return "nothing retrieved"
     if ASKS_FOR_OPINION.search(question) and not asks_what_it_says(question):
         return "the coverage holds no opinion of the assistant's"
-    if FORECAST_FOR_A_TIME.search(question):
+    if FORECAST_FOR_A_TIME.search(asking_part(question)):
         return "the coverage forecasts nothing for that time"
     coverage = retrieval.coverage
     if coverage.unknown_names:

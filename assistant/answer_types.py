@@ -15,7 +15,7 @@ from assistant.corpus import CALLOUT_LABELS, CALLOUT_PARTS
 from assistant.text import CARRIED_CONTEXT, split_sentences, stem
 
 __all__ = [
-    "answer_type", "asking_part", "asks", "without_guess", "asks_what_it_says", "mentions_saying", "gives_time", "has_cue", "header_field_asked",
+    "COULD_YOU", "answer_type", "asking_part", "asks", "without_guess", "asks_what_it_says", "mentions_saying", "gives_time", "has_cue", "header_field_asked",
     "header_field_named", "header_lines", "lists_inline", "series_lengths", "things_counted", "TITLE_FIELD",
 ]
 
@@ -220,8 +220,10 @@ def answer_type(question: str) -> str:
 # Where a wordy question's parts meet: "My neighbour tells me he is locked up; where is he
 # held?", "Forgive my scepticism, but … — why should…?", "…? My late husband always said…".
 # Also before the asker's reason about themselves: "…what's his nickname, because my Spanish is rusty?"
+# "could you", "can u": how a reader puts a request; shared with conversation.ASKS_WHO.
+COULD_YOU = r"(?:could|can|would|will)\s+(?:you|u)"
 # "…, old habits die hard, so could you tell me whose name is on this piece?": the request after "so".
-ASIDE_BREAK = re.compile(r"\s*(?:;|\s[–—-]\s|,\s*but\s+|,\s*(?=so\s+(?:could|can|would|will)\s+(?:you|u)\b)|,\s*(?=(?:because|cause|cuz|since|as)\s+(?:my|i|i[’']m|i[’']ve|we|our)\b))\s*", re.I)
+ASIDE_BREAK = re.compile(rf"\s*(?:;|\s[–—-]\s|,\s*but\s+|,\s*(?=so\s+{COULD_YOU}\b)|,\s*(?=(?:because|cause|cuz|since|as)\s+(?:my|i|i[’']m|i[’']ve|we|our)\b))\s*", re.I)
 # A reader's guess tagged on at the end ("who's the expert they quote, lemme guess some think
 # tank person?", "where is he now, chilling on a beach or what?"): it only pulls towards other words.
 GUESSED = re.compile(r",\s*(?:(?:let me|lemme) guess|i bet|i guess|i suppose|i assume)\b[^,?]*(?=\W*$)|"
@@ -266,7 +268,7 @@ OPENS_ASKING = re.compile(
 
 # "so could you tell me whose name is on this piece?": the request, after a statement that
 # only mentions a question word ("noting who wrote them").
-POLITE_REQUEST = re.compile(rf"^\W*(?:so\s+)?(?:could|can|would|will)\s+(?:you|u)\s+(?:please\s+)?(?:{REQUEST_VERBS}|say)\b", re.I)
+POLITE_REQUEST = re.compile(rf"^\W*(?:so\s+)?{COULD_YOU}\s+(?:please\s+)?(?:{REQUEST_VERBS}|say)\b", re.I)
 
 
 def asking_part(question: str) -> str:
@@ -364,7 +366,7 @@ ABOUT_THE_ARTICLE = re.compile(
 # "What does the author say would be a grave mistake?", "Why, in the author's view, …?",
 # "According to the piece, …?" ask what the article says, not who wrote it.
 SAYING = (
-    r"say|says|said|think|thinks|argue|argues|believe|believes|claim|claims|recommend|recommends|"
+    r"say|says|said|saying|think|thinks|argue|argues|believe|believes|claim|claims|recommend|recommends|"
     r"suggest|suggests|warn|warns|call|calls|describe|describes|mean|means|consider|considers|predict|"
     r"predicts|propose|proposes|want|wants|conclude|concludes|write about|wrote about|expect|expects|"
     r"see|sees|feel|feels|urge|urges|advise|advises|forecast|forecasts|mention|mentions|"

@@ -351,8 +351,9 @@ class Assistant:
             and LEANING_OPENER.match(sentences[following][1])
         ):
             chosen.add(following)
-        # "Why does the writer think it sets a dangerous precedent?": the sentence that says so
-        # gives no reason ("…signal a dangerous precedent."); the next one does.
+        # "Why does the writer think it sets a dangerous precedent?": a why question's best
+        # sentence with no word of reason in it ("because", "since", "as a result"…) names the
+        # thing asked about ("…signal a dangerous precedent."); the next sentence gives the reason.
         elif (not runner_up and kind == "why" and chosen == {best} and following < len(sentences)
               and not has_cue(kind, sentences[best][1]) and not sentences[following][1].rstrip().endswith(("?", ":"))):
             chosen.add(following)

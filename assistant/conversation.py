@@ -16,7 +16,7 @@ import re
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
 
-from assistant.answer_types import DOCUMENT_NOUNS, QUESTION_WORD, asking_part, without_guess
+from assistant.answer_types import COULD_YOU, DOCUMENT_NOUNS, QUESTION_WORD, asking_part, without_guess
 from assistant.corpus import CALLOUT, names_a_callout
 from assistant.lexicon import (
     ARTICLE_WORDS, AUTHOR_WORDS, FEMALE_PERSON_NOUNS, ORDINALS, PERSON_WORDS, PLAIN_PERSON_NOUNS, countries, countries_in, glossary, is_demonym,
@@ -32,7 +32,7 @@ POSSESSIVE = {"his", "her", "their", "its"}
 PERSON_PRONOUNS = {"he", "she", "him", "his", "her"}
 # "Who wrote…?", "Who leads…?" (not "Who is Carvajal?", which names its person).
 # "Who wrote this?", "so could you tell me whose name is on this piece?": the answer names the person.
-ASKS_WHO = re.compile(r"^\W*(?:(?:so\s+)?(?:could|can|would)\s+you\s+tell\s+me\s+)?(?:who\s+(?!(is|was|are|were|'s|’s)\b)|whose\s+name\b)",
+ASKS_WHO = re.compile(rf"^\W*(?:(?:so\s+)?{COULD_YOU}\s+tell\s+me\s+)?(?:who\s+(?!(is|was|are|were|'s|’s)\b)|whose\s+name\b)",
                       re.IGNORECASE)
 # Words that point back at what the earlier turn was about without naming it.
 POINTING_BACK = PERSONAL | POSSESSIVE | {"it", "this", "that", "these", "those", "instead", "otherwise"}
@@ -135,7 +135,10 @@ RELAYED = re.compile(
     re.IGNORECASE,
 )
 # Only who the asker is ("I'm an old Navy man."), not what they read ("I'm reading about…").
-ABOUT_THE_ASKER = re.compile(r"^\s*(?:(?:I[’']m|I am|I was|I[’']ve been|I have been)\s+(?:just\s+)?(?:an?|the)\s[^.!?]*[.!]\s+)+(?=\S)",
+# Not a sentence that goes on to say what they ask about ("I was a border town man, so I'm
+# curious about the border security recommendation.").
+ABOUT_THE_ASKER = re.compile(r"^\s*(?:(?:I[’']m|I am|I was|I[’']ve been|I have been)\s+(?:just\s+)?(?:an?|the)\s"
+                             r"(?![^.!?]*\b(?:curious|interested|asking|wondering)\s+(?:about|in)\b)[^.!?]*[.!]\s+)+(?=\S)",
                              re.IGNORECASE)
 # What the asker feels or has heard, before what they ask ("I've been hearing 'Cartel of the
 # Suns' all week and thought it was a band. According to this article, who…?"): said of

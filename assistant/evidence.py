@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.answer_types import SEARCH_BOX, asking_part
+from assistant.answer_types import ASKING, SEARCH_BOX, asking_part
 from assistant.lexicon import without_possessive
 from assistant.text import split_sentences, stem, terms
 
@@ -64,8 +64,8 @@ def reactor(question: str) -> str:
 
 # "In the FAQ, what's the answer on evidence?": the FAQ's answer, no one's reaction.
 FAQ_ANSWER = re.compile(r"\b(?:the|its|an?|faq[’']?s?)\s+answers?\b", re.I)
-# "…, according to the answer given?": the FAQ's answer, as "in the answer" is.
-ANSWER_GIVEN = re.compile(r"\b(?:according to|in|from) the answers?\b|\bthe answers? (?:given|there|below|at the bottom)\b", re.I)
+# "…, according to the answer given?": the FAQ's answer. Not "in the answer Trump sent".
+ANSWER_GIVEN = re.compile(r"\baccording to the answers?\b|\bthe answers? (?:given|there|below|at the bottom)\b", re.I)
 # "How does the piece answer that?": the article answering a question, no one's reaction.
 ARTICLE_ANSWERS = re.compile(r"\b(?:the|this|that)\s+(?:piece|article|story|faq|report|text|coverage|author|writer)\s+"
                              r"(?:\w+ly\s+)?(?:answers?|answered|respond\w*|repl(?:y|ies|ied))\b", re.I)
@@ -73,8 +73,10 @@ ARTICLE_ANSWERS = re.compile(r"\b(?:the|this|that)\s+(?:piece|article|story|faq|
 
 def asks_for_reaction(question: str) -> bool:
     # Not in a statement beside the question: "…? I still write letters, though nobody seems to
-    # answer them anymore." asks no one's reply; "Trump answer the letter? What he say?" does.
-    asking = " ".join(s for s in split_sentences(question) if not s.rstrip().endswith((".", "!"))) or question
+    # answer them anymore." asks no one's reply; "Trump answer the letter? What he say?" and
+    # "Tell me how Trump responded to the letter." do.
+    asking = " ".join(s for s in split_sentences(question)
+                      if not s.rstrip().endswith((".", "!")) or ASKING.search(s)) or question
     question = ARTICLE_ANSWERS.sub("", asking)
     if re.search(r"\bfaqs?\b", question, re.I) or ANSWER_GIVEN.search(question):
         question = FAQ_ANSWER.sub("", question)
@@ -159,9 +161,9 @@ def ranking_missing(question: str, texts) -> bool:
 
 # "Who was president of Venezuela before Chávez?": the coverage answers only where it says who
 # came before that person.
-# A name right after "before" ("Who ran it before Maduro?"), in the same clause:
-# not "Who is this man Carvajal, what was he doing before in Venezuela?".
-PREDECESSOR_QUESTION = re.compile(r"^\W*who\b[^,?]*\b(?:before|prior to|preceded)\s+(?!(?:in|on|at|to|the|a|an|then|now|that|this|him|her|them|it)\b)"
+# "Who ran it before Maduro?": a name right after "before" (not "before in Venezuela", "before
+# his arrest").
+PREDECESSOR_QUESTION = re.compile(r"^\W*who\b.*\b(?:before|prior to|preceded)\s+(?!(?:in|on|at|to|then|now|that|this|him|her|them|it|his|its|their)\b)"
                                   r"(?:[A-Z]\w+\s+)?([A-Z][\w’'-]+)", re.I)
 
 
@@ -264,10 +266,15 @@ DESIGNATION_QUESTION = re.compile(
 # "Has he already been sentenced?", "Is it true that…?": a question answered yes or no.
 YES_NO = re.compile(r"^\W*(?:is it (?:true|the case|so) that\s+|did the (?:article|piece|story) say (?:that\s+)?)?"
                     r"(?:has|have|had|is|are|was|were|did|does)\b", re.I)
+# "…confirmed for his claims or not yet?", "Somebody already checked…?": yes or no all the same.
+OR_NOT = re.compile(r"\bor not(?: yet)?\W*$", re.I)
+STARTS_WITH_QUESTION_WORD = re.compile(r"^\W*(?:what|which|who|whom|whose|where|when|why|how)\b", re.I)
+# Said of a check ("verification of his claims is ongoing"): not done yet, an answer to "already
+# confirmed?". Only for an act of checking: "already stopped?" is not answered by it.
+NOT_YET = re.compile(r"\b(?:ongoing|pending|not yet|unconfirmed|remains? to be|still being)\b", re.I)
+CHECKING_ACTS = {stem(w) for w in ("confirmed", "verified", "checked", "proven", "proved", "corroborated", "substantiated", "established")}
 # "What sanctions has the US already imposed?": an act reported done, which a recommendation
 # ("Impose targeted sanctions on…") is not.
-OR_NOT = re.compile(r"\bor not(?: yet)?\W*$", re.I)
-NOT_YET = re.compile(r"\b(?:ongoing|pending|not yet|unconfirmed|remains? to be|still being)\b", re.I)
 ALREADY_DONE = re.compile(r"\balready\s+(?:been\s+)?([a-z]{3,}ed|put|set|made|taken|given|sent|brought|laid|done)\b", re.I)
 # "What targeted sanctions did the Trump administration impose on Dec 4?": an act of state
 # asked about as done.
@@ -294,7 +301,8 @@ def done_missing(question: str, texts) -> bool:
     act = stem(match.group(1))
     # "Has he already been sentenced?" is answered by "awaiting sentencing": not yet. "What
     # sentence has he already received?" is not.
-    yes_no = bool(YES_NO.match(question) or OR_NOT.search(question))
+    yes_no = bool(YES_NO.match(question) or OR_NOT.search(question)
+                  or asking.rstrip().endswith("?") and not STARTS_WITH_QUESTION_WORD.match(asking))
     not_yet = {"awaiting", "pending", "yet"} if yes_no else set()
     for text in texts:
         words = re.findall(r"[a-z]+", text.lower())
@@ -305,7 +313,7 @@ def done_missing(question: str, texts) -> bool:
                 return False
     # "There is evidence already confirmed for his claims or not yet?": "verification of his
     # claims is ongoing" answers no, in a sentence about what is asked.
-    if yes_no:
+    if yes_no and act in CHECKING_ACTS:
         asked = {stem(w) for w in terms(asking)} - {act}
         for sentence in (s for text in texts for s in split_sentences(text)):
             if NOT_YET.search(sentence) and asked & {stem(w) for w in terms(sentence)}:

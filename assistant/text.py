@@ -126,13 +126,14 @@ CARRIED_CONTEXT = re.compile(r"\s*\([^()]*\)\s*$")
 WORD = re.compile(r"[^\W_]+(?:[’'.-][^\W_]+)*", re.UNICODE)
 
 
+# Greek plurals the stemmer keeps apart from their singulars ("crise", "crisi").
+GREEK_PLURALS = {"crises": "crisis", "analyses": "analysis", "theses": "thesis", "hypotheses": "hypothesis",
+                 "diagnoses": "diagnosis", "syntheses": "synthesis", "emphases": "emphasis"}
+
+
 def stem(word: str) -> str:
     word = word.lower()
-    # "crisis" and "crises", "analysis" and "analyses": the stemmer keeps a Greek plural apart
-    # from its singular ("crisi", "crise"); the plural's form stands for both.
-    if len(word) > 5 and word.endswith("sis"):
-        word = word[:-2] + "es"
-    return _stemmer().stemWord(word)
+    return _stemmer().stemWord(GREEK_PLURALS.get(word, word))
 
 
 def terms(text: str, keep_stopwords: bool = False) -> list[str]:

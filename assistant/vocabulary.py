@@ -30,6 +30,19 @@ __all__ = ["QueryCoverage", "Vocabulary"]
 # do they come in?").
 POINTS_BACK = re.compile(r"\b(they|them|their|theirs|he|him|his|she|her|hers|there|those|these)\b", re.I)
 SCENE_CLAUSE_BREAK = re.compile(r"[.;!?]+\s+|\s[–—-]\s")
+PASSING_PREPOSITIONS = {"since", "at", "during", "like", "from", "in", "on", "after", "before", "about", "of", "over", "until", "through"}
+# "US-specific", "Maduro-era": a known name with a word that only qualifies it. Not "US-funded",
+# "US-brokered": an act of the name's the coverage may never report.
+QUALIFYING_SUFFIXES = {"specific", "era", "style", "only", "centric", "wide", "type"}
+
+
+def _in_passing(raws: list[str], position: int) -> bool:
+    """Whether the name at `position` follows a preposition ("since the Cold War", "at
+    Thanksgiving"): mentioned in passing, not what its clause is about."""
+    i = position - 1
+    while i >= 0 and (raws[i].lower() in ("the", "a", "an") or raws[i][0].isupper()):
+        i -= 1  # back over an article and the name's own words ("the Cold")
+    return i >= 0 and raws[i].lower() in PASSING_PREPOSITIONS
 
 
 def _points_back(asking: str) -> bool:
@@ -41,6 +54,8 @@ def _points_back(asking: str) -> bool:
             continue
         return True
     return False
+
+
 # Words never counted as what a question asks about (its topic terms), and words never taken for
 # the kind of thing a "which/what X" question asks for: built once, not per word of a question.
 NOT_TOPIC_TERMS = ARTICLE_WORDS | NAMING_WORDS | GENERIC_WORDS | ABSTRACT_NOUNS | PERSON_WORDS
@@ -540,7 +555,9 @@ class Vocabulary:
         first, *others = ANOTHER_QUESTION.split(question)
         for clause in [first] + [c for c in others if (m := ASKED_FOR.search(c)) and m.group(1).lower() not in NOT_A_NOUN]:
             asked_for = self.asked_for(clause)
-            if asked_for and asked_for not in NAMING_WORDS and not self.knows(asked_for):
+            # "Which areas of the life in US…": a phrase our synonyms put in the coverage's words.
+            if (asked_for and asked_for not in NAMING_WORDS and not self.knows(asked_for)
+                    and re.search(rf"\b{re.escape(asked_for)}\b", self.expand(clause), re.I)):
                 result.unknown_asked_for = asked_for
                 break
         return result
@@ -593,9 +610,9 @@ class Vocabulary:
                     continue
                 known = (self.knows(word) or word in NAMING_WORDS
                          or word in alias_words and self._alias_known(lowered))
-                # "US-specific", "Maduro-era": a known name with a plain word joined on.
+                # "US-specific", "Maduro-era": a known name with a qualifier joined on.
                 head, _, rest = raw.partition("-")
-                if not known and is_name and rest and rest.islower() and rest.replace("-", "").isalpha() and self._knows_name(normalize_word(head)):
+                if not known and is_name and rest.lower() in QUALIFYING_SUFFIXES and self._knows_name(normalize_word(head)):
                     known = True
                 if known and is_name and raw.isalpha() and word not in alias_words:
                     # Initials stand for words, not only names: "a CN partner" (counter-narcotics).
@@ -617,14 +634,23 @@ class Vocabulary:
         return result
 
     def _chatter_names(self, question: str, asking: str) -> set[str]:
-        """The names in the scene's clauses that name nothing the coverage knows, when another
-        clause of the scene does: what the question points back at is that one."""
+        """The names the scene mentions in passing ("since the Cold War": after a preposition)
+        in clauses that name nothing the coverage knows, when another clause of the scene does:
+        what the question points back at is that one. A name a clause is about ("the Chinese are
+        involved too", "says Cabello leads it") still counts."""
         clauses = [c for c in SCENE_CLAUSE_BREAK.split(question) if c.strip() and c.strip() not in asking]
-        named = [[normalize_word(raw) for raw in WORD.findall(clause)[1:] if raw[0].isupper()] for clause in clauses]
-        known = [any(self._knows_name(name) for name in names) for names in named]
+        named = []
+        for clause in clauses:
+            raws = WORD.findall(clause)
+            named.append([(normalize_word(raw), _in_passing(raws, i)) for i, raw in enumerate(raws)
+                          if raw[0].isupper() and (i > 0 or self._knows_name(normalize_word(raw)))])
+        known = [any(self._knows_name(name) for name, _ in names) for names in named]
         if not any(known):
             return set()
-        return {name for names, has_known in zip(named, known) if not has_known for name in names}
+        chatter = {name for names, has_known in zip(named, known) if not has_known for name, _ in names}
+        in_passing = {name for names in named for name, passing in names if passing}
+        # Only when every name of those clauses is mentioned in passing.
+        return chatter if chatter <= in_passing else set()
 
     def asked_for(self, question: str) -> str:
         """The noun a "which/what X…" question asks for, lower case, or ""."""

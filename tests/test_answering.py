@@ -1106,8 +1106,33 @@ def test_a_why_question_gets_the_reason_after_the_sentence_that_restates_it(assi
     [
         "Will Maduro still be in power by the end of next year?",
         "do u think maduro will be out of power by next yr",
-        "Who was president before Maduro?",
+        # a name in the scene still counts when its clause is about it, not in passing
+        "The article mentions Maduro; the Chinese are involved too. What support have they given?",
+        # a known name with an act joined on is no known thing
+        "Was the cartel US-funded?",
+        # a request for someone's reply, put as a statement
+        "Tell me how Trump responded to the letter. Anything in the piece?",
+        # "ongoing" answers whether a check is done, not whether anything else is
+        "Have the cartel's operations already been stopped or not?",
     ],
 )
 def test_round_he_hl_refusals_are_declined(assistant, question):
     assert assistant.ask(question).abstained
+
+
+@pytest.mark.parametrize(
+    "question, expected",
+    [
+        # what the US must do within a year: its steps, no forecast
+        ("What will the US need to do within the next year to counter this threat?", "multi-faceted approach"),
+        ("Somebody already checked if Carvajal is telling the truth?", "ongoing"),
+    ],
+)
+def test_round_he_hl_near_misses_of_a_refusal_are_answered(assistant, question, expected):
+    assert_answered_with(assistant.ask(question), expected)
+
+
+def test_doing_before_in_a_place_asks_a_former_role_not_a_predecessor(assistant):
+    answer = assistant.ask("Who is this man Carvajal, what was he doing before in Venezuela?")
+    assert not answer.abstained
+    assert any("intelligence chief" in c.text for c in answer.citations[:3])
