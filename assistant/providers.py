@@ -64,6 +64,16 @@ class Embedder:
     def dimension(self) -> int:
         return len(self.embed_query("dimension probe"))
 
+    @cached_property
+    def words(self) -> frozenset[str]:
+        """The whole English words the model's tokenizer knows (its WordPiece vocab.txt), read
+        without loading the model: a word list, so that a real word the coverage lacks
+        ("filed") is not respelled as one it has ("filled"). Empty for a model without one."""
+        vocab = Path(resolve_model_path(self.model)) / "vocab.txt"
+        if not vocab.is_file():
+            return frozenset()
+        return frozenset(w for w in vocab.read_text(encoding="utf-8").split() if w.isalpha() and w.islower() and len(w) > 1)
+
     def embed_query(self, text: str) -> list[float]:
         return self.embed_texts([text])[0]
 
@@ -121,6 +131,10 @@ class BatchingEmbedder:
     @property
     def dimension(self) -> int:
         return self.embedder.dimension
+
+    @property
+    def words(self) -> frozenset[str]:
+        return self.embedder.words
 
     def load(self) -> None:
         self.embedder.load()

@@ -229,7 +229,7 @@ class Retriever:
                 for word in _PHRASE_WORD.findall(text.lower()):
                     self._word_holders[word].add(pid)
         self._authors = {normalize_word(p.author.split()[-1]) for p in self.passages.values() if p.author}
-        self.vocabulary = Vocabulary(self.passages, self._df)
+        self.vocabulary = Vocabulary(self.passages, self._df, english=embedder.words)
         self._titles = {words for person in self.vocabulary.people.values() for words in person}
 
     def __len__(self) -> int:

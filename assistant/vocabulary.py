@@ -203,9 +203,11 @@ class Vocabulary:
     """The coverage's words, names and people, built once from its passages. `doc_freq`: in how
     many passages each stem occurs (the retriever's BM25 counts)."""
 
-    def __init__(self, passages: Mapping[str, Passage], doc_freq: Mapping[str, int]):
+    def __init__(self, passages: Mapping[str, Passage], doc_freq: Mapping[str, int], english: frozenset[str] = frozenset()):
         self.passages = passages
         self._df = doc_freq
+        # English words (the embedding model's word list): never respelled as a coverage word.
+        self._english = english
         # Words about the article itself ("who wrote this story?") are answerable from any header.
         self._vocabulary: set[str] = {stem(w) for w in ARTICLE_WORDS} | ARTICLE_WORDS
         for p in passages.values():
@@ -353,7 +355,8 @@ class Vocabulary:
                 surnames = {surname for surname in (self._surnames_after.get(before.group(1).lower(), ()) if before else ())
                             if len(common_prefix(fold_accents(word), fold_accents(surname))) >= SURNAME_PREFIX}
                 spelled = surnames.pop() if len(surnames) == 1 else ""
-            if not spelled and len(word) >= MIN_TRANSPOSED and not self._known_word(word):
+            # "filed" is a word of its own, not a slip for "filled".
+            if not spelled and len(word) >= MIN_TRANSPOSED and not self._known_word(word) and word not in self._english:
                 # "peice", "Venezeula": two letters typed the wrong way round, any word.
                 swapped = {word[:i] + word[i + 1] + word[i] + word[i + 2:] for i in range(len(word) - 1)} - {word}
                 # "leter", "adressed": a double letter typed once, or a letter typed twice.

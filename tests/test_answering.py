@@ -1136,3 +1136,11 @@ def test_doing_before_in_a_place_asks_a_former_role_not_a_predecessor(assistant)
     answer = assistant.ask("Who is this man Carvajal, what was he doing before in Venezuela?")
     assert not answer.abstained
     assert any("intelligence chief" in c.text for c in answer.citations[:3])
+
+
+def test_a_real_english_word_is_not_respelled_as_a_coverage_word(assistant):
+    vocabulary = assistant.retriever.vocabulary
+    # One letter from the coverage's "selection", "countries", "startling": English words of their own.
+    assert vocabulary.respelled("who won the election") == "who won the election"
+    assert vocabulary.respelled("which counties are starting to suffer") == "which counties are starting to suffer"
+    assert vocabulary.respelled("whats the leter about") == "whats the letter about"
