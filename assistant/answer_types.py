@@ -373,7 +373,7 @@ SAYING = (
     r"view|views|regard|regards|judge|judges|assess|assesses|foresee|foresees|characteri[sz]e|characteri[sz]es|"
     r"portray|portrays|depict|depicts|envision|envisions|envisage|envisages|anticipate|anticipates|deem|deems|"
     r"sketch|sketches|outline|outlines|lay out|lays out|frame|frames|counsel|counsels|insist|insists|maintain|maintains|contend|contends|stress|stresses|emphasi[sz]e|emphasi[sz]es|"
-    r"favou?r|favou?rs|support|supports|endorse|endorses|advocate|advocates"
+    r"favou?r|favou?rs|support|supports|endorse|endorses|advocate|advocates|allow for|allows for|acknowledge|acknowledges|admit|admits"
 )
 ASKS_WHAT_IT_SAYS = re.compile(
     rf"\b(author|writer|reporter|journalist|article|story|piece|report|it|he|she|they|this)\W+(\w+\W+){{0,2}}?({SAYING}|asks?|invites?)\b|"

@@ -158,6 +158,20 @@ WHATS_THE_DEAL = re.compile(r"(?<!\s),?\s*(?:or\s+)?what(?:[’']s| is) the deal
 WHATS_ITS_DEAL = re.compile(r"\bwhat(?:[’']s| is)\s+(\w+[’']s|his|her|their|its)\s+deal\b(?!\s+(?:with|for|on|to)\b)", re.IGNORECASE)
 # "the us" is the country in lower case: the pronoun never follows "the".
 THE_US = re.compile(r"\bthe us\b")
+# "what did he plead guilty 2", "acording 2 him", "so hard 2 take down": chat's "2" for "to",
+# after a word and before a word or the end. Not a count: "which 2 leaders", "the 2 men".
+TWO_AS_TO = re.compile(r"(?<=[a-z] )2(?=\s+[a-z]|\W*$)")
+NUMBER_BEFORE = {"which", "what", "the", "top", "first", "last", "those", "these", "only", "all", "about", "than", "of", "over", "under", "just"}
+
+
+def _two_as_to(question: str) -> str:
+    def to(match: re.Match) -> str:
+        before = question[:match.start()].split()[-1].lower()
+        after = re.match(r"\s+([a-z]+)", question[match.end():])
+        counted = after and after.group(1).endswith("s") and not after.group(1).endswith("ss")
+        return match.group() if before in NUMBER_BEFORE or counted else "to"
+    return TWO_AS_TO.sub(to, question)
+
 # "Under which leaders?", "Since when?", "By whom?": a phrase that narrows the earlier question.
 NARROWING_FRAGMENT = re.compile(
     r"^\W*(?:under|in|by|for|from|with|since|until|at|to|on|after|before|during|against|through|via|into|over|across|toward|towards|between|among)\s+"
@@ -284,7 +298,7 @@ def spelled_out(question: str) -> str:
     spelled = re.sub(r"\s+([?!.,;:])", r"\1", spelled).strip()
     # "ha, does he…", "…the Suns, basically?": the filler's comma goes with it.
     spelled = re.sub(r"[,;:]+(?=[?!.]|$)", "", spelled).lstrip(" ,;:")
-    spelled = phrasal_verbs_joined(THE_US.sub("the US", spelled))
+    spelled = phrasal_verbs_joined(THE_US.sub("the US", _two_as_to(spelled)))
     spelled = WHATS_ITS_DEAL.sub(lambda m: f"what is {m.group(1)} role", WHATS_THE_DEAL.sub("?", spelled))
     return spelled if WORD.search(spelled) else question
 

@@ -1144,3 +1144,28 @@ def test_a_real_english_word_is_not_respelled_as_a_coverage_word(assistant):
     assert vocabulary.respelled("who won the election") == "who won the election"
     assert vocabulary.respelled("which counties are starting to suffer") == "which counties are starting to suffer"
     assert vocabulary.respelled("whats the leter about") == "whats the letter about"
+
+
+@pytest.mark.parametrize(
+    "typed, meant",
+    [
+        ("what did he plead guilty 2", "what did he plead guilty to"),
+        ("why is it so hard 2 take down", "why is it so hard to take down"),
+        ("which 2 leaders r blamed for it", "which 2 leaders are blamed for it"),  # a count stays
+        ("he sent 2 letters", "he sent 2 letters"),
+    ],
+)
+def test_chats_2_is_to_but_a_count_stays(typed, meant):
+    assert spelled_out(typed) == meant
+
+
+@pytest.mark.parametrize(
+    "question, expected",
+    [
+        ("What does Venezuela need to get out of its current mess?", "political transition"),
+        ("Could this all just be propaganda — does the writer allow for that?", "mere propaganda"),
+        ("so acording 2 him whats the point of flooding the us w drugs", "social chaos"),
+    ],
+)
+def test_round_hq_ht_phrasings_are_answered(assistant, question, expected):
+    assert_answered_with(assistant.ask(question), expected)
