@@ -31,6 +31,11 @@ NOT_WHEN_IT_SAYS = (r"(?!(?!\s+(?:did|does|do|was|is|were|are|will|would|has|hav
                     r"(?:\s+[\w’'-]+){1,4}?\s+(?:says?|said|asks?|asked|mentions?|talks?|writes?|wrote|calls?|called|"
                     r"describes?|described|refers?|referred|speaks?|uses?|used)\b(?=[^?]*,\s*\w))")
 QUESTION_TYPES = [
+    # "Is the accusation only aimed at Maduro's government, or at earlier leadership too?",
+    # "…only about Maduro's years, or does it reach back further?": which leaders' times a claim
+    # covers; before "target", which "aimed at" asks too.
+    ("era", re.compile(r"\bonly\b[^?]*\b(?:time|times|years|era|rule|government|presidency|tenure|regime|watch|leadership)\b[^?]*\bor\b[^?]*"
+                       r"\b(?:earlier|further back|back further|before|previous|predecessors?|prior|go(?:es)? back|reach(?:es)? back)\b", re.I)),
     # "Which country was the target of this drug 'weapon'?": whom a campaign was aimed at, not
     # where anything is; before "where", which "which country" asks too.
     # Not "Are targeted sanctions enough?": a kind of sanction, asked something else of.
@@ -100,6 +105,8 @@ QUESTION_TYPES = [
 
 MONTHS = r"(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)"
 CUES = {
+    # Two leaders' times together: "under Hugo Chávez and now Nicolás Maduro".
+    "era": re.compile(r"\bunder\s+(?:[A-Z][\w’'.-]+\s+){1,2}and\s+(?:now\s+)?[A-Z][\w’'.-]+"),
     # The claims introduced with whose they are: "intelligence chief Hugo ‘El Pollo’ Carvajal’s startling claims".
     "source": re.compile(r"\b(?:chief|official|insider|analyst|officer|general|minister|defector)\s+(?:[A-Z][\w’'-]*\s+){0,2}(?:[‘'“][^’'”]+[’'”]\s+)?"
                          r"[A-Z][\w-]+[’']s\s+(?:[a-z]+\s+)?(?:claims|allegations|accusations|testimony|revelations)\b"),
@@ -208,7 +215,7 @@ def asks(kind: str, question: str) -> bool:
 
 
 def answer_type(question: str) -> str:
-    """'target', 'where', 'when', 'how many', 'advice', 'enough', 'why', 'nickname', 'kind', 'recipient', 'members', 'source', 'who',
+    """'era', 'target', 'where', 'when', 'how many', 'advice', 'enough', 'why', 'nickname', 'kind', 'recipient', 'members', 'source', 'who',
     'former role', 'past', 'comparison', or '' when the question asks for something else."""
     question = DISCOURSE_OPENER.sub("", asking_part(question))
     for kind, pattern in QUESTION_TYPES:

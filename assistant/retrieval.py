@@ -145,7 +145,7 @@ ANSWER_TYPE_BONUS = 0.05
 ROLE_ASKED = re.compile(r"\b(?:former|formerly|old|previous|previously|past|earlier|prior|job|role|position|title|"
                         r"occupation|post|career|gig|rank)s?\b", re.I)
 WHERE_ADVICE_BONUS = 0.15
-KIND_BONUS = {"source": 0.3, "nickname": 0.2, "past": 0.15, "former role": 0.25, "enough": 0.35, "recipient": 0.1}
+KIND_BONUS = {"source": 0.3, "nickname": 0.2, "era": 0.2, "past": 0.15, "former role": 0.25, "enough": 0.35, "recipient": 0.1}
 # b: how much a long passage is marked down. Low, since a passage is judged by its best view
 # (sentence): one matching sentence in a long paragraph counts as in a short one. 0.0-0.2 put
 # 6-7 more answering passages first over all our question sets than the usual 0.75.
@@ -278,7 +278,8 @@ class Retriever:
             # "Where should the US prioritize intelligence gathering?": advice about a place,
             # which only a recommendation naming one gives ("within Venezuela and throughout the
             # region"), not a paragraph saying where the cartel sits.
-            advice_where = kind == "where" and re.search(r"\b(?:should|must|ought to)\b", question, re.I)
+            # Also "Where does the article suggest the US focus…?".
+            advice_where = kind == "where" and re.search(r"\b(?:should|must|ought to|suggests?|recommends?|advises?|proposes?|urges?)\b", question, re.I)
             for pid in fused:
                 text = self.passages[pid].text
                 if has_cue(kind, text):

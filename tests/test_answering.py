@@ -1165,7 +1165,26 @@ def test_chats_2_is_to_but_a_count_stays(typed, meant):
         ("What does Venezuela need to get out of its current mess?", "political transition"),
         ("Could this all just be propaganda — does the writer allow for that?", "mere propaganda"),
         ("so acording 2 him whats the point of flooding the us w drugs", "social chaos"),
+        ("Which sorts of governments does the piece think might copy this tactic?", "economic hardship"),
     ],
 )
 def test_round_hq_ht_phrasings_are_answered(assistant, question, expected):
     assert_answered_with(assistant.ask(question), expected)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Is the accusation only aimed at Maduro's government, or at earlier leadership too?",
+        "Is the weaponization claim only about Maduro's years, or does it reach back further?",
+    ],
+)
+def test_only_one_leaders_time_or_earlier_finds_the_two_leaders_named(assistant, question):
+    answer = assistant.ask(question)
+    assert_answered_with(answer, "under Hugo Chávez and now Nicolás Maduro")
+
+
+def test_where_the_article_suggests_looking_is_the_recommendation_naming_a_place(assistant):
+    answer = assistant.ask("Where does the article suggest the US focus its intelligence gathering?")
+    assert_answered_with(answer, "within Venezuela")
+    assert answer.citations[0].text.startswith("Enhanced Intelligence Gathering")
