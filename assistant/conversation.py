@@ -19,7 +19,7 @@ from functools import lru_cache
 from assistant.answer_types import COULD_YOU, DOCUMENT_NOUNS, QUESTION_WORD, asking_part, without_guess
 from assistant.corpus import CALLOUT, names_a_callout
 from assistant.lexicon import (
-    ARTICLE_WORDS, AUTHOR_WORDS, FEMALE_PERSON_NOUNS, ORDINALS, PERSON_WORDS, PLAIN_PERSON_NOUNS, countries, countries_in, glossary, is_demonym,
+    ARTICLE_WORDS, AUTHOR_WORDS, COUNTED_AFTER, FEMALE_PERSON_NOUNS, ORDINALS, PERSON_WORDS, PLAIN_PERSON_NOUNS, countries, countries_in, glossary, is_demonym,
     phrasal_verbs_joined, table_rows, without_possessive,
 )
 from assistant.schema import Turn
@@ -161,7 +161,7 @@ THE_US = re.compile(r"\bthe us\b")
 # "what did he plead guilty 2", "acording 2 him", "so hard 2 take down": chat's "2" for "to",
 # after a word and before a word or the end. Not a count: "which 2 leaders", "the 2 men".
 TWO_AS_TO = re.compile(r"(?<=[a-z] )2(?=\s+[a-z]|\W*$)")
-NUMBER_BEFORE = {"which", "what", "the", "top", "first", "last", "those", "these", "only", "all", "about", "than", "of", "over", "under", "just"}
+NUMBER_BEFORE = COUNTED_AFTER | {"only", "all", "about", "than", "of", "over", "under", "just"}
 
 
 def _two_as_to(question: str) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.answer_types import ASKING, SEARCH_BOX, asking_part
+from assistant.answer_types import ASKING, QUESTION_WORD, SEARCH_BOX, asking_part
 from assistant.lexicon import without_possessive
 from assistant.text import split_sentences, stem, terms
 
@@ -268,7 +268,7 @@ YES_NO = re.compile(r"^\W*(?:is it (?:true|the case|so) that\s+|did the (?:artic
                     r"(?:has|have|had|is|are|was|were|did|does)\b", re.I)
 # "…confirmed for his claims or not yet?", "Somebody already checked…?": yes or no all the same.
 OR_NOT = re.compile(r"\bor not(?: yet)?\W*$", re.I)
-STARTS_WITH_QUESTION_WORD = re.compile(r"^\W*(?:what|which|who|whom|whose|where|when|why|how)\b", re.I)
+STARTS_WITH_QUESTION_WORD = re.compile(rf"^\W*{QUESTION_WORD}\b", re.I)
 # Said of a check ("verification of his claims is ongoing"): not done yet, an answer to "already
 # confirmed?". Only for an act of checking: "already stopped?" is not answered by it.
 NOT_YET = re.compile(r"\b(?:ongoing|pending|not yet|unconfirmed|remains? to be|still being)\b", re.I)

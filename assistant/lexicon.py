@@ -187,6 +187,8 @@ AUXILIARY_WORDS = {"is", "are", "was", "were", "do", "does", "did", "has", "have
                    "should", "might", "may"}
 # "military", "federal", "domestic": a word that, after "which", most likely qualifies the noun.
 ADJECTIVE_ENDING = re.compile(r"(al|ic|ian|ese|ish|ive|ous|ary|ern|ly)$")
+# After these a number counts things ("which 2 leaders", "the top 3 steps"), not a name or "to".
+COUNTED_AFTER = {"which", "what", "the", "top", "first", "last", "those", "these"}
 DETERMINERS = {"that", "this", "it", "the", "a", "an", "them", "him", "her", "his", "its", "their", "these", "those", "us", "you"}
 # Words that follow "what" without naming a kind of thing ("What is…", "What if…").
 NOT_A_NOUN = {

@@ -68,7 +68,7 @@ class Embedder:
     def words(self) -> frozenset[str]:
         """The whole English words the model's tokenizer knows (its WordPiece vocab.txt), read
         without loading the model: a word list, so that a real word the coverage lacks
-        ("filed") is not respelled as one it has ("filled"). Empty for a model without one."""
+        ("election") is not respelled as one it has ("selection"). Empty for a model without one."""
         vocab = Path(resolve_model_path(self.model)) / "vocab.txt"
         if not vocab.is_file():
             return frozenset()

@@ -16,7 +16,7 @@ from functools import cached_property
 from rapidfuzz.distance import OSA
 
 from assistant.lexicon import (
-    ABSTRACT_NOUNS, ADJECTIVE_ENDING, ANOTHER_QUESTION, ARTICLE_WORDS, AUXILIARY_WORDS, ASKED_FOR, DEGREE_WORDS, DETERMINERS, GENERIC_WORDS, NAMING_WORDS,
+    ABSTRACT_NOUNS, ADJECTIVE_ENDING, ANOTHER_QUESTION, ARTICLE_WORDS, AUXILIARY_WORDS, ASKED_FOR, COUNTED_AFTER, DEGREE_WORDS, DETERMINERS, GENERIC_WORDS, NAMING_WORDS,
     NOT_A_NOUN, NOT_TOPIC, PERSON_WORDS, PLAIN_PERSON_NOUNS, PHRASE_END, PRONOUNS, QUALIFIERS, QUESTION_WORDS, WHAT_IS,
     alias_patterns, aliases, common_prefix, countries_in, english_nicknames, find_descriptors, find_people, given_names_before, prefix_index, table_rows, without_possessive, word_table,
 )
@@ -114,7 +114,6 @@ MIN_TRANSPOSED = 5
 MIN_DROPPED = 7  # shorter words are too often another word less a letter ("though", "through")
 SURNAME_PREFIX = 4  # letters a misspelt surname after its given name shares with it ("Carva-lho")
 VOWELS = set("aeiouáéíóú")
-COUNTED_AFTER = {"which", "what", "the", "top", "first", "last", "those", "these"}
 PREFIX = 5  # demonyms and inflections share this much: "Venezuelan"/"Venezuela", "Mexican"/"Mexico"
 # A name in at least this many passages tells little about which one answers; masked in the
 # second phrasing. Tuned with MASKED_WEIGHT on both question files in tests/eval.
@@ -355,7 +354,7 @@ class Vocabulary:
                 surnames = {surname for surname in (self._surnames_after.get(before.group(1).lower(), ()) if before else ())
                             if len(common_prefix(fold_accents(word), fold_accents(surname))) >= SURNAME_PREFIX}
                 spelled = surnames.pop() if len(surnames) == 1 else ""
-            # "filed" is a word of its own, not a slip for "filled".
+            # "election" is a word of its own, not a slip for "selection".
             if not spelled and len(word) >= MIN_TRANSPOSED and not self._known_word(word) and word not in self._english:
                 # "peice", "Venezeula": two letters typed the wrong way round, any word.
                 swapped = {word[:i] + word[i + 1] + word[i] + word[i + 2:] for i in range(len(word) - 1)} - {word}
@@ -650,10 +649,9 @@ class Vocabulary:
         known = [any(self._knows_name(name) for name, _ in names) for names in named]
         if not any(known):
             return set()
-        chatter = {name for names, has_known in zip(named, known) if not has_known for name, _ in names}
-        in_passing = {name for names in named for name, passing in names if passing}
+        chatter = [(name, passing) for names, has_known in zip(named, known) if not has_known for name, passing in names]
         # Only when every name of those clauses is mentioned in passing.
-        return chatter if chatter <= in_passing else set()
+        return {name for name, _ in chatter} if all(passing for _, passing in chatter) else set()
 
     def asked_for(self, question: str) -> str:
         """The noun a "which/what X…" question asks for, lower case, or ""."""
