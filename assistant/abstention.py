@@ -159,6 +159,9 @@ NAME_OF_KIND = re.compile(
 COUNT_OF_LISTED = re.compile(
     r"\bhow many\b.*\b(listed|lists?)\b|\bhow many (\w+ )?(steps|trends|points|items|recommendations|measures|bullets)\b", re.I
 )
+# Where a question puts a second one beside the first: "…these days, or where is he being held?",
+# "Where is El Pollo right now — is he free?", "Where is Carvajal now, he is free?".
+SECOND_QUESTION = re.compile(r",?\s+or\s+(?=(?:where|what|which|who|how|when|why|is|are|was|were|does|did|do)\b)|\s*[—–;?,]\s*|\s+-\s+", re.I)
 FIRST_ALTERNATIVE = re.compile(r"^(\W*(?:which|what)\s+)(?:[\w’'-]+\s+){1,2}or\s+", re.I)
 INDEFINITE = {"a", "an", "any", "some", "another", "other"}
 PERSON_KINDS = {"official", "general", "minister", "politician", "judge", "prosecutor", "lawyer", "attorney"}
@@ -194,6 +197,8 @@ ASKS_FOR_OPINION = re.compile(
     r"\b(?:whether|if|what) (?:you|u) (?:personally|yourself|honestly) (?:think|believe|feel|reckon)\b|"
     # "Between you and me, do you personally believe he is telling the truth?"
     r"\b(?:do|would|can) (?:you|u|ya) (?:personally|yourself|honestly) (?:think|believe|feel|reckon|trust)\b|"
+    # "honestly, is Carvajal someone you'd trust?"
+    r"\b(?:someone|somebody|anyone|a (?:man|person|guy|source|witness))\s+(?:you|u)(?:'d|’d| would| should| can| could)?\s+(?:trust|believe)\b|"
     # "which side are u on, trump or maduro?"
     # "Which of those steps do you think the US should prioritize?": a choice the coverage leaves open.
     r"\b(?:which|what|who)\b[^?]{0,60}?\bdo (?:you|u|ya) (?:personally\s+|honestly\s+|really\s+)?(?:think|believe|reckon)\b[^?]*"
@@ -207,11 +212,11 @@ ASKS_FOR_OPINION = re.compile(
 
 
 # "Will Maduro still be in power by the end of next year?", "do u think he'll be out by next
-# yr": a yes-or-no forecast for a time the coverage never looks to. Its trends say what "could"
+# yr", "Do you think Maduro will lose the power next year?": a yes-or-no forecast for a time the coverage never looks to. Its trends say what "could"
 # come, never by when. Not "What will the US need to do within the next year?", which its steps answer.
 FORECAST_FOR_A_TIME = re.compile(
     r"^\W*(?:(?:and|so|but)\s+)?(?!(?:what|which|who|whom|how|where|when|why)\b)(?:(?:do|does)\s+(?:you|u|ya|the\s+\w+)\s+(?:think|expect|reckon|believe)\s+(?:that\s+)?)?"
-    r"(?:[\w’'-]+\s+){0,3}?(?:will|gonna|going to)\b[^?.]*\b(?:by|before|within|in)\s+(?:the\s+)?(?:end\s+of\s+)?"
+    r"(?:[\w’'-]+\s+){0,3}?(?:will|gonna|going to)\b[^?.]*\b(?:(?:by|before|within|in)\s+(?:the\s+)?(?:end\s+of\s+)?)?"
     r"(?:(?:the\s+)?(?:next|coming|this\s+coming)\s+(?:year|yr|month|decade|election)s?|20\d\d)\b",
     re.I,
 )
@@ -221,6 +226,8 @@ def looks_like_injection(question: str) -> bool:
     return bool(INJECTION.search(question))
 
 
+# What a person is asked to have said: no topic of its own ("what's X saying about this").
+SAYING_WORDS = {"saying", "says", "thinking", "stance", "reaction", "response", "view", "views", "opinion"}
 NEVER_MENTIONS = "the coverage never mentions "  # the one reason whose names the refusal repeats
 
 
@@ -272,25 +279,32 @@ def reason_to_abstain(question: str, retrieval: Retrieval, retriever: Retriever)
     # but it never uses a word for what is asked about them. Only for a fact asked of a
     # name: a question without one, or one asking to explain ("Why is the cartel so hard to
     # take down?", "How might the US be affected?"), is a paraphrase more often than not.
+    # "Where is El Pollo right now — is he free?", "Is Carvajal walking around free these days, or
+    # where is he being held?": the best passage says where he is held, in whatever words asked.
+    # Not "Where is Carvajal's wife living now?": the part asking where must ask of no one else.
+    where_parts = [part for part in SECOND_QUESTION.split(question) if answer_type(part) == "where"]
+    whereabouts_given = bool(coverage.names and where_parts and WHERE_NOW.search(question) and WHEREABOUTS.search(top.text)
+                             and not retriever.vocabulary.coverage(where_parts[0]).unknown_topics)
     every_topic_unknown = (
         bool(coverage.topic_terms)
         and len(coverage.unknown_topics) == len(coverage.topic_terms)
         and not ASKS_TO_EXPLAIN.search(question)
     )
-    if every_topic_unknown and (
-        # "What nickname does the article attach to Hugo Carvajal?": the best passage gives one.
-        # "Where is El Pollo right now — is he free?": the best passage says where he is held.
-        (coverage.names and not (answer_type(question) == "nickname" and has_cue("nickname", top.text))
-         and not (answer_type(question) == "where" and WHERE_NOW.search(question) and WHEREABOUTS.search(top.text)))
-        # "what does delcy rodriguez think about this": a person typed in lower case reads as two
-        # words the coverage never uses, and nothing else asks about anything.
-        or (not coverage.names and len(coverage.unknown_topics) >= 2 and not named_part
-            and retrieval.masked_similarity < UNKNOWN_TOPICS_MAX_SIMILARITY)
-    ):
+    # "What nickname does the article attach to Hugo Carvajal?": the best passage gives one.
+    if (every_topic_unknown and coverage.names and not whereabouts_given
+            and not (answer_type(question) == "nickname" and has_cue("nickname", top.text))):
+        return f"the coverage never speaks of {', '.join(coverage.unknown_topics)}"
+    # "what does delcy rodriguez think about this", "whats delcy rodriguez saying abt all this":
+    # a person typed in lower case reads as two words the coverage never uses, and nothing else
+    # asks about anything but what that person says.
+    if (not coverage.names and len(coverage.unknown_topics) >= 2 and not named_part
+            and set(coverage.topic_terms) - set(coverage.unknown_topics) <= SAYING_WORDS
+            and not ASKS_TO_EXPLAIN.search(question) and retrieval.masked_similarity < UNKNOWN_TOPICS_MAX_SIMILARITY):
         return f"the coverage never speaks of {', '.join(coverage.unknown_topics)}"
     # Judged on the masked phrasing: in "Who is Venezuela's vice president?" the name alone
     # makes every passage look close, while nothing is close to "Who is it vice president?".
-    if coverage.known_fraction < MIN_KNOWN_FRACTION and retrieval.masked_similarity < CONFIDENT_SIMILARITY and not named_part:
+    if (coverage.known_fraction < MIN_KNOWN_FRACTION and retrieval.masked_similarity < CONFIDENT_SIMILARITY and not named_part
+            and not whereabouts_given):
         return "the coverage does not use the question's words"
     # "Which university is she with?", "What books has she written?": the coverage never
     # uses the word for the kind of thing asked for, so it names none.

@@ -34,7 +34,9 @@ QUESTION_TYPES = [
     # "Is the accusation only aimed at Maduro's government, or at earlier leadership too?",
     # "…only about Maduro's years, or does it reach back further?": which leaders' times a claim
     # covers; before "target", which "aimed at" asks too.
-    ("era", re.compile(r"\bonly\b[^?]*\b(?:time|times|years|era|rule|government|presidency|tenure|regime|watch|leadership)\b[^?]*\bor\b[^?]*"
+    # "So is this being pinned only on Maduro, or does it go back further than him?"
+    ("era", re.compile(r"\bonly\b[^?]*(?:\b(?:time|times|years|era|rule|government|presidency|tenure|regime|watch|leadership)\b|"
+                       r"\b(?:on|at|to|with)\s+(?-i:[A-Z])[\w’'-]+)[^?]*\bor\b[^?]*"
                        r"\b(?:earlier|further back|back further|before|previous|predecessors?|prior|go(?:es)? back|reach(?:es)? back)\b", re.I)),
     # "Which country was the target of this drug 'weapon'?": whom a campaign was aimed at, not
     # where anything is; before "where", which "which country" asks too.
@@ -89,7 +91,7 @@ QUESTION_TYPES = [
     # "Which ex-spymaster's allegations is this story built around?" too.
     ("source", re.compile(r"^\W*which\s+(?:[\w-]+\s+){0,2}[\w-]+[’']s\s+(?:claims|allegations|accusations|testimony|revelations)\b|"
                           r"^(?![^?]*\b(?:analyst|expert|commentator|commentary)\b)\W*(?:(?:on|upon|from|in)\s+)?(?:who(?:[’']s|\s+is|\s+was)?|whose|which\s+(?:[\w-]+\s+){0,2}(?:insider|official|source|person|man|guy|defector|figure))\b"
-                          r"[^?]*?\b(?:(?:making|made|makes|behind|levell?ing|levell?ed|brought|bringing)\b[^?]*\b(?:claims?|allegations?|accusations?|revelations?)|"
+                          r"[^?]*?\b(?:(?:making|made|makes|make|behind|levell?ing|levell?ed|brought|bringing)\b[^?]*\b(?:claims?|allegations?|accusations?|revelations?)|"
                           r"(?:claims?|allegations?|testimony|accusations?)\b[^?]*\b(?:built|based|rests?|resting|hanging|driving|relies|rely|cent(?:er|re)|heart|core)|source)\b", re.I)),
     ("who", re.compile(rf"^\W*(who|whom|whose)\b|^\W*(?:(?:under|by|from|with|to|among|between)\s+)?which (\w+ ){{0,3}}{PERSON_NOUNS}\b", re.I)),
     # "What job did Carvajal use to have?": a role someone once held, said "former", "ex-".
@@ -243,7 +245,10 @@ REQUEST_VERBS = r"tell|explain|describe|list|name|give|summari[sz]e"
 ASKING = re.compile(
     r"\b(what|what’s|what's|which|who|whom|whose|where|when|why|how)\b|"
     r"^\W*(?:and\s+|so\s+)?(is|are|was|were|do|does|did|has|have|had|can|could|would|will|should|may|might)\b|"
-    rf"^\W*(?:please\s+)?({REQUEST_VERBS})\b",
+    rf"^\W*(?:please\s+)?({REQUEST_VERBS})\b|"
+    # "He have some nickname also, no?": a statement with a tag that asks.
+    # Not "Caracas, right?": a name guessed (`GUESSED_NAME`).
+    r"^\W*\w+(?:\W+\w+){2,}?\s*,\s*(?:no|right|yes|true|correct|isn[’']t it|doesn[’']t he|didn[’']t he)\s*\?\s*$",
     re.I,
 )
 # A statement that still asks: "Tell me who wrote it.", "I'd like to know where he is."
@@ -351,11 +356,14 @@ HEADER_FIELDS = [  # the date first: "When was this article written?" asks for a
     (re.compile(rf"\b(author|authorship|authored|wrote|written|writer|penned|byline|reporter|journalist)\b|^\W*who\b.*\bfiled\b|\bwhose pen\b|"
                 # "Who's the newsroom guy whose name is on this piece?"
                 rf"\bwhose name is (on|at the top of) (this|the) ({DOCUMENT_NOUNS})\b|"
+                # "Is there a named person behind this piece, or is it unsigned?"
+                rf"\bunsigned\b|\b(person|people|someone|somebody|who|who[’']s|who is|name)\s+behind (this|the) ({DOCUMENT_NOUNS})\b|"
                 rf"\b(writes?|writing) (this|the) ([\w-]+ )?({DOCUMENT_NOUNS}|analysis)\b|\beditor\b", re.I), ("by ",)),
     (re.compile(r"\b(url|link|web ?address)\b", re.I), ("source: ",)),
 ]
 HEADER_LINE_NAMED = re.compile(rf"\b(headline|headlined|{SUBTITLE_WORDS}|{BIG_HEADING}|(?:{DOCUMENT_NOUNS})[’']s (?:heading|title))\b", re.I)
-HEADER_LINE_SAYS = re.compile(rf"{HEADER_LINE_NAMED.pattern}\s+(says?|reads?)\b", re.I)
+# "The big title of the main story say … what thing?"
+HEADER_LINE_SAYS = re.compile(rf"{HEADER_LINE_NAMED.pattern}(?:\s+of\s+(?:the|this)\s+(?:\w+\s+)?(?:{DOCUMENT_NOUNS}))?\s+(says?|reads?)\b", re.I)
 # "What does it say?", "…does it say that…": "it" and nothing else asked about (not "about Cabello").
 IT_SAYS = re.compile(r"\b(does|did) it (say|read)\b\s*(?:exactly\s*)?(?:\?|$|that\b)", re.I)
 NAMES_A_HEADER_LINE = re.compile(r"^\W*what(?:[’']s| is| was)\s+the\s+(?:full\s+|main\s+|exact\s+)?"
@@ -380,7 +388,7 @@ SAYING = (
     r"view|views|regard|regards|judge|judges|assess|assesses|foresee|foresees|characteri[sz]e|characteri[sz]es|"
     r"portray|portrays|depict|depicts|envision|envisions|envisage|envisages|anticipate|anticipates|deem|deems|"
     r"sketch|sketches|outline|outlines|lay out|lays out|frame|frames|counsel|counsels|insist|insists|maintain|maintains|contend|contends|stress|stresses|emphasi[sz]e|emphasi[sz]es|"
-    r"favou?r|favou?rs|support|supports|endorse|endorses|advocate|advocates|allow for|allows for|acknowledge|acknowledges|admit|admits"
+    r"favou?r|favou?rs|support|supports|endorse|endorses|advocate|advocates|allow for|allows for|acknowledge|acknowledges|admit|admits|present|presents|treat|treats"
 )
 ASKS_WHAT_IT_SAYS = re.compile(
     rf"\b(author|writer|reporter|journalist|article|story|piece|report|it|he|she|they|this)\W+(\w+\W+){{0,2}}?({SAYING}|asks?|invites?)\b|"

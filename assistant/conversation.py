@@ -643,6 +643,10 @@ def _subject(question: str, answer: str, people: Mapping[str, Sequence[str]]) ->
     names = [name for start, name in runs if name and start > 0] or [name for _, name in runs if name]
     if not names:
         return ""
+    # "Will come a real war between US and Venezuela?": two sides set against each other, so
+    # "it" in the next turn is the war, neither side.
+    if len(names) >= 2 and re.search(rf"\b{re.escape(names[0])}\s+(?:and|vs\.?|versus|or)\s+{re.escape(names[1])}\b", question):
+        return ""
     name = names[0]
     # "El Pollo" in the question, "Hugo ‘El Pollo’ Carvajal" in the answer: news copy goes on
     # to call him by the surname, so the follow-up does too ("Where is Carvajal now?").

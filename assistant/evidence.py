@@ -139,6 +139,8 @@ def name_origin_missing(question: str, texts) -> bool:
 SUPERLATIVE = re.compile(
     r"\b(largest|biggest|smallest|richest|poorest|oldest|newest|strongest|weakest|deadliest|"
     r"most (powerful|dangerous|important|influential|violent|wanted)|highest|lowest|"
+    # "Which US state got hit hardest?" (not "the worst-case scenario").
+    r"(?:hit|affected) (?:the )?(?:hardest|worst)|(?:hardest|worst)[- ]hit|"
     # "Which US city gets the most drugs?": a quantity ranked (any "most" in the text ranks).
     r"(?:get|gets|got|receive|receives|received|suffer|suffers|suffered|send|sends|sent|import|imports|export|exports|"
     r"produce|produces|produced|use|uses|used|spend|spends|spent|lose|loses|lost|see|sees|saw) the most)\b",
@@ -420,6 +422,8 @@ STANCE_FILLER = {
     "to", "in", "on", "by", "for", "with", "that", "this", "it", "its", "his", "her", "their", "from", "and", "or", "as",
     "at", "personal", "personally", "stance", "view", "really", "actually", "ever", "eventually", "soon", "up", "out",
     "whether", "if", "more", "less", "further", "new", "any", "some",
+    # "the writer's take on people who call this just propaganda": the stance is on "propaganda".
+    "people", "those", "anyone", "someone", "who", "which", "call", "calls", "called", "just", "only", "mere", "merely",
 }
 
 

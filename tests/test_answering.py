@@ -1188,3 +1188,54 @@ def test_where_the_article_suggests_looking_is_the_recommendation_naming_a_place
     answer = assistant.ask("Where does the article suggest the US focus its intelligence gathering?")
     assert_answered_with(answer, "within Venezuela")
     assert answer.citations[0].text.startswith("Enhanced Intelligence Gathering")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # a person typed in lower case, asked only what she says
+        "whats delcy rodriguez saying abt all this",
+        "Which US state got hit hardest by the drugs from Venezuela?",
+        "honestly, is Carvajal someone you'd trust?",
+        "Do you think Maduro will lose the power next year?",
+        # where someone else is, not the person the coverage places
+        "Where is Carvajal's wife living now?",
+    ],
+)
+def test_round_hu_hx_refusals_are_declined(assistant, question):
+    assert assistant.ask(question).abstained
+
+
+@pytest.mark.parametrize(
+    "question, expected",
+    [
+        ("Is there actually a named person behind this piece, or is it unsigned?", "James Carter"),
+        ("Is Carvajal walking around free these days, or where is he being held?", "federal prison"),
+        ("what's the writer's take on people who call this just propaganda?", "mere propaganda"),
+        ("The big title of the main story say drug trafficking could reshape what thing?", "Reshape Geopolitics"),
+        ("Does the writer present Carvajal's revelations as established fact?", "if substantiated"),
+        ("Could this whole affair actually make the US look worse in Latin America?", "credibility"),
+        ("Is Carvajal's point just that the cartel was in it for the money?", "deliberate strategy"),
+    ],
+)
+def test_round_hu_hx_phrasings_are_answered(assistant, question, expected):
+    answer = assistant.ask(question)
+    assert_answered_with(answer, expected)
+    assert expected in answer.citations[0].text
+
+
+def test_a_statement_with_a_question_tag_asks(assistant):
+    history = [Turn("user", "Who is this man that make all these claims, what was his job before?")]
+    first = assistant.ask(history[0].content)
+    assert "intelligence chief" in first.citations[0].text
+    history.append(Turn("assistant", first.answer))
+    answer = assistant.ask("He have some nickname also, no? What is it?", history)
+    assert_answered_with(answer, "El Pollo")
+
+
+def test_it_after_a_war_between_two_countries_is_the_war(assistant):
+    history = [Turn("user", "Will come a real war with army between US and Venezuela?")]
+    history.append(Turn("assistant", assistant.ask(history[0].content).answer))
+    answer = assistant.ask("Then in which other way it could become more bigger?", history)
+    assert "(US could" not in answer.standalone_question and "US could become" not in answer.standalone_question
+    assert any("proxy conflicts" in c.text for c in answer.citations[:3])
