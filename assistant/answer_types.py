@@ -90,12 +90,14 @@ QUESTION_TYPES = [
     # person the claims come from, as the coverage introduces them; before "who".
     # "Which ex-spymaster's allegations is this story built around?" too.
     ("source", re.compile(r"^\W*which\s+(?:[\w-]+\s+){0,2}[\w-]+[’']s\s+(?:claims|allegations|accusations|testimony|revelations)\b|"
+                          # "who's saying that?" after "what's the big claim?"
+                          r"^\W*(?:(?:and|so|ok|okay|but)\W+)*who(?:[’']s|\s+is|\s+was)?\s+(?:saying|claiming|alleging|says|claims|alleges|said|claimed|alleged)\s+(?:that|this|it|all\s+this|all\s+that)\W*(?:\(|$)|"
                           r"^(?![^?]*\b(?:analyst|expert|commentator|commentary)\b)\W*(?:(?:on|upon|from|in)\s+)?(?:who(?:[’']s|\s+is|\s+was)?|whose|which\s+(?:[\w-]+\s+){0,2}(?:insider|official|source|person|man|guy|defector|figure))\b"
                           r"[^?]*?\b(?:(?:making|made|makes|make|behind|levell?ing|levell?ed|brought|bringing)\b[^?]*\b(?:claims?|allegations?|accusations?|revelations?)|"
                           r"(?:claims?|allegations?|testimony|accusations?)\b[^?]*\b(?:built|based|rests?|resting|hanging|driving|relies|rely|cent(?:er|re)|heart|core)|source)\b", re.I)),
     ("who", re.compile(rf"^\W*(who|whom|whose)\b|^\W*(?:(?:under|by|from|with|to|among|between)\s+)?which (\w+ ){{0,3}}{PERSON_NOUNS}\b", re.I)),
     # "What job did Carvajal use to have?": a role someone once held, said "former", "ex-".
-    ("former role", re.compile(r"\b(job|role|position|title|occupation|post)\b[^?]*\b(used? to (have|hold|be|do)|formerly|previously|back in the day|in the old days|before(?=\s*(?:[?.!,]|$|he\b|she\b|they\b|becoming\b|his\b|her\b|\w+\s+(?:became|turned|joined|was)\b)))|"
+    ("former role", re.compile(r"\b(job|role|position|title|occupation|post)\b[^?]*\b(used? to (have|hold|be|do)|formerly|previously|back in the day|in the old days|back then|at the time|before(?=\s*(?:[?.!,]|$|he\b|she\b|they\b|becoming\b|his\b|her\b|\w+\s+(?:became|turned|joined|was)\b)))|"
                                r"\b(used to|formerly|previously)\b[^?]*\b(job|role|position|title|occupation|post)\b|"
                                # "What former position does the story attribute to him?", "his old job"
                                r"\b(former|old|previous|past|earlier|prior)\s+(job|role|position|title|occupation|post|career|gig|rank)s?\b", re.I)),

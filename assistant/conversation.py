@@ -72,6 +72,7 @@ GENERIC = STOPWORDS | {
     "role", "play", "say", "said", "know", "think", "happen", "happened", "now", "else", "involved",
     "mean", "about", "more", "does", "do", "did", "is", "are", "was", "were",
     "what's", "what’s", "who's", "who’s", "where's", "where’s", "how's", "how’s",
+    "going", "happens",  # "What's going to happen to Venezuela…?": Venezuela comes along, not "going"
 }
 # Set off by a comma or a dash, or after "in": not "Has Carvajal received a sentence?".
 BREVITY = re.compile(
@@ -253,6 +254,8 @@ def spelled_out(question: str) -> str:
     # Read in English, with one space between words (the patterns below must not meet long
     # runs of whitespace).
     question = in_english(question)
+    # "an outright US–Venezuela war": a dash joining two words is a hyphen, not a break.
+    question = re.sub(r"(?<=\w)[–—](?=\w)", "-", question)
     # "Public health hit, in one line?": how to answer, not what about.
     question = BREVITY.sub("", question).lstrip(" ,;:–—-") or question
     question = FILLER_THEN.sub(r"\1 ", WHAT_MEANS.sub(r"\1What is ", question))

@@ -93,8 +93,10 @@ COUNTED_SERIES_BONUS = 0.05
 ASKS_FOR_THINGS = re.compile(r"^\W*(?:what|which|name|list|identify)\b", re.I)
 # "What is the final bullet under 'Here's what's at stake'?", "the second step it recommends":
 # the item at that place in the list the rest of the question points to.
+# "the first thing they say the US should do": a thing to do is a recommended step.
 ORDINAL_ITEM = re.compile(rf"(?<!\ba )(?<!\bone )(?<!\bmy )\bthe\s+({'|'.join(ORDINALS)})\s+(?:[\w-]+\s+)?"
-                          r"(item|bullet|point|step|recommendation|trend|entry|implication|question)\b(?!s)", re.I)
+                          r"(item|bullet|point|step|recommendation|trend|entry|implication|question|"
+                          r"thing(?=[^?]*\b(?:should|must|ought to|needs? to|has to|have to)\b))\b(?!s)", re.I)
 # "The article lists a few future trends. What's the first one?": "one" counts in a list the
 # question names.
 ORDINAL_ONE = re.compile(rf"(?<!\ba )(?<!\bmy )\bthe\s+({'|'.join(ORDINALS)})\s+(one)\b", re.I)
@@ -156,6 +158,11 @@ MASKED_WEIGHT = 1.0  # the masked phrasing's weight against the whole question's
 # What backs a claim up: "Q: What evidence supports Carvajal’s claims?" asks this, not what he claims.
 SUPPORT_WORDS = re.compile(r"\b(?:evidence|proof|proofs|prove[dn]?|verif\w*|corroborat\w*|support\w*|substantiat\w*|back(?:s|ed|ing)? up|credib\w*|true|truth|believ\w*|trust\w*|"
                            r"confirm\w*|check\w*|investigat\w*|look\w* into|say-so)\b", re.I)
+THE_CLAIM_ASKED = re.compile(
+    r"^\W*(?:(?:ok|okay|so|and|but|well)\W+)*(?:what(?:[’']s|\s+is|\s+are|\s+was|\s+were)\s+(?:the|this|his|that)\s+"
+    r"(?:(?:big|main|central|key|basic|whole|actual|core)\s+)?(?:claims?|allegations?|accusations?)|"
+    r"what\s+(?:does|did|is)\s+he\s+(?:actually\s+|really\s+)?(?:claim|claiming|allege|alleging|assert|asserting|accuse|accusing))"
+    r"(?:\s+(?:here|exactly|then|again))?\W*$", re.I)
 CLAIM_VERBS = r"(?:alleges?|alleged|asserts?|asserted|claims?|claimed|contends?|insists?|accuses?|says|said)"
 # Two or more masked words in a row, or a masked possessive ("the Cartel of the Suns’s"); a
 # lone "the it" is more often a masked adjective ("the Venezuelan government") and is kept.
@@ -352,7 +359,12 @@ class Retriever:
                 if len(holders) <= RARE_PHRASE_PASSAGES:
                     for pid in holders & fused.keys():
                         fused[pid] += PHRASE_BONUS
-        asks_what_person_says = bool(person) and mentions_saying(question)
+        # "so what's the big claim?", "what does he claim?": the claim the coverage is about, that
+        # of the person it is about, whose name the question leaves out.
+        claim_asked = not person and THE_CLAIM_ASKED.match(question)
+        if claim_asked:
+            person = self.vocabulary.central_person[0]
+        asks_what_person_says = bool(person) and (mentions_saying(question) or bool(claim_asked))
         if asks_what_person_says and OTHER_SPEAKER_PENALTY:
             # "What does the ex-intelligence boss say Caracas did?": a passage quoting someone
             # else ("…," says Dr. Isabella Ramirez) reports that person's words, not his.
@@ -474,6 +486,8 @@ class Retriever:
                 lists[keys[-1]].append(p)
         if match.group(2).lower() == "question":
             lists = {key: items for key, items in lists.items() if key[1] == "faq"}
+        elif match.group(2).lower() == "thing":  # a thing to do: a list of advice, not an FAQ
+            lists = {key: items for key, items in lists.items() if key[1] != "faq" and any(has_cue("advice", p.text) for p in items)}
         # "the final recommendation in the Actionable Insights list": the list it names.
         named = {(self.passages[pid].doc_id, self.passages[pid].section) for pid in named_part}
         lists = {key: items for key, items in lists.items() if key in named} or lists

@@ -1239,3 +1239,50 @@ def test_it_after_a_war_between_two_countries_is_the_war(assistant):
     answer = assistant.ask("Then in which other way it could become more bigger?", history)
     assert "(US could" not in answer.standalone_question and "US could become" not in answer.standalone_question
     assert any("proxy conflicts" in c.text for c in answer.citations[:3])
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what's diosdado cabello's role in the cartel?",  # a lower-case name, by its possessive
+        "who's the US secretary of state right now?",  # a title the coverage never uses
+    ],
+)
+def test_round_hy_ib_refusals_are_declined(assistant, question):
+    assert assistant.ask(question).abstained
+
+
+@pytest.mark.parametrize(
+    "question, expected",
+    [
+        ("ok so what's the big claim in a nutshell?", "deliberate strategy"),
+        ("how might they hide the money going forward?", "cryptocurrency"),
+        ("what's the first thing they say the US should do?", "Enhanced Intelligence Gathering"),
+        ("why would this be hard on law enforcement?", "significantly different approach"),
+        ("Which countries does it want the US to partner with more closely, and to do what?", "Latin American countries"),
+        ("Does the article think an outright US–Venezuela war is likely?", "unlikely"),
+        ("Where does the article say the US should focus its spying efforts?", "within Venezuela"),
+    ],
+)
+def test_round_hy_ib_phrasings_are_answered(assistant, question, expected):
+    answer = assistant.ask(question)
+    assert_answered_with(answer, expected)
+    assert expected in answer.citations[0].text
+
+
+def test_who_is_saying_that_asks_whose_claim_it_is(assistant):
+    history = []
+    for question, expected in [("ok so what's the big claim in a nutshell?", "deliberate strategy"),
+                               ("who's saying that?", "intelligence chief"),
+                               ("what was his job back then?", "intelligence chief"),
+                               ("and where is he these days?", "federal prison")]:
+        answer = assistant.ask(question, history)
+        assert expected in answer.citations[0].text, question
+        history += [Turn("user", question), Turn("assistant", answer.answer)]
+
+
+def test_what_it_would_take_there_carries_the_place_not_the_verb(assistant):
+    history = [Turn("user", "What's going to happen to Venezuela in the long run?")]
+    history.append(Turn("assistant", assistant.ask(history[0].content).answer))
+    answer = assistant.ask("What would it take to fix things there?", history)
+    assert_answered_with(answer, "political transition")
