@@ -91,14 +91,18 @@ QUESTION_TYPES = [
     # "Which ex-spymaster's allegations is this story built around?" too.
     ("source", re.compile(r"^\W*which\s+(?:[\w-]+\s+){0,2}[\w-]+[’']s\s+(?:claims|allegations|accusations|testimony|revelations)\b|"
                           # "who's saying that?" after "what's the big claim?"
-                          r"^\W*(?:(?:and|so|ok|okay|but)\W+)*who(?:[’']s|\s+is|\s+was)?\s+(?:saying|claiming|alleging|says|claims|alleges|said|claimed|alleged)\s+(?:that|this|it|all\s+this|all\s+that)\W*(?:\(|$)|"
+                          # …when the words carried along from it speak of a claim.
+                          r"^\W*(?:(?:and|so|ok|okay|but)\W+)*who(?:[’']s|\s+is|\s+was)?\s+(?:saying|claiming|alleging|says|claims|alleges|said|claimed|alleged)\s+(?:that|this|it|all\s+this|all\s+that)\W*"
+                          r"\([^)]*\b(?:claims?|allegations?|accusations?|accus\w*|alleg\w*)\b|"
                           r"^(?![^?]*\b(?:analyst|expert|commentator|commentary)\b)\W*(?:(?:on|upon|from|in)\s+)?(?:who(?:[’']s|\s+is|\s+was)?|whose|which\s+(?:[\w-]+\s+){0,2}(?:insider|official|source|person|man|guy|defector|figure))\b"
                           r"[^?]*?\b(?:(?:making|made|makes|make|behind|levell?ing|levell?ed|brought|bringing)\b[^?]*\b(?:claims?|allegations?|accusations?|revelations?)|"
                           r"(?:claims?|allegations?|testimony|accusations?)\b[^?]*\b(?:built|based|rests?|resting|hanging|driving|relies|rely|cent(?:er|re)|heart|core)|source)\b", re.I)),
     ("who", re.compile(rf"^\W*(who|whom|whose)\b|^\W*(?:(?:under|by|from|with|to|among|between)\s+)?which (\w+ ){{0,3}}{PERSON_NOUNS}\b", re.I)),
     # "What job did Carvajal use to have?": a role someone once held, said "former", "ex-".
-    ("former role", re.compile(r"\b(job|role|position|title|occupation|post)\b[^?]*\b(used? to (have|hold|be|do)|formerly|previously|back in the day|in the old days|back then|at the time|before(?=\s*(?:[?.!,]|$|he\b|she\b|they\b|becoming\b|his\b|her\b|\w+\s+(?:became|turned|joined|was)\b)))|"
+    ("former role", re.compile(r"\b(job|role|position|title|occupation|post)\b[^?]*\b(used? to (have|hold|be|do)|formerly|previously|back in the day|in the old days|before(?=\s*(?:[?.!,]|$|he\b|she\b|they\b|becoming\b|his\b|her\b|\w+\s+(?:became|turned|joined|was)\b)))|"
                                r"\b(used to|formerly|previously)\b[^?]*\b(job|role|position|title|occupation|post)\b|"
+                               # "what was his job back then?" (not "What role did Chávez play back then?")
+                               r"\b(job|position|title|occupation|post)\b[^?]*\bback then\b|"
                                # "What former position does the story attribute to him?", "his old job"
                                r"\b(former|old|previous|past|earlier|prior)\s+(job|role|position|title|occupation|post|career|gig|rank)s?\b", re.I)),
     # "Has Caracas always been hostile…?", "Did Venezuela ever work with the US?": how things were.
@@ -339,7 +343,7 @@ DOCUMENT_NOUNS = ("article|story|piece|report|page|post|column|update|roundup|bu
 # "the big title says…", "Per the feature title…": the article's title, not a person's.
 BIG_HEADING = rf"(?:big|main|top|large|largest|biggest) (?:heading|title)|(?:{DOCUMENT_NOUNS}) title"
 HEADER_FIELDS = [  # the date first: "When was this article written?" asks for a date, not a byline
-    (re.compile(r"^\W*when\b|\bdated?\b|\bdateline\b|\b(what|which) (day|date)\b|^\W*year of\b", re.I), DATE_FIELD),
+    (re.compile(r"^\W*when\b|\bdated?\b|\bdateline\b|\b(what|which) (day|date|year)\b|^\W*year of\b", re.I), DATE_FIELD),
     (re.compile(r"\b(section|category)\b|\bfiled (under|in)\b|\b(part|area) of the (paper|site|website|newspaper)\b", re.I), ("section: ",)),
     # "What is the name of the outlet that published this piece?", "Who published this article?":
     # a header line few pages print (asked of this article: "this", "it").
@@ -504,8 +508,11 @@ INLINE_LIST = re.compile(rf"\s*(?:[–—:(]|,?\s+(?:such as|including|like))\s*
 def lists_inline(asked_stems: set[str], text: str) -> bool:
     """Whether `text` lists the things one of `asked_stems` names ("state resources – aircraft,
     security, and diplomatic cover" for "resourc")."""
-    return any(stem(match.group().lower()) in asked_stems and INLINE_LIST.match(text, match.end())
-               for match in re.finditer(r"[\w’'-]+", text))
+    # The head noun or the word before it: "which things of the state…" asks for the "state resources".
+    words = list(re.finditer(r"[\w’'-]+", text))
+    return any(INLINE_LIST.match(text, match.end()) and (stem(match.group().lower()) in asked_stems
+               or i > 0 and stem(words[i - 1].group().lower()) in asked_stems and words[i - 1].group()[0].islower())
+               for i, match in enumerate(words))
 
 
 # "Which three things…?", "the two effects": how many things the reader asks for.

@@ -482,13 +482,16 @@ def _names_unmentioned(question: str, unknown_names: list[str], knows) -> str:
     """The names of `question` the coverage never mentions, as the reader wrote them, each run
     of words once ("Diosdado Cabello", "Cuba or China"); not a run whose every word the coverage
     `knows` ("the Military", which it writes in lower case)."""
-    unknown = {without_possessive(name) for name in unknown_names}
+    # Compared in lower case: a country is listed as pycountry spells it ("colombia").
+    unknown = {without_possessive(name).lower() for name in unknown_names}
     runs: list[list[str]] = []
     last_end = -1
     for match in re.finditer(r"[\w’'-]+", question):
         bare = without_possessive(match.group())
         # "cubas": a possessive typed without its apostrophe
-        name = bare if bare in unknown else bare[:-1] if bare.endswith("s") and bare[:-1] in unknown else ""
+        name = bare if bare.lower() in unknown else bare[:-1] if bare.endswith("s") and bare[:-1].lower() in unknown else ""
+        # "a Venezuela-Colombia conflict": the part of the pair the coverage never names
+        name = name or next((part for part in bare.split("-") if part.lower() in unknown), "")
         if not name:
             last_end = -1
             continue

@@ -254,8 +254,9 @@ def spelled_out(question: str) -> str:
     # Read in English, with one space between words (the patterns below must not meet long
     # runs of whitespace).
     question = in_english(question)
-    # "an outright US–Venezuela war": a dash joining two words is a hyphen, not a break.
-    question = re.sub(r"(?<=\w)[–—](?=\w)", "-", question)
+    # "an outright US–Venezuela war": a dash joining two names is a hyphen, not a break (not
+    # "Where is he now—is he free?").
+    question = re.sub(r"\b([A-Z][\w’'.]*)[–—](?=[A-Z])", r"\1-", question)
     # "Public health hit, in one line?": how to answer, not what about.
     question = BREVITY.sub("", question).lstrip(" ,;:–—-") or question
     question = FILLER_THEN.sub(r"\1 ", WHAT_MEANS.sub(r"\1What is ", question))
@@ -636,15 +637,23 @@ def _subject(question: str, answer: str, people: Mapping[str, Sequence[str]]) ->
     # "Besides cocaine, what else…": one word opening the question is a name only where the
     # answer writes it so too, inside a sentence. "Venezuelan officials": an adjective, no one.
     runs = [(start, name) for start, name in runs
-            if (start > 0 or " " in name or _named_inside(name, answer) or _bare(name) in people)
+            if (start > 0 or " " in name or _named_inside(name, answer) or _bare(name) in people or name.lower() in countries())
             and not is_demonym(_bare(name))]
     # "Which country does the FAQ say has close ties…?": "it" is then the country the answer names.
     if ASKS_WHICH_COUNTRY.match(question):
         named = [typed for _, typed in countries_in(answer) if typed.lower() not in question.lower()]
         if named:
             return named[0]
-    names = [name for start, name in runs if name and start > 0] or [name for _, name in runs if name]
+    # A country opening the question is its subject all the same ("Venezuela was always enemy of
+    # the US…?" -> "when it changed" is Venezuela).
+    names = ([name for start, name in runs if name and (start > 0 or name.lower() in countries())]
+             or [name for _, name in runs if name])
     if not names:
+        return ""
+    # "In what way this cartel is different from the cartels in Mexico?": "this cartel" is what
+    # the question is about; a name after a preposition only places it, so "it" next is the cartel.
+    before = question[:next(start for start, name in runs if name == names[0])]
+    if re.search(r"\b(?:this|that)\s+[a-z]+\b", before) and PLACED_AFTER.search(before):
         return ""
     # "Will come a real war between US and Venezuela?": two sides set against each other, so
     # "it" in the next turn is the war, neither side.
@@ -659,6 +668,9 @@ def _subject(question: str, answer: str, people: Mapping[str, Sequence[str]]) ->
         if core and core in _bare(run) and len(run) > len(name) and surname in people:
             return surname
     return core
+
+
+PLACED_AFTER = re.compile(r"\b(?:in|from|of|like|at|to|with|against|than)\s+(?:the\s+)?$", re.I)
 
 
 def _named_inside(name: str, text: str) -> bool:

@@ -138,7 +138,7 @@ def name_origin_missing(question: str, texts) -> bool:
 # its text ranks them with the same word.
 SUPERLATIVE = re.compile(
     r"\b(largest|biggest|smallest|richest|poorest|oldest|newest|strongest|weakest|deadliest|"
-    r"most (powerful|dangerous|important|influential|violent|wanted)|highest|lowest|"
+    r"most (powerful|dangerous|important|influential|violent|wanted|big|large|strong|rich|bad)|highest|lowest|"
     # "Which US state got hit hardest?" (not "the worst-case scenario").
     r"(?:hit|affected) (?:the )?(?:hardest|worst)|(?:hardest|worst)[- ]hit|"
     # "Which US city gets the most drugs?": a quantity ranked (any "most" in the text ranks).

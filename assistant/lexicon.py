@@ -37,7 +37,7 @@ ARTICLE_WORDS = {
 # Words for what someone or something is called or does for a living: the coverage says these
 # without naming them ("Hugo ‘El Pollo’ Carvajal", "By James Carter, Senior News Editor").
 NAMING_WORDS = {
-    "name", "names", "named", "call", "calls", "nickname", "nicknamed", "sobriquet", "moniker", "alias", "called", "known", "job", "occupation",
+    "name", "names", "named", "call", "calls", "calling", "nickname", "nicknamed", "sobriquet", "moniker", "alias", "called", "known", "job", "occupation",
     "profession", "position", "role", "title", "identity",
     # The coverage's own words, asked for as such ("What term does it use?").
     "term", "phrase", "word", "words", "wording", "expression", "label", "labels", "buzzword", "buzzwords",

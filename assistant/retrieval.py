@@ -96,7 +96,7 @@ ASKS_FOR_THINGS = re.compile(r"^\W*(?:what|which|name|list|identify)\b", re.I)
 # "the first thing they say the US should do": a thing to do is a recommended step.
 ORDINAL_ITEM = re.compile(rf"(?<!\ba )(?<!\bone )(?<!\bmy )\bthe\s+({'|'.join(ORDINALS)})\s+(?:[\w-]+\s+)?"
                           r"(item|bullet|point|step|recommendation|trend|entry|implication|question|"
-                          r"thing(?=[^?]*\b(?:should|must|ought to|needs? to|has to|have to)\b))\b(?!s)", re.I)
+                          r"thing(?=[^?]*\b(?:US|U\.S\.|they|we|Washington|America|the United States)\s+(?:should|must|ought to|needs? to|has to|have to)\b))\b(?!s)", re.I)
 # "The article lists a few future trends. What's the first one?": "one" counts in a list the
 # question names.
 ORDINAL_ONE = re.compile(rf"(?<!\ba )(?<!\bmy )\bthe\s+({'|'.join(ORDINALS)})\s+(one)\b", re.I)
