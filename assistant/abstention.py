@@ -293,9 +293,10 @@ def reason_to_abstain(question: str, retrieval: Retrieval, retriever: Retriever)
     # "Where is El Pollo right now — is he free?", "Is Carvajal walking around free these days, or
     # where is he being held?": the best passage says where he is held, in whatever words asked.
     # Not "Where is Carvajal's wife living now?": the part asking where must ask of no one else.
-    where_parts = [part for part in SECOND_QUESTION.split(question) if answer_type(part) == "where"]
-    whereabouts_given = bool(coverage.names and where_parts and WHERE_NOW.search(question) and WHEREABOUTS.search(top.text)
-                             and not retriever.vocabulary.coverage(where_parts[0]).unknown_topics)
+    # The cheap checks first: this runs for most questions, and few ask where someone is.
+    where_parts = ([part for part in SECOND_QUESTION.split(question) if answer_type(part) == "where"]
+                   if coverage.names and WHERE_NOW.search(question) and WHEREABOUTS.search(top.text) else [])
+    whereabouts_given = bool(where_parts) and not retriever.vocabulary.coverage(where_parts[0]).unknown_topics
     every_topic_unknown = (
         bool(coverage.topic_terms)
         and len(coverage.unknown_topics) == len(coverage.topic_terms)

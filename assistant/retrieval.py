@@ -360,7 +360,8 @@ class Retriever:
                     for pid in holders & fused.keys():
                         fused[pid] += PHRASE_BONUS
         # "so what's the big claim?", "what does he claim?": the claim the coverage is about, that
-        # of the person it is about, whose name the question leaves out.
+        # of the person it is about, whose name the question leaves out. He is then the person
+        # asked about for every bonus below, the one for naming him included.
         claim_asked = not person and THE_CLAIM_ASKED.match(question)
         if claim_asked:
             person = self.vocabulary.central_person[0]

@@ -636,9 +636,12 @@ class Vocabulary:
                 head, _, rest = raw.partition("-")
                 if not known and is_name and rest.lower() in QUALIFYING_SUFFIXES and self._knows_name(normalize_word(head)):
                     known = True
-                # "an outright US-Venezuela war": two known names joined.
-                if not known and is_name and rest and all(part[:1].isupper() and self._knows_name(normalize_word(part))
-                                                          for part in raw.split("-")):
+                # "an outright US-Venezuela war": names joined, known when each of them is; a
+                # refusal names only those it does not know ("a Venezuela-Colombia conflict").
+                parts = raw.split("-")
+                joined_names = is_name and len(parts) > 1 and all(part[:1].isupper() for part in parts)
+                unknown_parts = [part for part in parts if not self._knows_name(normalize_word(part))] if joined_names else []
+                if not known and joined_names and not unknown_parts:
                     known = True
                 if known and is_name and raw.isalpha() and word not in alias_words:
                     # Initials stand for words, not only names: "a CN partner" (counter-narcotics).
@@ -652,10 +655,6 @@ class Vocabulary:
                 if is_name:
                     result.names.append(word)
                     if not known:
-                        # "a Venezuela-Colombia conflict": the part the coverage never names.
-                        parts = raw.split("-")
-                        unknown_parts = [part for part in parts if not (part[:1].isupper() and self._knows_name(normalize_word(part)))]
-                        joined_names = len(parts) > 1 and all(part[:1].isupper() for part in parts)
                         result.unknown_names.extend(unknown_parts if joined_names else [raw])
                 elif word not in NOT_TOPIC_TERMS:
                     result.topic_terms.append(word)

@@ -1191,24 +1191,9 @@ def test_where_the_article_suggests_looking_is_the_recommendation_naming_a_place
 
 
 @pytest.mark.parametrize(
-    "question",
-    [
-        # a person typed in lower case, asked only what she says
-        "whats delcy rodriguez saying abt all this",
-        "Which US state got hit hardest by the drugs from Venezuela?",
-        "honestly, is Carvajal someone you'd trust?",
-        "Do you think Maduro will lose the power next year?",
-        # where someone else is, not the person the coverage places
-        "Where is Carvajal's wife living now?",
-    ],
-)
-def test_round_hu_hx_refusals_are_declined(assistant, question):
-    assert assistant.ask(question).abstained
-
-
-@pytest.mark.parametrize(
     "question, expected",
     [
+        # round HU-HX
         ("Is there actually a named person behind this piece, or is it unsigned?", "James Carter"),
         ("Is Carvajal walking around free these days, or where is he being held?", "federal prison"),
         ("what's the writer's take on people who call this just propaganda?", "mere propaganda"),
@@ -1216,9 +1201,17 @@ def test_round_hu_hx_refusals_are_declined(assistant, question):
         ("Does the writer present Carvajal's revelations as established fact?", "if substantiated"),
         ("Could this whole affair actually make the US look worse in Latin America?", "credibility"),
         ("Is Carvajal's point just that the cartel was in it for the money?", "deliberate strategy"),
+        # round HY-IB
+        ("ok so what's the big claim in a nutshell?", "deliberate strategy"),
+        ("how might they hide the money going forward?", "cryptocurrency"),
+        ("what's the first thing they say the US should do?", "Enhanced Intelligence Gathering"),
+        ("why would this be hard on law enforcement?", "significantly different approach"),
+        ("Which countries does it want the US to partner with more closely, and to do what?", "Latin American countries"),
+        ("Does the article think an outright US–Venezuela war is likely?", "unlikely"),
+        ("Where does the article say the US should focus its spying efforts?", "within Venezuela"),
     ],
 )
-def test_round_hu_hx_phrasings_are_answered(assistant, question, expected):
+def test_rounds_hu_ib_phrasings_are_answered_from_the_first_citation(assistant, question, expected):
     answer = assistant.ask(question)
     assert_answered_with(answer, expected)
     assert expected in answer.citations[0].text
@@ -1239,35 +1232,6 @@ def test_it_after_a_war_between_two_countries_is_the_war(assistant):
     answer = assistant.ask("Then in which other way it could become more bigger?", history)
     assert "(US could" not in answer.standalone_question and "US could become" not in answer.standalone_question
     assert any("proxy conflicts" in c.text for c in answer.citations[:3])
-
-
-@pytest.mark.parametrize(
-    "question",
-    [
-        "what's diosdado cabello's role in the cartel?",  # a lower-case name, by its possessive
-        "who's the US secretary of state right now?",  # a title the coverage never uses
-    ],
-)
-def test_round_hy_ib_refusals_are_declined(assistant, question):
-    assert assistant.ask(question).abstained
-
-
-@pytest.mark.parametrize(
-    "question, expected",
-    [
-        ("ok so what's the big claim in a nutshell?", "deliberate strategy"),
-        ("how might they hide the money going forward?", "cryptocurrency"),
-        ("what's the first thing they say the US should do?", "Enhanced Intelligence Gathering"),
-        ("why would this be hard on law enforcement?", "significantly different approach"),
-        ("Which countries does it want the US to partner with more closely, and to do what?", "Latin American countries"),
-        ("Does the article think an outright US–Venezuela war is likely?", "unlikely"),
-        ("Where does the article say the US should focus its spying efforts?", "within Venezuela"),
-    ],
-)
-def test_round_hy_ib_phrasings_are_answered(assistant, question, expected):
-    answer = assistant.ask(question)
-    assert_answered_with(answer, expected)
-    assert expected in answer.citations[0].text
 
 
 def test_who_is_saying_that_asks_whose_claim_it_is(assistant):
@@ -1291,6 +1255,17 @@ def test_what_it_would_take_there_carries_the_place_not_the_verb(assistant):
 @pytest.mark.parametrize(
     "question",
     [
+        # round HU-HX; a person typed in lower case, asked only what she says
+        "whats delcy rodriguez saying abt all this",
+        "Which US state got hit hardest by the drugs from Venezuela?",
+        "honestly, is Carvajal someone you'd trust?",
+        "Do you think Maduro will lose the power next year?",
+        # where someone else is, not the person the coverage places
+        "Where is Carvajal's wife living now?",
+        # round HY-IB
+        "what's diosdado cabello's role in the cartel?",  # a lower-case name, by its possessive
+        "who's the US secretary of state right now?",  # a title the coverage never uses
+        # round IC-IF
         "Will Maduro still be in power a year from now?",
         "what has delcy rodríguez said about these claims?",
         "This news is written in which year? I see only Dec 4 and no year.",
@@ -1301,7 +1276,7 @@ def test_what_it_would_take_there_carries_the_place_not_the_verb(assistant):
         "Is Russia spying on the US?",
     ],
 )
-def test_round_ic_if_refusals_are_declined(assistant, question):
+def test_rounds_hu_if_refusals_are_declined(assistant, question):
     assert assistant.ask(question).abstained
 
 
